@@ -1,0 +1,107 @@
+//! The scriptable subcommands: `list` and `render`.
+
+use crate::core::layout::text_column;
+use crate::core::library::{self, Library};
+use crate::core::store::Store;
+use crate::core::viewport::Viewport;
+use crate::messages;
+use crate::setup::Setup;
+use crate::tui::view::reader::plain_row;
+use serde::Serialize;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// One article in `list --json`.
+#[derive(Debug, Serialize)]
+pub struct ListEntry<'a> {
+    /// Path relative to the library, `/`-separated.
+    pub path: &'a str,
+    /// Title from the document.
+    pub title: &'a str,
+    /// Author, when named.
+    pub author: Option<&'a str>,
+    /// Number of words.
+    pub words: usize,
+    /// Reading time in minutes.
+    pub minutes: usize,
+    /// Encoding the file was read in.
+    pub encoding: &'a str,
+    /// Reading progress, 0.0 to 1.0 (0 when never opened).
+    pub progress: f64,
+    /// Last read, seconds since the Unix epoch (absent when never opened).
+    pub last_read: Option<u64>,
+}
+
+/// `chitalka list`: the articles of the library, as text or JSON, to `out`;
+/// unreadable files are reported to `err`.
+pub fn list(
+    setup: &Setup,
+    json: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let lib: Library = library::scan(&setup.paths.library)
+        .map_err(|e| anyhow::anyhow!(messages::err_library(&setup.paths.library, &e)))?;
+    let (store, _) = Store::open(&setup.paths.data_dir);
+    let entries: Vec<ListEntry> = lib
+        .articles
+        .iter()
+        .map(|a| {
+            let state = store.states.find(&a.id, &a.rel);
+            ListEntry {
+                path: &a.rel,
+                title: &a.title,
+                author: a.author.as_deref(),
+                words: a.words,
+                minutes: a.minutes(),
+                encoding: &a.encoding,
+                progress: state.map_or(0.0, |s| s.progress),
+                last_read: state.map(|s| s.last_read),
+            }
+        })
+        .collect();
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &entries)?;
+        writeln!(out)?;
+    } else {
+        for e in &entries {
+            writeln!(out, "{}\t{}\t{}", e.path, e.title, e.words)?;
+        }
+    }
+    for u in &lib.unreadable {
+        writeln!(err, "{}", messages::cli_skipped(&u.rel, &u.reason))?;
+    }
+    Ok(())
+}
+
+/// Find an article by a path: as given, or relative to the library.
+pub fn resolve_article(setup: &Setup, path: &Path) -> anyhow::Result<PathBuf> {
+    if path.is_file() {
+        return Ok(path.to_path_buf());
+    }
+    let inside = setup.paths.library.join(path);
+    if inside.is_file() {
+        return Ok(inside);
+    }
+    anyhow::bail!(messages::err_no_such_path(path))
+}
+
+/// `chitalka render`: the first `height` rows of the reader's text area in a
+/// window `width` columns wide, as plain text.
+pub fn render(
+    setup: &Setup,
+    path: &Path,
+    width: u16,
+    height: u16,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let file = resolve_article(setup, path)?;
+    let (_, doc) = library::load(&file)
+        .map_err(|reason| anyhow::anyhow!(messages::err_article(&file, &reason)))?;
+    let (x, col) = text_column(usize::from(width), setup.config.text_width);
+    let mut view = Viewport::new(&doc, col, usize::from(height));
+    for line in view.visible(&doc) {
+        writeln!(out, "{}", plain_row(&line, x))?;
+    }
+    Ok(())
+}

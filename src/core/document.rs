@@ -1,0 +1,223 @@
+//! The document model every format parses into and every view reads from.
+//!
+//! A [`Document`] is a list of [`Block`]s. Each block holds its canonical text:
+//! NFC, single spaces, `\n` only where the source forces a line break (verse,
+//! addresses). Positions anywhere in chitalka are [`Pos`] values (block index and
+//! byte offset in that block's text), never screen rows.
+
+use serde::{Deserialize, Serialize};
+
+/// What a block is, which decides how it is laid out and styled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    /// A heading; level 1 is the top.
+    Heading(u8),
+    /// Running text.
+    Paragraph,
+    /// A quotation or epigraph.
+    Quote,
+    /// One item of a list.
+    ListItem,
+    /// Preformatted text, never re-flowed.
+    Code,
+    /// A horizontal rule.
+    Rule,
+}
+
+/// One block of the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// What kind of block this is.
+    pub kind: BlockKind,
+    /// The canonical text of the block.
+    pub text: String,
+}
+
+impl Block {
+    /// A block of the given kind and text.
+    pub fn new(kind: BlockKind, text: impl Into<String>) -> Self {
+        Block {
+            kind,
+            text: text.into(),
+        }
+    }
+}
+
+/// A position in a document: a block and a byte offset in its text.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+pub struct Pos {
+    /// Index of the block.
+    pub block: usize,
+    /// Byte offset in the block's text (always on a char boundary).
+    pub offset: usize,
+}
+
+impl Pos {
+    /// A position.
+    pub const fn new(block: usize, offset: usize) -> Self {
+        Pos { block, offset }
+    }
+}
+
+/// Facts about a document that are not its text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    /// Author, when the document names one.
+    pub author: Option<String>,
+    /// Language tag, when known.
+    pub language: Option<String>,
+    /// The source format ("text", ...).
+    pub format: String,
+    /// The encoding the bytes were decoded from.
+    pub encoding: String,
+}
+
+/// A parsed article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Document {
+    /// The article's title.
+    pub title: String,
+    /// Author, format, encoding and the like.
+    pub meta: Meta,
+    /// The blocks in reading order.
+    pub blocks: Vec<Block>,
+}
+
+/// Separator between blocks in [`Document::canonical_text`].
+pub const BLOCK_SEPARATOR: &str = "\n\n";
+
+impl Document {
+    /// The whole text, blocks joined by a blank line. Anchors and search speak
+    /// about this text through [`Document::text_offset`].
+    pub fn canonical_text(&self) -> String {
+        let mut out = String::with_capacity(self.text_len());
+        for (i, b) in self.blocks.iter().enumerate() {
+            if i > 0 {
+                out.push_str(BLOCK_SEPARATOR);
+            }
+            out.push_str(&b.text);
+        }
+        out
+    }
+
+    /// Length in bytes of [`Document::canonical_text`].
+    pub fn text_len(&self) -> usize {
+        let sep = BLOCK_SEPARATOR.len() * self.blocks.len().saturating_sub(1);
+        self.blocks.iter().map(|b| b.text.len()).sum::<usize>() + sep
+    }
+
+    /// Offset of `pos` in [`Document::canonical_text`] (clamped to the text).
+    pub fn text_offset(&self, pos: Pos) -> usize {
+        let mut off = 0;
+        for (i, b) in self.blocks.iter().enumerate() {
+            if i == pos.block {
+                return off + pos.offset.min(b.text.len());
+            }
+            off += b.text.len() + BLOCK_SEPARATOR.len();
+        }
+        self.text_len()
+    }
+
+    /// Number of words (runs of letters or digits) in the document.
+    pub fn word_count(&self) -> usize {
+        self.blocks
+            .iter()
+            .filter(|b| b.kind != BlockKind::Code)
+            .map(|b| count_words(&b.text))
+            .sum()
+    }
+
+    /// Clamp a position into the document, onto a char boundary.
+    pub fn clamp(&self, pos: Pos) -> Pos {
+        let Some(last) = self.blocks.len().checked_sub(1) else {
+            return Pos::default();
+        };
+        if pos.block > last {
+            return Pos::new(last, 0);
+        }
+        let text = &self.blocks[pos.block].text;
+        let mut off = pos.offset.min(text.len());
+        while !text.is_char_boundary(off) {
+            off -= 1;
+        }
+        Pos::new(pos.block, off)
+    }
+}
+
+/// Words in `text`: maximal runs of alphanumeric characters (combining marks
+/// and inner hyphens do not split a word).
+pub fn count_words(text: &str) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        let wordy =
+            c.is_alphanumeric() || (in_word && (is_combining(c) || c == '-' || c == '\u{AD}'));
+        if wordy && !in_word {
+            n += 1;
+        }
+        in_word = wordy;
+    }
+    n
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36F}')
+}
+
+/// Reading time in whole minutes (at least 1) for `words` words.
+pub fn reading_minutes(words: usize) -> usize {
+    /// Typical silent reading speed for Russian prose, words per minute.
+    const WPM: usize = 180;
+    words.div_ceil(WPM).max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc() -> Document {
+        Document {
+            title: "t".into(),
+            meta: Meta::default(),
+            blocks: vec![
+                Block::new(BlockKind::Heading(1), "Заголовок"),
+                Block::new(BlockKind::Paragraph, "Один два-три, четы\u{301}ре."),
+            ],
+        }
+    }
+
+    #[test]
+    fn canonical_text_and_offsets_agree() {
+        let d = doc();
+        let t = d.canonical_text();
+        assert_eq!(t.len(), d.text_len());
+        let p = Pos::new(1, "Один ".len());
+        assert!(t[d.text_offset(p)..].starts_with("два-три"));
+        assert_eq!(d.text_offset(Pos::new(9, 0)), d.text_len());
+    }
+
+    #[test]
+    fn words_are_counted_with_hyphens_and_accents() {
+        assert_eq!(count_words("Один два-три, четы\u{301}ре."), 3);
+        assert_eq!(count_words(""), 0);
+        assert_eq!(count_words("— Да!"), 1);
+        assert_eq!(doc().word_count(), 4);
+    }
+
+    #[test]
+    fn clamp_lands_on_char_boundary() {
+        let d = doc();
+        assert_eq!(d.clamp(Pos::new(0, 1)), Pos::new(0, 0));
+        assert_eq!(d.clamp(Pos::new(0, 999)), Pos::new(0, "Заголовок".len()));
+        assert_eq!(d.clamp(Pos::new(5, 3)), Pos::new(1, 0));
+    }
+
+    #[test]
+    fn reading_time_rounds_up() {
+        assert_eq!(reading_minutes(0), 1);
+        assert_eq!(reading_minutes(181), 2);
+    }
+}

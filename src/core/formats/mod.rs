@@ -1,0 +1,27 @@
+//! Bytes to [`Document`](crate::core::document::Document), one module per format.
+
+pub mod chrome;
+pub mod decode;
+pub mod heading;
+pub mod text;
+
+use crate::core::document::Document;
+use decode::DecodeError;
+use std::path::Path;
+
+/// File extensions chitalka reads (lower case, without the dot).
+pub const EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
+
+/// Is `path` a file chitalka can read, judging by its name?
+pub fn is_supported(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// Parse a file's bytes by its extension.
+pub fn parse(_path: &Path, bytes: &[u8]) -> Result<Document, DecodeError> {
+    // Markdown, HTML and FB2 get their own parsers with the formats issue;
+    // until then Markdown is read as plain text.
+    text::parse(bytes)
+}

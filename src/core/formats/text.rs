@@ -1,0 +1,417 @@
+//! Plain text to [`Document`]: paragraphs, re-flow of hard-wrapped text,
+//! verse kept line by line, headings, title and author, page chrome removed.
+
+use super::chrome;
+use super::decode::{DecodeError, decode};
+use super::heading::{self, Strength};
+use crate::core::document::{Block, BlockKind, Document, Meta};
+use crate::core::width::NBSP;
+
+/// Parse the bytes of a plain-text file.
+pub fn parse(bytes: &[u8]) -> Result<Document, DecodeError> {
+    let decoded = decode(bytes)?;
+    let mut doc = parse_str(&decoded.text);
+    doc.meta.encoding = decoded.encoding.to_string();
+    Ok(doc)
+}
+
+/// A paragraph found in the source, before it is classified.
+#[derive(Debug, Clone)]
+struct Para {
+    text: String,
+    /// It is exactly one source line.
+    one_line: bool,
+    /// A blank line (or the start of the text) comes before it.
+    blank_before: bool,
+    /// A blank line (or the end of the text) comes after it.
+    blank_after: bool,
+    /// Every source line of it is indented (verse, epigraphs).
+    indented: bool,
+}
+
+/// Parse clean text (see [`super::decode::clean_text`]).
+pub fn parse_str(text: &str) -> Document {
+    let lines: Vec<&str> = text.split('\n').map(str::trim_end).collect();
+    let paras = match hard_wrap_width(&lines) {
+        Some(width) => reflow(&lines, width),
+        None => keep_lines(&lines),
+    };
+    build(paras)
+}
+
+fn char_width(line: &str) -> usize {
+    line.chars().count()
+}
+
+fn indent_of(line: &str) -> usize {
+    line.len() - line.trim_start_matches(' ').len()
+}
+
+/// If the text is hard-wrapped at a fixed width (as lib.ru texts are), that width.
+fn hard_wrap_width(lines: &[&str]) -> Option<usize> {
+    let mut widths: Vec<usize> = lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| char_width(l))
+        .collect();
+    if widths.len() < 8 {
+        return None;
+    }
+    widths.sort_unstable();
+    let p90 = widths[widths.len() * 9 / 10];
+    if !(45..=110).contains(&p90) {
+        return None;
+    }
+    let n = widths.len();
+    let over = widths.iter().filter(|&&w| w > p90 + 8).count();
+    let full = widths.iter().filter(|&&w| w + 15 >= p90).count();
+    (over * 50 <= n && full * 2 >= n).then_some(p90)
+}
+
+/// Collapse runs of white space (but not NBSP) into one space and trim.
+fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s
+        .trim_matches(|c: char| c.is_whitespace() && c != NBSP)
+        .chars()
+    {
+        if c.is_whitespace() && c != NBSP {
+            space = true;
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Hard-wrapped text: paragraphs end at blank lines, before indented lines and
+/// after short lines; their lines are joined and padding removed.
+fn reflow(lines: &[&str], width: usize) -> Vec<Para> {
+    let nonblank: Vec<&&str> = lines.iter().filter(|l| !l.trim().is_empty()).collect();
+    // Indentation marks paragraphs only when most lines are not indented.
+    let indented = nonblank.iter().filter(|l| indent_of(l) >= 2).count();
+    let indent_marks = indented * 10 < nonblank.len() * 6;
+    let short = width * 6 / 10;
+
+    let mut paras = Vec::new();
+    let mut cur: Vec<&str> = Vec::new();
+    let mut blank_before = true;
+    let mut cur_indented = true;
+    let flush = |cur: &mut Vec<&str>,
+                 paras: &mut Vec<Para>,
+                 blank_before: bool,
+                 blank_after: bool,
+                 ind: bool| {
+        if cur.is_empty() {
+            return;
+        }
+        let mut joined = String::new();
+        for l in cur.iter() {
+            let l = l.trim();
+            if !joined.is_empty() && !joined.ends_with('\u{AD}') {
+                joined.push(' ');
+            }
+            joined.push_str(l);
+        }
+        paras.push(Para {
+            text: collapse(&joined),
+            one_line: cur.len() == 1,
+            blank_before,
+            blank_after,
+            indented: ind && cur.len() > 1,
+        });
+        cur.clear();
+    };
+    for (i, line) in lines.iter().enumerate() {
+        if line.trim().is_empty() {
+            flush(&mut cur, &mut paras, blank_before, true, cur_indented);
+            blank_before = true;
+            cur_indented = true;
+            continue;
+        }
+        if !cur.is_empty() && indent_marks && indent_of(line) >= 2 {
+            flush(&mut cur, &mut paras, blank_before, false, cur_indented);
+            blank_before = false;
+            cur_indented = true;
+        }
+        cur.push(line);
+        cur_indented &= indent_of(line) >= 2;
+        let next_blank = lines.get(i + 1).is_none_or(|l| l.trim().is_empty());
+        if char_width(line) < short && !next_blank {
+            flush(&mut cur, &mut paras, blank_before, false, false);
+            blank_before = false;
+            cur_indented = true;
+        }
+    }
+    flush(&mut cur, &mut paras, blank_before, true, cur_indented);
+    paras
+}
+
+/// Longest line of a run that is still read as a verse line, not a paragraph.
+const VERSE_LINE_MAX: usize = 80;
+
+/// Text that is not hard-wrapped: a run of short lines between blank lines
+/// stays one block with its line breaks (verse, addresses); otherwise every
+/// line is a paragraph.
+fn keep_lines(lines: &[&str]) -> Vec<Para> {
+    let mut paras = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].trim().is_empty() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < lines.len() && !lines[i].trim().is_empty() {
+            i += 1;
+        }
+        let run = &lines[start..i];
+        let blank_before = start == 0 || lines[start - 1].trim().is_empty();
+        let blank_after = true;
+        if run.len() > 1 && run.iter().all(|l| char_width(l) <= VERSE_LINE_MAX) {
+            let text = run
+                .iter()
+                .map(|l| collapse(l))
+                .collect::<Vec<_>>()
+                .join("\n");
+            paras.push(Para {
+                text,
+                one_line: false,
+                blank_before,
+                blank_after,
+                indented: run.iter().all(|l| indent_of(l) >= 2),
+            });
+        } else {
+            for (k, l) in run.iter().enumerate() {
+                paras.push(Para {
+                    text: collapse(l),
+                    one_line: true,
+                    blank_before: blank_before && k == 0,
+                    blank_after: k + 1 == run.len(),
+                    indented: false,
+                });
+            }
+        }
+    }
+    paras
+}
+
+/// Classify paragraphs, strip chrome, find title and author.
+fn build(mut paras: Vec<Para>) -> Document {
+    paras.retain(|p| !p.text.is_empty());
+    while paras
+        .last()
+        .is_some_and(|p| chrome::is_trailing_chrome(&p.text))
+    {
+        paras.pop();
+    }
+    if let Some(first) = paras.first()
+        && chrome::is_leading_chrome(&first.text, paras.get(1).map(|p| p.text.as_str()))
+    {
+        paras.remove(0);
+    }
+
+    let mut blocks: Vec<Block> = paras
+        .iter()
+        .map(|p| {
+            let kind = if p.one_line {
+                match heading::classify(&p.text) {
+                    Some((level, Strength::Marker)) => BlockKind::Heading(level),
+                    Some((level, Strength::Title)) if p.blank_before && p.blank_after => {
+                        BlockKind::Heading(level)
+                    }
+                    _ => BlockKind::Paragraph,
+                }
+            } else if p.indented && p.text.contains('\n') {
+                BlockKind::Quote
+            } else {
+                BlockKind::Paragraph
+            };
+            Block::new(kind, p.text.clone())
+        })
+        .collect();
+
+    let mut meta = Meta {
+        format: "text".into(),
+        ..Meta::default()
+    };
+    let title = find_title(&mut blocks, &mut meta);
+    Document {
+        title,
+        meta,
+        blocks,
+    }
+}
+
+/// How many blocks from the start may hold the title.
+const TITLE_WINDOW: usize = 4;
+
+/// The title is the first heading near the start; an author's name standing
+/// just before it becomes the author, not the title. The title heading gets
+/// level 1.
+fn find_title(blocks: &mut [Block], meta: &mut Meta) -> String {
+    let n = blocks.len().min(TITLE_WINDOW);
+    for i in 0..n {
+        if !matches!(blocks[i].kind, BlockKind::Heading(_)) {
+            continue;
+        }
+        let next_is_heading = blocks
+            .get(i + 1)
+            .is_some_and(|b| matches!(b.kind, BlockKind::Heading(_)));
+        if meta.author.is_none() && next_is_heading && heading::looks_like_author(&blocks[i].text) {
+            meta.author = Some(blocks[i].text.clone());
+            blocks[i].kind = BlockKind::Paragraph;
+            continue;
+        }
+        blocks[i].kind = BlockKind::Heading(1);
+        return blocks[i].text.clone();
+    }
+    blocks
+        .first()
+        .map(|b| first_words(&b.text))
+        .unwrap_or_default()
+}
+
+/// Longest fallback title, in characters.
+const FALLBACK_TITLE_CHARS: usize = 60;
+
+/// The first words of a text, cut at a word boundary, for a fallback title.
+fn first_words(text: &str) -> String {
+    let line = text.lines().next().unwrap_or("");
+    if line.chars().count() <= FALLBACK_TITLE_CHARS {
+        return line.to_string();
+    }
+    let mut out = String::new();
+    for w in line.split(' ') {
+        if out.chars().count() + w.chars().count() + 1 > FALLBACK_TITLE_CHARS {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(d: &Document) -> Vec<BlockKind> {
+        d.blocks.iter().map(|b| b.kind).collect()
+    }
+
+    #[test]
+    fn paragraphs_from_blank_lines() {
+        let d = parse_str("Заголовок статьи\n\nПервый абзац, длинный.\n\nВторой абзац.\n");
+        assert_eq!(d.title, "Заголовок статьи");
+        assert_eq!(
+            kinds(&d),
+            vec![
+                BlockKind::Heading(1),
+                BlockKind::Paragraph,
+                BlockKind::Paragraph
+            ]
+        );
+        assert_eq!(d.blocks[2].text, "Второй абзац.");
+    }
+
+    #[test]
+    fn hard_wrapped_text_is_reflowed() {
+        let src = "\
+   Так говорила в июле 1805 года известная Анна Павловна Шерер,  фрейлина  и
+приближенная императрицы Марии  Феодоровны,  встречая  важного  и  чиновного
+князя Василия, первого  приехавшего  на  ее  вечер.  Анна  Павловна  кашляла
+несколько дней, у нее был грипп.
+   - Dieu, quelle virulente sortie - отвечал, нисколько не  смутясь  такою
+встречей, вошедший князь, в придворном, шитом мундире, в  чулках,  башмаках,
+при  звездах,  с  светлым  выражением  плоского  лица.  Он  говорил  на  том
+изысканном французском языке, на котором не только  говорили,  но  и  думали
+наши деды.
+   Анна Павловна поцеловала его руку и он уселся на диване, покойно и удобно,
+как человек, который привык к этому дому и к этим вечерам у фрейлины Шерер.
+";
+        let d = parse_str(src);
+        assert_eq!(d.blocks.len(), 3, "{:#?}", d.blocks);
+        assert!(d.blocks[0].text.starts_with("Так говорила"));
+        assert!(
+            d.blocks[0]
+                .text
+                .contains("фрейлина и приближенная императрицы Марии Феодоровны, встречая")
+        );
+        assert!(d.blocks[0].text.ends_with("был грипп."));
+        assert!(!d.blocks[1].text.contains("  "));
+        assert!(d.blocks[2].text.ends_with("фрейлины Шерер."));
+    }
+
+    #[test]
+    fn one_paragraph_per_line_stays() {
+        let long = "Слово ".repeat(40);
+        let src = format!("{long}\n{long}\n\n{long}\n");
+        let d = parse_str(&src);
+        assert_eq!(d.blocks.len(), 3);
+        assert!(
+            d.blocks
+                .iter()
+                .all(|b| b.kind == BlockKind::Paragraph && !b.text.contains('\n'))
+        );
+    }
+
+    #[test]
+    fn verse_keeps_its_lines() {
+        let src = "Стихи\n\n        Хоть убей, следа не видно,\n        Сбились мы, что делать нам?\n\nПроза после.\n";
+        let d = parse_str(src);
+        assert_eq!(d.blocks[1].kind, BlockKind::Quote);
+        assert_eq!(
+            d.blocks[1].text,
+            "Хоть убей, следа не видно,\nСбились мы, что делать нам?"
+        );
+    }
+
+    #[test]
+    fn author_before_title() {
+        let d = parse_str(
+            "Николай Васильевич Гоголь\n\nНОЧЬ ПЕРЕД РОЖДЕСТВОМ\n\n\nПоследний день перед Рождеством прошел.\n",
+        );
+        assert_eq!(d.title, "НОЧЬ ПЕРЕД РОЖДЕСТВОМ");
+        assert_eq!(d.meta.author.as_deref(), Some("Николай Васильевич Гоголь"));
+        assert_eq!(d.blocks[0].kind, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn chrome_is_removed() {
+        let src = "Вы сейчас просматриваете Статья о деле\n\nСтатья о деле\n\nТекст статьи.\n\nДобавить комментарий";
+        let d = parse_str(src);
+        assert_eq!(d.title, "Статья о деле");
+        assert_eq!(d.blocks.len(), 2);
+    }
+
+    #[test]
+    fn headingless_text_gets_a_title_from_its_words() {
+        let d = parse_str(&format!(
+            "{}.",
+            "Очень длинное предложение без заголовка ".repeat(5)
+        ));
+        assert!(d.title.ends_with('…'));
+        assert!(d.title.chars().count() <= FALLBACK_TITLE_CHARS + 1);
+    }
+
+    #[test]
+    fn empty_text() {
+        let d = parse_str("");
+        assert!(d.blocks.is_empty());
+        assert_eq!(d.title, "");
+    }
+
+    #[test]
+    fn whitespace_collapses_but_nbsp_stays() {
+        assert_eq!(collapse("  а \u{A0} б   в "), "а \u{A0} б в");
+    }
+}

@@ -1,0 +1,513 @@
+//! Document × width → visual lines. Every line knows the block and the byte
+//! range of that block's text it shows, so everything else (scrolling, find,
+//! marks, the outline) speaks in document positions, never in screen rows.
+
+use crate::core::document::{Block, BlockKind, Document, Pos};
+use crate::core::width::{SOFT_HYPHEN, display_str, fit_prefix, grapheme_width, str_width};
+use std::ops::Range;
+use textwrap::core::Fragment;
+use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
+use unicode_linebreak::{BreakOpportunity, linebreaks};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// How a visual line is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineStyle {
+    /// Running text.
+    Body,
+    /// A heading line of the given level.
+    Heading(u8),
+    /// A line of a quotation.
+    Quote,
+    /// A line of preformatted text.
+    Code,
+    /// A horizontal rule.
+    Rule,
+    /// Empty space between blocks.
+    Blank,
+}
+
+/// One row of laid-out text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// The block this line shows.
+    pub block: usize,
+    /// The byte range of the block's text shown on this line (empty for blank lines).
+    pub range: Range<usize>,
+    /// What is drawn: the text in display form (see [`crate::core::width`]),
+    /// with a "-" added when the line ends at a soft hyphen.
+    pub text: String,
+    /// Columns of space before the text, inside the text column.
+    pub indent: usize,
+    /// How to draw it.
+    pub style: LineStyle,
+}
+
+impl Line {
+    /// Columns taken by the line, indent included.
+    pub fn width(&self) -> usize {
+        self.indent + str_width(&self.text)
+    }
+
+    /// The position where this line starts.
+    pub fn start(&self) -> Pos {
+        Pos::new(self.block, self.range.start)
+    }
+
+    /// Does this line show the text at byte `offset` of its block?
+    pub fn contains(&self, offset: usize) -> bool {
+        self.range.contains(&offset) || (self.range.is_empty() && self.range.start == offset)
+    }
+}
+
+/// The narrowest text column laid out; narrower requests are widened to it.
+pub const MIN_WIDTH: usize = 2;
+
+/// Where the text column sits in a window: its left edge and its width.
+/// The column is capped at `max_width` and centred in wide windows.
+pub fn text_column(window_width: usize, max_width: usize) -> (usize, usize) {
+    let margin = match window_width {
+        0..10 => 0,
+        10..30 => 1,
+        _ => 2,
+    };
+    let width = max_width
+        .max(MIN_WIDTH)
+        .min(window_width.saturating_sub(2 * margin))
+        .max(1);
+    (window_width.saturating_sub(width) / 2, width)
+}
+
+/// Lay out one block at `width` columns, followed by the blank lines that
+/// separate it from the next block (`next`, if any).
+pub fn layout_block(index: usize, block: &Block, next: Option<&Block>, width: usize) -> Vec<Line> {
+    let width = width.max(MIN_WIDTH);
+    let mut lines = Vec::new();
+    match block.kind {
+        BlockKind::Heading(level) => {
+            let start = lines.len();
+            wrap_text(
+                index,
+                &block.text,
+                width,
+                0,
+                LineStyle::Heading(level),
+                &mut lines,
+            );
+            if level == 1 {
+                for l in &mut lines[start..] {
+                    l.indent = (width - str_width(&l.text).min(width)) / 2;
+                }
+            }
+        }
+        BlockKind::Paragraph => {
+            wrap_text(index, &block.text, width, 0, LineStyle::Body, &mut lines)
+        }
+        BlockKind::ListItem => {
+            let indent = if width >= 20 { 2 } else { 0 };
+            wrap_text(
+                index,
+                &block.text,
+                width,
+                indent,
+                LineStyle::Body,
+                &mut lines,
+            )
+        }
+        BlockKind::Quote => {
+            let indent = if width >= 30 {
+                4
+            } else if width >= 10 {
+                2
+            } else {
+                0
+            };
+            wrap_text(
+                index,
+                &block.text,
+                width,
+                indent,
+                LineStyle::Quote,
+                &mut lines,
+            )
+        }
+        BlockKind::Code => cut_code(index, &block.text, width, &mut lines),
+        BlockKind::Rule => {
+            let w = width.min(24);
+            lines.push(Line {
+                block: index,
+                range: 0..0,
+                text: "─".repeat(w),
+                indent: (width - w) / 2,
+                style: LineStyle::Rule,
+            });
+        }
+    }
+    if let Some(next) = next {
+        let gap = match next.kind {
+            BlockKind::Heading(l) if l <= 2 => 2,
+            _ => 1,
+        };
+        let end = block.text.len();
+        for _ in 0..gap {
+            lines.push(Line {
+                block: index,
+                range: end..end,
+                text: String::new(),
+                indent: 0,
+                style: LineStyle::Blank,
+            });
+        }
+    }
+    lines
+}
+
+/// A piece of text between two break opportunities.
+#[derive(Debug, Clone)]
+struct Piece {
+    /// Byte range of the word (without trailing spaces) in the segment.
+    word: Range<usize>,
+    width: usize,
+    space: usize,
+    /// The word ends with a soft hyphen: a "-" is drawn if the line ends here.
+    hyphen: bool,
+}
+
+impl Fragment for Piece {
+    fn width(&self) -> f64 {
+        self.width as f64
+    }
+    fn whitespace_width(&self) -> f64 {
+        self.space as f64
+    }
+    fn penalty_width(&self) -> f64 {
+        if self.hyphen { 1.0 } else { 0.0 }
+    }
+}
+
+/// Split `seg` into pieces at its break opportunities; pieces wider than `width`
+/// are cut at grapheme boundaries.
+fn pieces(seg: &str, width: usize) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (end, op) in linebreaks(seg) {
+        if end == start {
+            continue;
+        }
+        let chunk = &seg[start..end];
+        let word_len = chunk.trim_end_matches([' ', '\n']).len();
+        let word = &chunk[..word_len];
+        let space = str_width(&chunk[word_len..].replace('\n', ""));
+        let hyphen = word.ends_with(SOFT_HYPHEN);
+        let w = str_width(word);
+        if w <= width {
+            out.push(Piece {
+                word: start..start + word_len,
+                width: w,
+                space,
+                hyphen,
+            });
+        } else {
+            let mut s = start;
+            let mut rest = word;
+            while !rest.is_empty() {
+                let (mut head, mut hw) = fit_prefix(rest, width);
+                if head.is_empty() {
+                    // A single grapheme wider than the line: it goes alone.
+                    let g = rest.graphemes(true).next().unwrap_or(rest);
+                    head = g;
+                    hw = grapheme_width(g).min(width);
+                }
+                rest = &rest[head.len()..];
+                let last = rest.is_empty();
+                out.push(Piece {
+                    word: s..s + head.len(),
+                    width: hw,
+                    space: if last { space } else { 0 },
+                    hyphen: last && hyphen,
+                });
+                s += head.len();
+            }
+        }
+        start = end;
+        // Segments hold no `\n`, so the only mandatory break is the end.
+        debug_assert!(op == BreakOpportunity::Allowed || end == seg.len());
+    }
+    out
+}
+
+fn line_fits(line: &[Piece], width: usize) -> bool {
+    let Some(last) = line.last() else { return true };
+    let mut w: usize = line.iter().map(|p| p.width + p.space).sum();
+    w = w - last.space + usize::from(last.hyphen);
+    w <= width
+}
+
+/// Wrap `text` (which may contain forced breaks `\n`) into `out`.
+fn wrap_text(
+    block: usize,
+    text: &str,
+    width: usize,
+    indent: usize,
+    style: LineStyle,
+    out: &mut Vec<Line>,
+) {
+    let inner = width.saturating_sub(indent).max(1);
+    let indent = width - inner;
+    let mut base = 0;
+    for seg in text.split('\n') {
+        let ps = pieces(seg, inner);
+        if ps.is_empty() {
+            out.push(Line {
+                block,
+                range: base..base,
+                text: String::new(),
+                indent,
+                style,
+            });
+        }
+        let widths = [inner as f64];
+        let wrapped = match wrap_optimal_fit(&ps, &widths, &Penalties::default()) {
+            Ok(lines) if lines.iter().all(|l| line_fits(l, inner)) => lines,
+            _ => wrap_first_fit(&ps, &widths),
+        };
+        for line in wrapped {
+            let (Some(first), Some(last)) = (line.first(), line.last()) else {
+                continue;
+            };
+            let shown = &seg[first.word.start..last.word.end];
+            let mut text = display_str(shown);
+            if last.hyphen && str_width(&text) < inner {
+                text.push('-');
+            }
+            out.push(Line {
+                block,
+                range: base + first.word.start..base + last.word.end,
+                text: clamp_display(text, inner),
+                indent,
+                style,
+            });
+        }
+        base += seg.len() + 1;
+    }
+}
+
+/// Never let a line be wider than `cols`, even for a giant joined grapheme.
+fn clamp_display(text: String, cols: usize) -> String {
+    if str_width(&text) <= cols {
+        return text;
+    }
+    fit_prefix(&text, cols).0.to_string()
+}
+
+/// Preformatted text: each source line cut into pieces of at most `width`
+/// columns, never re-flowed.
+fn cut_code(block: usize, text: &str, width: usize, out: &mut Vec<Line>) {
+    let mut base = 0;
+    for seg in text.split('\n') {
+        let mut rest = seg;
+        let mut off = base;
+        loop {
+            let (mut head, _) = fit_prefix(rest, width);
+            if head.is_empty() && !rest.is_empty() {
+                head = rest.graphemes(true).next().unwrap_or(rest);
+            }
+            out.push(Line {
+                block,
+                range: off..off + head.len(),
+                text: clamp_display(display_str(head), width),
+                indent: 0,
+                style: LineStyle::Code,
+            });
+            off += head.len();
+            rest = &rest[head.len()..];
+            if rest.is_empty() {
+                break;
+            }
+        }
+        base += seg.len() + 1;
+    }
+}
+
+/// A whole document laid out at one width.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    /// The text column width the document was laid out for.
+    pub width: usize,
+    /// All lines, in order.
+    pub lines: Vec<Line>,
+    /// Index of each block's first line in `lines`.
+    block_first: Vec<usize>,
+}
+
+impl Layout {
+    /// Lay out all of `doc` at `width` columns.
+    pub fn new(doc: &Document, width: usize) -> Self {
+        let mut lines = Vec::new();
+        let mut block_first = Vec::with_capacity(doc.blocks.len());
+        for (i, b) in doc.blocks.iter().enumerate() {
+            block_first.push(lines.len());
+            lines.extend(layout_block(i, b, doc.blocks.get(i + 1), width));
+        }
+        Layout {
+            width: width.max(MIN_WIDTH),
+            lines,
+            block_first,
+        }
+    }
+
+    /// Index of the line that shows `pos`.
+    pub fn line_of(&self, pos: Pos) -> usize {
+        let Some(&first) = self.block_first.get(pos.block) else {
+            return self.lines.len().saturating_sub(1);
+        };
+        let end = self
+            .block_first
+            .get(pos.block + 1)
+            .copied()
+            .unwrap_or(self.lines.len());
+        (first..end)
+            .find(|&i| self.lines[i].contains(pos.offset))
+            .or_else(|| {
+                (first..end)
+                    .rev()
+                    .find(|&i| self.lines[i].range.start <= pos.offset)
+            })
+            .unwrap_or(first)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::document::Meta;
+
+    fn para(text: &str) -> Document {
+        Document {
+            title: String::new(),
+            meta: Meta::default(),
+            blocks: vec![Block::new(BlockKind::Paragraph, text)],
+        }
+    }
+
+    fn texts(doc: &Document, width: usize) -> Vec<String> {
+        Layout::new(doc, width)
+            .lines
+            .into_iter()
+            .map(|l| l.text)
+            .collect()
+    }
+
+    #[test]
+    fn wraps_at_spaces_and_keeps_ranges() {
+        let d = para("Узбекско-японские отношения прошли долгий путь становления");
+        let lay = Layout::new(&d, 20);
+        for l in &lay.lines {
+            assert!(l.width() <= 20, "{l:?}");
+            assert_eq!(&d.blocks[0].text[l.range.clone()], l.text);
+        }
+        assert_eq!(lay.lines[0].text, "Узбекско-японские");
+    }
+
+    #[test]
+    fn nbsp_never_breaks() {
+        let d = para("aaaa bbbb — cc\u{A0}dd ee");
+        for w in 5..16 {
+            let lines = texts(&d, w);
+            assert!(
+                lines
+                    .iter()
+                    .all(|l| !l.ends_with("cc") && !l.starts_with("dd")),
+                "width {w}: {lines:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn soft_hyphen_shows_only_at_line_end() {
+        let d = para("сотруд\u{AD}ничество сотруд\u{AD}ничество");
+        let lines = texts(&d, 10);
+        assert_eq!(lines, vec!["сотруд-", "ничество", "сотруд-", "ничество"]);
+        let wide = texts(&d, 80);
+        assert_eq!(wide, vec!["сотрудничество сотрудничество"]);
+    }
+
+    #[test]
+    fn stress_marks_and_wide_chars() {
+        let d = para("кни\u{301}га кни\u{301}га 中文中文 😀😀");
+        let lay = Layout::new(&d, 9);
+        assert_eq!(lay.lines[0].text, "кни\u{301}га");
+        for l in &lay.lines {
+            assert!(l.width() <= 9);
+        }
+        let lay = Layout::new(&d, 11);
+        assert_eq!(lay.lines[0].text, "кни\u{301}га кни\u{301}га");
+    }
+
+    #[test]
+    fn long_words_are_cut_between_graphemes() {
+        let d = para(&"а\u{301}".repeat(30));
+        let lay = Layout::new(&d, 7);
+        assert!(
+            lay.lines
+                .iter()
+                .all(|l| l.width() <= 7 && !l.text.starts_with('\u{301}'))
+        );
+        let rebuilt: String = lay.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(rebuilt, d.blocks[0].text);
+    }
+
+    #[test]
+    fn forced_breaks_are_kept() {
+        let d = Document {
+            blocks: vec![Block::new(BlockKind::Quote, "Строка один\nСтрока два")],
+            ..Document::default()
+        };
+        let lay = Layout::new(&d, 40);
+        assert_eq!(lay.lines.len(), 2);
+        assert_eq!(lay.lines[1].range.start, "Строка один\n".len());
+        assert_eq!(lay.lines[1].indent, 4);
+    }
+
+    #[test]
+    fn blocks_are_separated_and_positions_found() {
+        let d = Document {
+            blocks: vec![
+                Block::new(BlockKind::Heading(1), "Заглавие"),
+                Block::new(BlockKind::Paragraph, "Первый абзац текста."),
+                Block::new(BlockKind::Heading(2), "Раздел"),
+                Block::new(BlockKind::Paragraph, "Второй."),
+            ],
+            ..Document::default()
+        };
+        let lay = Layout::new(&d, 12);
+        let styles: Vec<LineStyle> = lay.lines.iter().map(|l| l.style).collect();
+        use LineStyle::*;
+        assert_eq!(
+            styles,
+            vec![
+                Heading(1),
+                Blank,
+                Body,
+                Body,
+                Blank,
+                Blank,
+                Heading(2),
+                Blank,
+                Body
+            ]
+        );
+        assert_eq!(lay.lines[0].indent, 2); // "Заглавие" centred in 12 columns
+        assert_eq!(lay.line_of(Pos::new(1, "Первый абзац ".len())), 3);
+        assert_eq!(lay.line_of(Pos::new(3, 0)), 8);
+        assert_eq!(lay.line_of(lay.lines[4].start()), 4);
+    }
+
+    #[test]
+    fn text_column_is_capped_and_centred() {
+        assert_eq!(text_column(200, 80), (60, 80));
+        assert_eq!(text_column(80, 80), (2, 76));
+        assert_eq!(text_column(40, 80), (2, 36));
+        assert_eq!(text_column(5, 80), (0, 5));
+    }
+}

@@ -1,0 +1,187 @@
+//! Scan a folder into articles; a file that cannot be read becomes an entry
+//! with its reason, never a crash and never a reason to hide the others.
+
+use crate::core::document::{Document, reading_minutes};
+use crate::core::formats;
+use crate::messages;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+/// A stable id for an article's content: the 128-bit XXH3 hash of its bytes, in hex.
+pub fn article_id(bytes: &[u8]) -> String {
+    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(bytes))
+}
+
+/// One readable article of the library.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// Content hash (see [`article_id`]).
+    pub id: String,
+    /// Full path of the file.
+    pub path: PathBuf,
+    /// Path relative to the library folder, with `/` separators.
+    pub rel: String,
+    /// Title from the document.
+    pub title: String,
+    /// Author, when the document names one.
+    pub author: Option<String>,
+    /// Words in the text.
+    pub words: usize,
+    /// Size of the file in bytes.
+    pub bytes: u64,
+    /// Encoding the file was read in.
+    pub encoding: String,
+    /// When the file last changed.
+    pub modified: Option<SystemTime>,
+}
+
+impl Article {
+    /// Estimated reading time in minutes.
+    pub fn minutes(&self) -> usize {
+        reading_minutes(self.words)
+    }
+}
+
+/// A file that looked like an article but could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    /// Full path of the file.
+    pub path: PathBuf,
+    /// Path relative to the library folder.
+    pub rel: String,
+    /// Why it could not be read.
+    pub reason: String,
+}
+
+/// The articles found in a folder.
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    /// The folder scanned.
+    pub root: PathBuf,
+    /// Readable articles, sorted by relative path.
+    pub articles: Vec<Article>,
+    /// Files that could not be read, sorted by relative path.
+    pub unreadable: Vec<Unreadable>,
+}
+
+/// How deep to descend into sub-folders.
+const MAX_DEPTH: usize = 16;
+
+/// Read and parse one file, with its id.
+pub fn load(path: &Path) -> Result<(String, Document), String> {
+    let bytes = std::fs::read(path).map_err(|e| messages::err_unreadable(&e))?;
+    let doc = formats::parse(path, &bytes).map_err(|e| e.to_string())?;
+    Ok((article_id(&bytes), doc))
+}
+
+/// Scan `root` recursively for articles. Hidden files and folders are skipped;
+/// symbolic links to folders are not followed.
+pub fn scan(root: &Path) -> std::io::Result<Library> {
+    let mut files = Vec::new();
+    collect(root, 0, &mut files)?;
+    files.sort();
+    let mut lib = Library {
+        root: root.to_path_buf(),
+        ..Library::default()
+    };
+    for path in files {
+        let rel = relative(root, &path);
+        let meta = std::fs::metadata(&path).ok();
+        match load(&path) {
+            Ok((id, doc)) => lib.articles.push(Article {
+                id,
+                rel,
+                title: if doc.title.is_empty() {
+                    file_stem(&path)
+                } else {
+                    doc.title.clone()
+                },
+                author: doc.meta.author.clone(),
+                words: doc.word_count(),
+                bytes: meta.as_ref().map_or(0, |m| m.len()),
+                encoding: doc.meta.encoding.clone(),
+                modified: meta.and_then(|m| m.modified().ok()),
+                path,
+            }),
+            Err(reason) => lib.unreadable.push(Unreadable { path, rel, reason }),
+        }
+    }
+    Ok(lib)
+}
+
+fn collect(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let Ok(entry) = entry else { continue };
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let Ok(ft) = entry.file_type() else { continue };
+        if ft.is_dir() {
+            if depth < MAX_DEPTH {
+                // An unreadable sub-folder does not stop the scan.
+                let _ = collect(&path, depth + 1, out);
+            }
+        } else if formats::is_supported(&path) && (ft.is_file() || path.is_file()) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// `path` relative to `root`, with `/` separators.
+pub fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn file_stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_stable_hex() {
+        let id = article_id("Война и мир".as_bytes());
+        assert_eq!(id.len(), 32);
+        assert_eq!(id, article_id("Война и мир".as_bytes()));
+        assert_ne!(id, article_id("Война и мир!".as_bytes()));
+        // A fixed value: the id must never change between versions or runs.
+        assert_eq!(article_id(b""), "99aa06d3014798d86001c324468d497f");
+    }
+
+    #[test]
+    fn scan_lists_good_and_bad_files() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("sub/.hidden")).expect("mkdir");
+        std::fs::write(root.join("b.txt"), "ЗАГОЛОВОК\n\nТекст статьи.").expect("write");
+        std::fs::write(root.join("sub/a.md"), "Просто текст без заголовка.").expect("write");
+        std::fs::write(root.join("sub/.hidden/x.txt"), "скрыто").expect("write");
+        std::fs::write(root.join("bin.txt"), b"\x00\x01\x02binary").expect("write");
+        std::fs::write(root.join("cp1251.txt"), b"\xcf\xf0\xe8\xe2\xe5\xf2").expect("write");
+        std::fs::write(root.join("image.png"), b"\x89PNG").expect("write");
+        let lib = scan(root).expect("scan");
+        let rels: Vec<&str> = lib.articles.iter().map(|a| a.rel.as_str()).collect();
+        assert_eq!(rels, vec!["b.txt", "sub/a.md"]);
+        assert_eq!(lib.articles[0].title, "ЗАГОЛОВОК");
+        assert_eq!(lib.articles[0].words, 3);
+        let bad: Vec<(&str, &str)> = lib
+            .unreadable
+            .iter()
+            .map(|u| (u.rel.as_str(), u.reason.as_str()))
+            .collect();
+        assert_eq!(bad.len(), 2);
+        assert_eq!(bad[0], ("bin.txt", messages::ERR_BINARY));
+        assert!(bad[1].1.contains("not UTF-8"), "{bad:?}");
+    }
+}

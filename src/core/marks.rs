@@ -1,0 +1,70 @@
+//! What chitalka remembers about a person's reading: for now the reading
+//! position of each article (bookmarks and notes come later).
+
+use crate::core::document::Pos;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Where a person stopped in one article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReadingState {
+    /// The article's path when it was last read (relative to the library when inside it).
+    pub path: String,
+    /// The document position at the top of the screen.
+    pub pos: Pos,
+    /// How far through the article the reader got, 0.0 to 1.0.
+    pub progress: f64,
+    /// When it was last read, in seconds since the Unix epoch.
+    pub last_read: u64,
+}
+
+/// Reading states of all articles, by article id.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReadingStates {
+    /// By article id (content hash); a `BTreeMap` keeps the file's key order stable.
+    pub articles: BTreeMap<String, ReadingState>,
+}
+
+impl ReadingStates {
+    /// The state for an article: by id, or, when the file changed since, by path.
+    pub fn find(&self, id: &str, path: &str) -> Option<&ReadingState> {
+        self.articles.get(id).or_else(|| {
+            self.articles
+                .values()
+                .filter(|s| s.path == path)
+                .max_by_key(|s| s.last_read)
+        })
+    }
+
+    /// Record a state, dropping older entries for the same path (the file changed).
+    pub fn record(&mut self, id: &str, state: ReadingState) {
+        self.articles.retain(|k, s| k == id || s.path != state.path);
+        self.articles.insert(id.to_string(), state);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn st(path: &str, t: u64) -> ReadingState {
+        ReadingState {
+            path: path.into(),
+            pos: Pos::new(3, 10),
+            progress: 0.5,
+            last_read: t,
+        }
+    }
+
+    #[test]
+    fn found_by_id_then_by_path() {
+        let mut s = ReadingStates::default();
+        s.record("aaa", st("a.txt", 1));
+        assert_eq!(s.find("aaa", "moved.txt").map(|x| x.last_read), Some(1));
+        assert_eq!(s.find("bbb", "a.txt").map(|x| x.last_read), Some(1));
+        assert!(s.find("bbb", "b.txt").is_none());
+        // The file changed: the new id replaces the old entry for that path.
+        s.record("ccc", st("a.txt", 2));
+        assert_eq!(s.articles.len(), 1);
+    }
+}

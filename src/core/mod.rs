@@ -1,0 +1,12 @@
+//! The pure core: documents, formats, layout, library, storage. Nothing here
+//! knows about terminals (no ratatui, no crossterm) or about global paths.
+
+pub mod document;
+pub mod fold;
+pub mod formats;
+pub mod layout;
+pub mod library;
+pub mod marks;
+pub mod store;
+pub mod viewport;
+pub mod width;

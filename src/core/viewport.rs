@@ -1,0 +1,350 @@
+//! A window onto a document laid out lazily, block by block, at one width.
+//!
+//! Opening a 5 MB novel lays out only the blocks on screen; the rest is laid
+//! out on demand (or by [`Viewport::fill`] when the app is idle). The top of
+//! the window is a document position, so a new width keeps the same passage.
+
+use crate::core::document::{Document, Pos};
+use crate::core::layout::{Line, MIN_WIDTH, layout_block};
+
+/// Where the window's top row is: a block and a line within its layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Top {
+    block: usize,
+    line: usize,
+}
+
+/// A scrollable window onto a document.
+#[derive(Debug, Clone)]
+pub struct Viewport {
+    width: usize,
+    height: usize,
+    lines: Vec<Option<Vec<Line>>>,
+    laid: usize,
+    top: Top,
+}
+
+impl Viewport {
+    /// A viewport on `doc`, `width` columns wide and `height` rows high, at the start.
+    pub fn new(doc: &Document, width: usize, height: usize) -> Self {
+        Viewport {
+            width: width.max(MIN_WIDTH),
+            height: height.max(1),
+            lines: vec![None; doc.blocks.len()],
+            laid: 0,
+            top: Top::default(),
+        }
+    }
+
+    /// The text column width.
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
+    /// The number of rows.
+    pub fn height(&self) -> usize {
+        self.height
+    }
+
+    fn block_lines(&mut self, doc: &Document, b: usize) -> &[Line] {
+        if self.lines[b].is_none() {
+            self.lines[b] = Some(layout_block(
+                b,
+                &doc.blocks[b],
+                doc.blocks.get(b + 1),
+                self.width,
+            ));
+            self.laid += 1;
+        }
+        self.lines[b].as_deref().unwrap_or(&[])
+    }
+
+    fn count(&mut self, doc: &Document, b: usize) -> usize {
+        self.block_lines(doc, b).len()
+    }
+
+    /// Change the size; the passage at the top stays at the top.
+    pub fn resize(&mut self, doc: &Document, width: usize, height: usize) {
+        let width = width.max(MIN_WIDTH);
+        self.height = height.max(1);
+        if width != self.width {
+            let pos = self.top_pos(doc);
+            self.width = width;
+            self.lines = vec![None; doc.blocks.len()];
+            self.laid = 0;
+            self.go_to(doc, pos);
+        } else {
+            self.clamp_bottom(doc);
+        }
+    }
+
+    /// The document position shown at the top row.
+    pub fn top_pos(&mut self, doc: &Document) -> Pos {
+        if doc.blocks.is_empty() {
+            return Pos::default();
+        }
+        let Top { block, line } = self.top;
+        self.block_lines(doc, block)
+            .get(line)
+            .map(Line::start)
+            .unwrap_or(Pos::new(block, 0))
+    }
+
+    /// Put the line showing `pos` at the top (as far as the end allows).
+    pub fn go_to(&mut self, doc: &Document, pos: Pos) {
+        if doc.blocks.is_empty() {
+            return;
+        }
+        let pos = doc.clamp(pos);
+        let lines = self.block_lines(doc, pos.block);
+        let line = lines
+            .iter()
+            .position(|l| l.contains(pos.offset))
+            .or_else(|| lines.iter().rposition(|l| l.range.start <= pos.offset))
+            .unwrap_or(0);
+        self.top = Top {
+            block: pos.block,
+            line,
+        };
+        self.clamp_bottom(doc);
+    }
+
+    fn step_down(&mut self, doc: &Document) -> bool {
+        let Top { block, line } = self.top;
+        if line + 1 < self.count(doc, block) {
+            self.top.line += 1;
+            true
+        } else if block + 1 < doc.blocks.len() {
+            self.top = Top {
+                block: block + 1,
+                line: 0,
+            };
+            true
+        } else {
+            false
+        }
+    }
+
+    fn step_up(&mut self, doc: &Document) -> bool {
+        let Top { block, line } = self.top;
+        if line > 0 {
+            self.top.line -= 1;
+            true
+        } else if block > 0 {
+            let n = self.count(doc, block - 1);
+            self.top = Top {
+                block: block - 1,
+                line: n.saturating_sub(1),
+            };
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Scroll by `delta` rows (down when positive), never past either end.
+    pub fn scroll(&mut self, doc: &Document, delta: isize) {
+        if doc.blocks.is_empty() {
+            return;
+        }
+        if delta > 0 {
+            for _ in 0..delta {
+                if !self.step_down(doc) {
+                    break;
+                }
+            }
+            self.clamp_bottom(doc);
+        } else {
+            for _ in 0..delta.unsigned_abs() {
+                if !self.step_up(doc) {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// Go to the first row.
+    pub fn home(&mut self) {
+        self.top = Top::default();
+    }
+
+    /// Go to the last page.
+    pub fn end(&mut self, doc: &Document) {
+        let Some(last) = doc.blocks.len().checked_sub(1) else {
+            return;
+        };
+        let n = self.count(doc, last);
+        self.top = Top {
+            block: last,
+            line: n.saturating_sub(1),
+        };
+        self.clamp_bottom(doc);
+    }
+
+    /// Rows from the top to the end of the document, counting at most `limit`.
+    fn rows_below_top(&mut self, doc: &Document, limit: usize) -> usize {
+        let mut rows = 0;
+        let mut b = self.top.block;
+        let mut skip = self.top.line;
+        while b < doc.blocks.len() && rows < limit {
+            rows += self.count(doc, b).saturating_sub(skip);
+            skip = 0;
+            b += 1;
+        }
+        rows.min(limit)
+    }
+
+    /// Move the top up so that the last page is full (when the document is long enough).
+    fn clamp_bottom(&mut self, doc: &Document) {
+        let rows = self.rows_below_top(doc, self.height);
+        for _ in rows..self.height {
+            if !self.step_up(doc) {
+                break;
+            }
+        }
+    }
+
+    /// The lines on screen, top to bottom (fewer than the height at the end).
+    pub fn visible(&mut self, doc: &Document) -> Vec<Line> {
+        let mut out = Vec::with_capacity(self.height);
+        let mut b = self.top.block;
+        let mut skip = self.top.line;
+        while b < doc.blocks.len() && out.len() < self.height {
+            let need = self.height - out.len();
+            out.extend(
+                self.block_lines(doc, b)
+                    .iter()
+                    .skip(skip)
+                    .take(need)
+                    .cloned(),
+            );
+            skip = 0;
+            b += 1;
+        }
+        out
+    }
+
+    /// How far through the document the bottom of the screen is, 0.0 to 1.0.
+    pub fn progress(&mut self, doc: &Document) -> f64 {
+        let total = doc.text_len();
+        let visible = self.visible(doc);
+        let at_end = self.rows_below_top(doc, self.height + 1) <= self.height;
+        if total == 0 || at_end {
+            return 1.0;
+        }
+        let Some(last) = visible.last() else {
+            return 0.0;
+        };
+        let off = doc.text_offset(Pos::new(last.block, last.range.end));
+        (off as f64 / total as f64).clamp(0.0, 1.0)
+    }
+
+    /// Lay out up to `blocks` more blocks; true when every block is laid out.
+    pub fn fill(&mut self, doc: &Document, blocks: usize) -> bool {
+        let mut budget = blocks;
+        for b in 0..doc.blocks.len() {
+            if self.laid == doc.blocks.len() || budget == 0 {
+                break;
+            }
+            if self.lines[b].is_none() {
+                self.block_lines(doc, b);
+                budget -= 1;
+            }
+        }
+        self.laid == doc.blocks.len()
+    }
+
+    /// The top row's line number (1-based) and the total number of lines,
+    /// once the whole document is laid out.
+    pub fn line_numbers(&self) -> Option<(usize, usize)> {
+        if self.laid < self.lines.len() {
+            return None;
+        }
+        let count = |v: &Option<Vec<Line>>| v.as_ref().map_or(0, Vec::len);
+        let before: usize = self.lines[..self.top.block].iter().map(count).sum();
+        let total: usize = self.lines.iter().map(count).sum();
+        Some((before + self.top.line + 1, total))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::document::{Block, BlockKind};
+    use crate::core::layout::Layout;
+
+    fn doc(n: usize) -> Document {
+        Document {
+            blocks: (0..n)
+                .map(|i| {
+                    Block::new(
+                        BlockKind::Paragraph,
+                        format!("Абзац номер {i} с несколькими словами текста."),
+                    )
+                })
+                .collect(),
+            ..Document::default()
+        }
+    }
+
+    #[test]
+    fn visible_rows_match_the_full_layout() {
+        let d = doc(30);
+        let full = Layout::new(&d, 20);
+        let mut v = Viewport::new(&d, 20, 7);
+        v.scroll(&d, 11);
+        assert_eq!(v.visible(&d), full.lines[11..18].to_vec());
+        v.scroll(&d, -5);
+        assert_eq!(v.visible(&d), full.lines[6..13].to_vec());
+    }
+
+    #[test]
+    fn scrolling_stops_at_both_ends() {
+        let d = doc(5);
+        let total = Layout::new(&d, 20).lines.len();
+        let mut v = Viewport::new(&d, 20, 4);
+        v.scroll(&d, -3);
+        assert_eq!(v.top_pos(&d), Pos::new(0, 0));
+        v.scroll(&d, 1000);
+        assert_eq!(v.visible(&d).len(), 4);
+        assert!(v.fill(&d, 100));
+        assert_eq!(v.line_numbers(), Some((total - 3, total)));
+        assert_eq!(v.progress(&d), 1.0);
+        v.end(&d);
+        assert_eq!(v.line_numbers(), Some((total - 3, total)));
+    }
+
+    #[test]
+    fn resize_keeps_the_passage_at_the_top() {
+        let d = doc(40);
+        let mut v = Viewport::new(&d, 30, 10);
+        v.scroll(&d, 25);
+        let before = v.top_pos(&d);
+        v.resize(&d, 17, 10);
+        let after = v.top_pos(&d);
+        assert_eq!(after.block, before.block);
+        assert!(after.offset <= before.offset);
+        let line = v.visible(&d)[0].clone();
+        assert!(line.contains(before.offset) || line.range.end >= before.offset);
+    }
+
+    #[test]
+    fn go_to_shows_the_position() {
+        let d = doc(40);
+        let mut v = Viewport::new(&d, 25, 5);
+        let pos = Pos::new(20, "Абзац номер 20 с ".len());
+        v.go_to(&d, pos);
+        assert!(v.visible(&d)[0].contains(pos.offset));
+        assert_eq!(v.visible(&d)[0].block, 20);
+    }
+
+    #[test]
+    fn empty_document_is_harmless() {
+        let d = Document::default();
+        let mut v = Viewport::new(&d, 10, 5);
+        v.scroll(&d, 3);
+        v.end(&d);
+        assert!(v.visible(&d).is_empty());
+        assert_eq!(v.progress(&d), 1.0);
+    }
+}

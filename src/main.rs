@@ -1,0 +1,106 @@
+//! The `chitalka` command: the TUI, and subcommands for scripts.
+
+use chitalka::paths::Flags;
+use chitalka::setup::{Setup, setup};
+use chitalka::tui::app::App;
+use chitalka::{cli, messages, tui};
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// chitalka (читалка): a terminal reader for a library of articles, Cyrillic done right.
+#[derive(Debug, Parser)]
+#[command(version, about)]
+struct Cli {
+    /// The library folder (else CHITALKA_LIBRARY, the config, or <data dir>/library).
+    #[arg(long, global = true, value_name = "DIR")]
+    library: Option<PathBuf>,
+    /// Where reading positions are kept (else CHITALKA_DATA_DIR or the platform data dir).
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    /// A folder to open as the library, or a file to open in the reader.
+    path: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// List the articles of the library.
+    List {
+        /// Print a JSON array instead of tab-separated lines.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the reader's text for a window of the given size, as plain text.
+    Render {
+        /// The article (a path, or a path inside the library).
+        path: PathBuf,
+        /// Window width in columns.
+        #[arg(long, default_value_t = 80)]
+        width: u16,
+        /// Rows of text to print.
+        #[arg(long, default_value_t = 24)]
+        height: u16,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("chitalka: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    let mut flags = Flags {
+        data_dir: cli.data_dir,
+        library: cli.library,
+    };
+    // `chitalka DIR` is `chitalka --library DIR`.
+    let file = match cli.path {
+        Some(p) if p.is_dir() => {
+            flags.library = Some(p);
+            None
+        }
+        Some(p) if p.is_file() => Some(p),
+        Some(p) => anyhow::bail!(messages::err_no_such_path(&p)),
+        None => None,
+    };
+    let setup: Setup = setup(&flags).map_err(anyhow::Error::msg)?;
+    let mut stdout = std::io::stdout().lock();
+    let mut stderr = std::io::stderr().lock();
+    match cli.command {
+        Some(Command::List { json }) => {
+            return cli::list(&setup, json, &mut stdout, &mut stderr);
+        }
+        Some(Command::Render {
+            path,
+            width,
+            height,
+        }) => {
+            return cli::render(&setup, &path, width, height, &mut stdout);
+        }
+        None => {}
+    }
+    drop((stdout, stderr));
+    let size = crossterm::terminal::size().unwrap_or((80, 24));
+    let mut app = match file {
+        Some(f) => App::with_file(setup.config.clone(), &setup.paths.data_dir, &f, size),
+        None => App::with_library(
+            setup.config.clone(),
+            &setup.paths.data_dir,
+            &setup.paths.library,
+            size,
+        ),
+    }
+    .map_err(anyhow::Error::msg)?;
+    if app.message.is_none() {
+        app.message = setup.notes.first().cloned();
+    }
+    tui::run(app)
+}

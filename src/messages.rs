@@ -1,0 +1,143 @@
+//! Every piece of text chitalka shows a person, in one place, so that a
+//! translation can follow.
+
+/// A binary file in the library.
+pub const ERR_BINARY: &str = "binary file, not text";
+/// A UTF-16 file.
+pub const ERR_UTF16: &str = "UTF-16 text is not supported yet";
+
+/// A file that is not valid UTF-8.
+pub fn err_not_utf8(at: usize) -> String {
+    format!("not UTF-8 text (bad byte at offset {at}); other encodings are not supported yet")
+}
+
+/// A file that could not be read.
+pub fn err_unreadable(e: &std::io::Error) -> String {
+    format!("cannot read: {e}")
+}
+
+/// The data dir could not be found.
+pub const ERR_NO_HOME: &str =
+    "cannot find a home directory for user data; pass --data-dir DIR or set CHITALKA_DATA_DIR";
+
+/// A path that is neither a file nor a folder.
+pub fn err_no_such_path(path: &std::path::Path) -> String {
+    format!("{}: no such file or folder", path.display())
+}
+
+/// The library folder cannot be scanned.
+pub fn err_library(path: &std::path::Path, e: &std::io::Error) -> String {
+    format!("cannot open the library {}: {e}", path.display())
+}
+
+/// A file in the library has no readable text.
+pub fn err_article(path: &std::path::Path, reason: &str) -> String {
+    format!("{}: {reason}", path.display())
+}
+
+/// The state file was corrupt and has been moved aside.
+pub fn warn_state_corrupt(moved_to: &std::path::Path) -> String {
+    format!(
+        "reading positions file was damaged; kept it as {} and started afresh",
+        moved_to.display()
+    )
+}
+
+/// The state file comes from a newer chitalka.
+pub fn warn_state_newer(version: u32) -> String {
+    format!(
+        "reading positions were saved by a newer chitalka (schema {version}); they are read-only in this version"
+    )
+}
+
+/// Saving the reading state failed.
+pub fn warn_save_failed(e: &std::io::Error) -> String {
+    format!("could not save reading positions: {e}")
+}
+
+/// The config file has an error.
+pub fn warn_config(path: &std::path::Path, line: Option<usize>, e: &str) -> String {
+    match line {
+        Some(l) => format!("{}:{l}: {e}; using defaults", path.display()),
+        None => format!("{}: {e}; using defaults", path.display()),
+    }
+}
+
+/// Sample articles were installed into a new library.
+pub fn note_samples_installed(dir: &std::path::Path) -> String {
+    format!("created the library {} with sample articles", dir.display())
+}
+
+/// Library view: title bar.
+pub fn library_title(count: usize, dir: &str) -> String {
+    format!(" chitalka · {count} articles · {dir} ")
+}
+/// Library view: nothing in the folder.
+pub const LIBRARY_EMPTY: &str =
+    "No articles here yet. Put .txt or .md files in the library folder.";
+/// Library view: no title matches the filter.
+pub const LIBRARY_NO_MATCH: &str = "No title matches the filter.";
+/// Library view: column headers.
+pub const COL_TITLE: &str = "Title";
+/// Library view: reading time column.
+pub const COL_TIME: &str = "Time";
+/// Library view: progress column.
+pub const COL_PROGRESS: &str = "Read";
+/// Library view: last-read column.
+pub const COL_LAST: &str = "Last read";
+/// Library view: an article never opened.
+pub const NEVER_READ: &str = "—";
+/// Library view: sort order names.
+pub const SORT_TITLE: &str = "sorted by title";
+/// Library view: sort by last read.
+pub const SORT_RECENT: &str = "sorted by last read";
+/// Library view: filter prompt label.
+pub const FILTER_PROMPT: &str = "Filter: ";
+/// Library view: how many files could not be read.
+pub fn library_errors(n: usize) -> String {
+    format!("{n} file(s) could not be read (shown in grey)")
+}
+/// Library view: an unreadable file's row.
+pub fn unreadable_row(name: &str, reason: &str) -> String {
+    format!("⚠ {name}: {reason}")
+}
+
+/// Reading time, e.g. "12 min" or "3 h 5 min".
+pub fn reading_time(minutes: usize) -> String {
+    if minutes < 60 {
+        format!("{minutes} min")
+    } else {
+        format!("{} h {:02} min", minutes / 60, minutes % 60)
+    }
+}
+
+/// How long ago something happened, for the last-read column.
+pub fn ago(seconds: u64) -> String {
+    match seconds {
+        0..60 => "just now".into(),
+        60..3600 => format!("{} min ago", seconds / 60),
+        3600..86400 => format!("{} h ago", seconds / 3600),
+        86400..2_592_000 => format!("{} days ago", seconds / 86400),
+        _ => format!("{} months ago", seconds / 2_592_000),
+    }
+}
+
+/// Reader status line: position when the layout is complete.
+pub fn line_position(line: usize, total: usize) -> String {
+    format!("line {line}/{total}")
+}
+/// Reader status line: the document is empty.
+pub const EMPTY_ARTICLE: &str = "(this article has no text)";
+/// Help overlay title.
+pub const HELP_TITLE: &str = " Keys ";
+/// Help overlay footer.
+pub const HELP_CLOSE: &str = "any key closes this help";
+/// Hint at the bottom of the library.
+pub const HINT_LIBRARY: &str = "? help";
+/// Hint in the reader.
+pub const HINT_READER: &str = "? help";
+
+/// CLI: list output columns when there are errors.
+pub fn cli_skipped(path: &str, reason: &str) -> String {
+    format!("chitalka: skipped {path}: {reason}")
+}

@@ -1,0 +1,38 @@
+//! Everything a person can ask chitalka to do, as data.
+
+/// One thing to do, produced by the keymap or the mouse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Leave chitalka.
+    Quit,
+    /// Go back: from the reader to the library, or close an overlay.
+    Back,
+    /// Show or hide the keys of the current screen.
+    Help,
+    /// One line (reader) or one entry (library) down.
+    Down,
+    /// One line or entry up.
+    Up,
+    /// One page down.
+    PageDown,
+    /// One page up.
+    PageUp,
+    /// Half a page down.
+    HalfDown,
+    /// Half a page up.
+    HalfUp,
+    /// To the start.
+    Top,
+    /// To the end.
+    Bottom,
+    /// Mouse wheel down.
+    WheelDown,
+    /// Mouse wheel up.
+    WheelUp,
+    /// Open the selected article.
+    Open,
+    /// Switch the library between sorting by title and by last read.
+    ToggleSort,
+    /// Start typing a filter for the library.
+    Filter,
+}

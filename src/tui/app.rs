@@ -1,0 +1,466 @@
+//! The state of the running app and how actions change it. No drawing here.
+
+use super::action::Action;
+use super::keymap::{self, Mode};
+use crate::config::Config;
+use crate::core::document::Document;
+use crate::core::fold::fold_simple;
+use crate::core::layout::text_column;
+use crate::core::library::{self, Article, Library, Unreadable};
+use crate::core::marks::ReadingState;
+use crate::core::store::{self, Store};
+use crate::core::viewport::Viewport;
+use crate::messages;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Which screen is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// The list of articles.
+    Library,
+    /// An open article.
+    Reader,
+}
+
+/// How the library is sorted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    /// By title, alphabetically.
+    Title,
+    /// Most recently read first.
+    Recent,
+}
+
+/// One row of the library list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    /// An article, by index in [`Library::articles`].
+    Article(usize),
+    /// A file that could not be read, by index in [`Library::unreadable`].
+    Unreadable(usize),
+}
+
+/// The library screen's state.
+#[derive(Debug)]
+pub struct LibraryView {
+    /// The scanned folder.
+    pub lib: Library,
+    /// Sort order.
+    pub sort: Sort,
+    /// Filter text typed after `/`.
+    pub filter: String,
+    /// The filter prompt has the keyboard.
+    pub filtering: bool,
+    /// The rows shown, filtered and sorted.
+    pub rows: Vec<Row>,
+    /// Index of the selected row.
+    pub selected: usize,
+    /// First row on screen.
+    pub scroll: usize,
+}
+
+/// An open article.
+#[derive(Debug)]
+pub struct Reader {
+    /// Content hash.
+    pub id: String,
+    /// Path used as the reading-state key (relative to the library when inside it).
+    pub key: String,
+    /// The parsed article.
+    pub doc: Document,
+    /// The window onto it.
+    pub view: Viewport,
+    /// Scrolled since the position was last saved.
+    changed_at: Option<Instant>,
+}
+
+/// The whole app state.
+#[derive(Debug)]
+pub struct App {
+    /// Settings.
+    pub config: Config,
+    /// Reading positions.
+    pub store: Store,
+    /// The library screen (absent when a single file was opened).
+    pub library: Option<LibraryView>,
+    /// The open article.
+    pub reader: Option<Reader>,
+    /// The current screen.
+    pub screen: Screen,
+    /// The help overlay is shown.
+    pub help: bool,
+    /// A message for the status line.
+    pub message: Option<String>,
+    /// The app should exit.
+    pub quit: bool,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+}
+
+/// Rows taken by the reader's status line.
+pub const READER_STATUS_ROWS: u16 = 1;
+/// Rows above the library list (title and column headers).
+pub const LIBRARY_HEAD_ROWS: u16 = 2;
+/// Rows below the library list (status / prompt).
+pub const LIBRARY_FOOT_ROWS: u16 = 1;
+/// Save the reading position this long after the last scroll.
+const AUTOSAVE_AFTER: Duration = Duration::from_secs(1);
+
+impl App {
+    /// An app showing the library in `dir`.
+    pub fn with_library(
+        config: Config,
+        data_dir: &Path,
+        dir: &Path,
+        size: (u16, u16),
+    ) -> Result<App, String> {
+        let lib = library::scan(dir).map_err(|e| messages::err_library(dir, &e))?;
+        let mut app = App::new(config, data_dir, size);
+        let message =
+            (!lib.unreadable.is_empty()).then(|| messages::library_errors(lib.unreadable.len()));
+        app.message = app.message.take().or(message);
+        app.library = Some(LibraryView {
+            lib,
+            sort: Sort::Title,
+            filter: String::new(),
+            filtering: false,
+            rows: Vec::new(),
+            selected: 0,
+            scroll: 0,
+        });
+        app.refresh_rows();
+        Ok(app)
+    }
+
+    /// An app showing one file in the reader, with no library.
+    pub fn with_file(
+        config: Config,
+        data_dir: &Path,
+        file: &Path,
+        size: (u16, u16),
+    ) -> Result<App, String> {
+        let mut app = App::new(config, data_dir, size);
+        let key = file.canonicalize().unwrap_or_else(|_| file.to_path_buf());
+        app.open(file, key.to_string_lossy().into_owned())?;
+        Ok(app)
+    }
+
+    fn new(config: Config, data_dir: &Path, size: (u16, u16)) -> App {
+        let (store, warning) = Store::open(data_dir);
+        App {
+            config,
+            store,
+            library: None,
+            reader: None,
+            screen: Screen::Library,
+            help: false,
+            message: warning.map(|w| w.to_string()),
+            quit: false,
+            size,
+        }
+    }
+
+    /// The keymap mode of the current screen.
+    pub fn mode(&self) -> Mode {
+        match self.screen {
+            Screen::Library => Mode::Library,
+            Screen::Reader => Mode::Reader,
+        }
+    }
+
+    /// Rows of the reader's text area.
+    pub fn text_rows(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(READER_STATUS_ROWS)).max(1)
+    }
+
+    /// Left edge and width of the text column.
+    pub fn text_column(&self) -> (usize, usize) {
+        text_column(usize::from(self.size.0), self.config.text_width)
+    }
+
+    /// Rows of the library list.
+    pub fn list_rows(&self) -> usize {
+        usize::from(
+            self.size
+                .1
+                .saturating_sub(LIBRARY_HEAD_ROWS + LIBRARY_FOOT_ROWS),
+        )
+        .max(1)
+    }
+
+    /// Open `path` in the reader; `key` names it in the reading state.
+    pub fn open(&mut self, path: &Path, key: String) -> Result<(), String> {
+        let (id, doc) =
+            library::load(path).map_err(|reason| messages::err_article(path, &reason))?;
+        let (_, width) = self.text_column();
+        let mut view = Viewport::new(&doc, width, self.text_rows());
+        if let Some(state) = self.store.states.find(&id, &key) {
+            view.go_to(&doc, state.pos);
+        }
+        self.reader = Some(Reader {
+            id,
+            key,
+            doc,
+            view,
+            changed_at: Some(Instant::now()),
+        });
+        self.screen = Screen::Reader;
+        self.save_position();
+        Ok(())
+    }
+
+    /// Save the open article's reading position now.
+    pub fn save_position(&mut self) {
+        let Some(r) = self.reader.as_mut() else {
+            return;
+        };
+        if r.changed_at.take().is_none() {
+            return;
+        }
+        let state = ReadingState {
+            path: r.key.clone(),
+            pos: r.view.top_pos(&r.doc),
+            progress: r.view.progress(&r.doc),
+            last_read: store::now(),
+        };
+        self.store.states.record(&r.id, state);
+        if let Err(e) = self.store.save() {
+            self.message = Some(messages::warn_save_failed(&e));
+        }
+    }
+
+    /// Periodic work: save the position a moment after scrolling stops, lay out
+    /// more of the article. Returns true when more work is waiting.
+    pub fn tick(&mut self, now: Instant) -> bool {
+        if let Some(r) = &self.reader
+            && r.changed_at
+                .is_some_and(|t| now.duration_since(t) >= AUTOSAVE_AFTER)
+        {
+            self.save_position();
+        }
+        match self.reader.as_mut() {
+            Some(r) if self.screen == Screen::Reader => !r.view.fill(&r.doc, 200),
+            _ => false,
+        }
+    }
+
+    /// The terminal changed size.
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.size = (cols, rows);
+        let (_, width) = self.text_column();
+        let height = self.text_rows();
+        if let Some(r) = self.reader.as_mut() {
+            r.view.resize(&r.doc, width, height);
+        }
+        self.clamp_library_scroll();
+    }
+
+    /// Handle a key press.
+    pub fn on_key(&mut self, ev: KeyEvent) {
+        if self.help {
+            self.help = false;
+            return;
+        }
+        if self.screen == Screen::Library && self.library.as_ref().is_some_and(|l| l.filtering) {
+            self.filter_key(ev);
+            return;
+        }
+        self.message = None;
+        if let Some(action) = keymap::lookup(self.mode(), ev) {
+            self.update(action);
+        }
+    }
+
+    /// The filter prompt has the keyboard: Cyrillic is text here, not commands.
+    fn filter_key(&mut self, ev: KeyEvent) {
+        let Some(lv) = self.library.as_mut() else {
+            return;
+        };
+        match ev.code {
+            KeyCode::Char(c)
+                if !ev
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                lv.filter.push(c)
+            }
+            KeyCode::Backspace => {
+                let cut = lv
+                    .filter
+                    .grapheme_indices(true)
+                    .next_back()
+                    .map_or(0, |(i, _)| i);
+                lv.filter.truncate(cut);
+            }
+            KeyCode::Enter => lv.filtering = false,
+            KeyCode::Esc => {
+                lv.filter.clear();
+                lv.filtering = false;
+            }
+            KeyCode::Down => return self.update(Action::Down),
+            KeyCode::Up => return self.update(Action::Up),
+            _ => return,
+        }
+        self.refresh_rows();
+    }
+
+    /// Carry out an action.
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => self.help = true,
+            _ => match self.screen {
+                Screen::Library => self.library_action(action),
+                Screen::Reader => self.reader_action(action),
+            },
+        }
+    }
+
+    fn reader_action(&mut self, action: Action) {
+        if action == Action::Back {
+            self.save_position();
+            if self.library.is_some() {
+                self.screen = Screen::Library;
+                self.refresh_rows();
+            } else {
+                self.quit = true;
+            }
+            return;
+        }
+        let page = self.text_rows().saturating_sub(2).max(1) as isize;
+        let Some(r) = self.reader.as_mut() else {
+            return;
+        };
+        let before = r.view.top_pos(&r.doc);
+        match action {
+            Action::Down => r.view.scroll(&r.doc, 1),
+            Action::Up => r.view.scroll(&r.doc, -1),
+            Action::WheelDown => r.view.scroll(&r.doc, 3),
+            Action::WheelUp => r.view.scroll(&r.doc, -3),
+            Action::PageDown => r.view.scroll(&r.doc, page),
+            Action::PageUp => r.view.scroll(&r.doc, -page),
+            Action::HalfDown => r.view.scroll(&r.doc, (page + 2) / 2),
+            Action::HalfUp => r.view.scroll(&r.doc, -(page + 2) / 2),
+            Action::Top => r.view.home(),
+            Action::Bottom => r.view.end(&r.doc),
+            _ => {}
+        }
+        if r.view.top_pos(&r.doc) != before {
+            r.changed_at = Some(Instant::now());
+        }
+    }
+
+    fn library_action(&mut self, action: Action) {
+        let page = self.list_rows();
+        let Some(lv) = self.library.as_mut() else {
+            return;
+        };
+        let last = lv.rows.len().saturating_sub(1);
+        match action {
+            Action::Down | Action::WheelDown => lv.selected = (lv.selected + 1).min(last),
+            Action::Up | Action::WheelUp => lv.selected = lv.selected.saturating_sub(1),
+            Action::PageDown | Action::HalfDown => lv.selected = (lv.selected + page).min(last),
+            Action::PageUp | Action::HalfUp => lv.selected = lv.selected.saturating_sub(page),
+            Action::Top => lv.selected = 0,
+            Action::Bottom => lv.selected = last,
+            Action::Filter => lv.filtering = true,
+            Action::Back => {
+                lv.filter.clear();
+                self.refresh_rows();
+            }
+            Action::ToggleSort => {
+                lv.sort = match lv.sort {
+                    Sort::Title => Sort::Recent,
+                    Sort::Recent => Sort::Title,
+                };
+                self.refresh_rows();
+            }
+            Action::Open => self.open_selected(),
+            _ => {}
+        }
+        self.clamp_library_scroll();
+    }
+
+    fn open_selected(&mut self) {
+        let Some(lv) = self.library.as_ref() else {
+            return;
+        };
+        match lv.rows.get(lv.selected) {
+            Some(Row::Article(i)) => {
+                let a = &lv.lib.articles[*i];
+                let (path, key) = (a.path.clone(), a.rel.clone());
+                if let Err(e) = self.open(&path, key) {
+                    self.message = Some(e);
+                }
+            }
+            Some(Row::Unreadable(i)) => {
+                let u = &lv.lib.unreadable[*i];
+                self.message = Some(messages::err_article(Path::new(&u.rel), &u.reason));
+            }
+            None => {}
+        }
+    }
+
+    /// The reading state of an article, if it was ever opened.
+    pub fn state_of(&self, a: &Article) -> Option<&ReadingState> {
+        self.store.states.find(&a.id, &a.rel)
+    }
+
+    /// Recompute the library rows after a change of filter, sort or states.
+    pub fn refresh_rows(&mut self) {
+        let Some(lv) = self.library.as_ref() else {
+            return;
+        };
+        let needle = fold_simple(&lv.filter);
+        let matches = |title: &str| needle.is_empty() || fold_simple(title).contains(&needle);
+        let mut arts: Vec<usize> = (0..lv.lib.articles.len())
+            .filter(|&i| matches(&lv.lib.articles[i].title))
+            .collect();
+        let title_key = |i: &usize| fold_simple(&lv.lib.articles[*i].title);
+        match lv.sort {
+            Sort::Title => arts.sort_by_cached_key(title_key),
+            Sort::Recent => arts.sort_by_cached_key(|i| {
+                let last = self
+                    .state_of(&lv.lib.articles[*i])
+                    .map_or(0, |s| s.last_read);
+                (std::cmp::Reverse(last), title_key(i))
+            }),
+        }
+        let bad = (0..lv.lib.unreadable.len()).filter(|&i| matches(&lv.lib.unreadable[i].rel));
+        let rows: Vec<Row> = arts
+            .into_iter()
+            .map(Row::Article)
+            .chain(bad.map(Row::Unreadable))
+            .collect();
+        if let Some(lv) = self.library.as_mut() {
+            lv.selected = lv.selected.min(rows.len().saturating_sub(1));
+            lv.rows = rows;
+        }
+        self.clamp_library_scroll();
+    }
+
+    fn clamp_library_scroll(&mut self) {
+        let page = self.list_rows();
+        if let Some(lv) = self.library.as_mut() {
+            if lv.selected < lv.scroll {
+                lv.scroll = lv.selected;
+            } else if lv.selected >= lv.scroll + page {
+                lv.scroll = lv.selected + 1 - page;
+            }
+            lv.scroll = lv.scroll.min(lv.rows.len().saturating_sub(page));
+        }
+    }
+
+    /// The unreadable file of a row.
+    pub fn unreadable(&self, i: usize) -> Option<&Unreadable> {
+        self.library.as_ref().and_then(|l| l.lib.unreadable.get(i))
+    }
+
+    /// The library folder, for the title bar.
+    pub fn library_dir(&self) -> Option<PathBuf> {
+        self.library.as_ref().map(|l| l.lib.root.clone())
+    }
+}

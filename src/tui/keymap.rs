@@ -1,0 +1,402 @@
+//! Keys to actions. The bindings are one table, which both the lookup and the
+//! help overlay read, so what `?` shows is what works. With the Russian
+//! ЙЦУКЕН layout on, a Cyrillic key acts as the Latin key in the same place.
+
+use super::action::Action;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Which screen keys are read for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// The list of articles.
+    Library,
+    /// An open article.
+    Reader,
+}
+
+/// A key with its modifiers (Shift is part of the character, not a modifier).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    /// The key.
+    pub code: KeyCode,
+    /// Control / Alt.
+    pub mods: KeyModifiers,
+}
+
+const fn plain(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
+    }
+}
+
+const fn ch(c: char) -> Key {
+    plain(KeyCode::Char(c))
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+    }
+}
+
+/// One binding: the keys, in a mode, that do an action.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    /// The screen.
+    pub mode: Mode,
+    /// The keys.
+    pub keys: &'static [Key],
+    /// What they do.
+    pub action: Action,
+    /// What the help overlay says.
+    pub help: &'static str,
+}
+
+use KeyCode::{Down, End, Enter, Esc, Home, PageDown, PageUp, Up};
+use Mode::{Library, Reader};
+
+/// Every binding of every screen.
+pub const BINDINGS: &[Binding] = &[
+    Binding {
+        mode: Reader,
+        keys: &[ch('j'), plain(Down)],
+        action: Action::Down,
+        help: "line down",
+    },
+    Binding {
+        mode: Reader,
+        keys: &[ch('k'), plain(Up)],
+        action: Action::Up,
+        help: "line up",
+    },
+    Binding {
+        mode: Reader,
+        keys: &[ch(' '), plain(PageDown), ch('f')],
+        action: Action::PageDown,
+        help: "page down",
+    },
+    Binding {
+        mode: Reader,
+        keys: &[ch('b'), plain(PageUp)],
+        action: Action::PageUp,
+        help: "page up",
+    },
+    Binding {
+        mode: Reader,
+        keys: &[ctrl('d')],
+        action: Action::HalfDown,
+        help: "half page down",
+    },
+    Binding {
+        mode: Reader,
+        keys: &[ctrl('u')],
+        action: Action::HalfUp,
+        help: "half page up",
+    },
+    Binding {
+        mode: Reader,
+        keys: &[ch('g'), plain(Home)],
+        action: Action::Top,
+        help: "start of the article",
+    },
+    Binding {
+        mode: Reader,
+        keys: &[ch('G'), plain(End)],
+        action: Action::Bottom,
+        help: "end of the article",
+    },
+    Binding {
+        mode: Reader,
+        keys: &[ch('q'), plain(Esc)],
+        action: Action::Back,
+        help: "back to the library",
+    },
+    Binding {
+        mode: Reader,
+        keys: &[ch('?'), plain(KeyCode::F(1))],
+        action: Action::Help,
+        help: "this help",
+    },
+    Binding {
+        mode: Reader,
+        keys: &[ctrl('c')],
+        action: Action::Quit,
+        help: "quit chitalka",
+    },
+    Binding {
+        mode: Library,
+        keys: &[ch('j'), plain(Down)],
+        action: Action::Down,
+        help: "next article",
+    },
+    Binding {
+        mode: Library,
+        keys: &[ch('k'), plain(Up)],
+        action: Action::Up,
+        help: "previous article",
+    },
+    Binding {
+        mode: Library,
+        keys: &[plain(PageDown), ctrl('d')],
+        action: Action::PageDown,
+        help: "page down",
+    },
+    Binding {
+        mode: Library,
+        keys: &[plain(PageUp), ctrl('u')],
+        action: Action::PageUp,
+        help: "page up",
+    },
+    Binding {
+        mode: Library,
+        keys: &[ch('g'), plain(Home)],
+        action: Action::Top,
+        help: "first article",
+    },
+    Binding {
+        mode: Library,
+        keys: &[ch('G'), plain(End)],
+        action: Action::Bottom,
+        help: "last article",
+    },
+    Binding {
+        mode: Library,
+        keys: &[plain(Enter), ch('l')],
+        action: Action::Open,
+        help: "open the article",
+    },
+    Binding {
+        mode: Library,
+        keys: &[ch('/')],
+        action: Action::Filter,
+        help: "filter by title",
+    },
+    Binding {
+        mode: Library,
+        keys: &[ch('s')],
+        action: Action::ToggleSort,
+        help: "sort by title / last read",
+    },
+    Binding {
+        mode: Library,
+        keys: &[plain(Esc)],
+        action: Action::Back,
+        help: "clear the filter",
+    },
+    Binding {
+        mode: Library,
+        keys: &[ch('?'), plain(KeyCode::F(1))],
+        action: Action::Help,
+        help: "this help",
+    },
+    Binding {
+        mode: Library,
+        keys: &[ch('q'), ctrl('c')],
+        action: Action::Quit,
+        help: "quit chitalka",
+    },
+];
+
+/// The Latin key in the same place as a Cyrillic one on the ЙЦУКЕН layout.
+pub fn latin_twin(c: char) -> Option<char> {
+    const LOWER: [(char, char); 33] = [
+        ('й', 'q'),
+        ('ц', 'w'),
+        ('у', 'e'),
+        ('к', 'r'),
+        ('е', 't'),
+        ('н', 'y'),
+        ('г', 'u'),
+        ('ш', 'i'),
+        ('щ', 'o'),
+        ('з', 'p'),
+        ('х', '['),
+        ('ъ', ']'),
+        ('ф', 'a'),
+        ('ы', 's'),
+        ('в', 'd'),
+        ('а', 'f'),
+        ('п', 'g'),
+        ('р', 'h'),
+        ('о', 'j'),
+        ('л', 'k'),
+        ('д', 'l'),
+        ('ж', ';'),
+        ('э', '\''),
+        ('я', 'z'),
+        ('ч', 'x'),
+        ('с', 'c'),
+        ('м', 'v'),
+        ('и', 'b'),
+        ('т', 'n'),
+        ('ь', 'm'),
+        ('б', ','),
+        ('ю', '.'),
+        ('ё', '`'),
+    ];
+    const SHIFTED: [(char, char); 7] = [
+        ('Х', '{'),
+        ('Ъ', '}'),
+        ('Ж', ':'),
+        ('Э', '"'),
+        ('Б', '<'),
+        ('Ю', '>'),
+        ('Ё', '~'),
+    ];
+    if let Some(&(_, l)) = SHIFTED.iter().find(|(r, _)| *r == c) {
+        return Some(l);
+    }
+    if let Some(&(_, l)) = LOWER.iter().find(|(r, _)| *r == c) {
+        return Some(l);
+    }
+    let lower = c.to_lowercase().next()?;
+    if lower == c {
+        return None;
+    }
+    LOWER
+        .iter()
+        .find(|(r, _)| *r == lower)
+        .map(|&(_, l)| l.to_ascii_uppercase())
+}
+
+/// Normalise a key event: Shift folded into the character, a Cyrillic key
+/// turned into its Latin twin.
+pub fn normalise(ev: KeyEvent) -> Key {
+    let mut mods = ev.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
+    let code = match ev.code {
+        KeyCode::Char(c) => KeyCode::Char(latin_twin(c).unwrap_or(c)),
+        KeyCode::BackTab => {
+            mods = KeyModifiers::NONE;
+            KeyCode::BackTab
+        }
+        other => other,
+    };
+    Key { code, mods }
+}
+
+/// The action bound to a key in a mode.
+pub fn lookup(mode: Mode, ev: KeyEvent) -> Option<Action> {
+    let key = normalise(ev);
+    BINDINGS
+        .iter()
+        .find(|b| b.mode == mode && b.keys.contains(&key))
+        .map(|b| b.action)
+}
+
+/// How a key is written in help.
+pub fn key_name(k: &Key) -> String {
+    let base = match k.code {
+        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        KeyCode::Home => "Home".into(),
+        KeyCode::End => "End".into(),
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Esc => "Esc".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::F(n) => format!("F{n}"),
+        other => format!("{other:?}"),
+    };
+    if k.mods.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{base}")
+    } else {
+        base
+    }
+}
+
+/// The help lines of a mode: keys and what they do.
+pub fn help_rows(mode: Mode) -> Vec<(String, &'static str)> {
+    BINDINGS
+        .iter()
+        .filter(|b| b.mode == mode)
+        .map(|b| {
+            (
+                b.keys.iter().map(key_name).collect::<Vec<_>>().join(" "),
+                b.help,
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(c: char) -> KeyEvent {
+        KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn latin_and_cyrillic_keys_do_the_same() {
+        for (lat, cyr) in [
+            ('j', 'о'),
+            ('k', 'л'),
+            ('g', 'п'),
+            ('b', 'и'),
+            ('q', 'й'),
+            ('G', 'П'),
+            ('s', 'ы'),
+        ] {
+            for mode in [Mode::Library, Mode::Reader] {
+                assert_eq!(
+                    lookup(mode, key(lat)),
+                    lookup(mode, key(cyr)),
+                    "{lat} / {cyr}"
+                );
+            }
+        }
+        assert_eq!(lookup(Mode::Reader, key('о')), Some(Action::Down));
+        assert_eq!(lookup(Mode::Reader, key('П')), Some(Action::Bottom));
+        // Shift reported as a modifier too (some terminals do).
+        let shifted = KeyEvent::new(KeyCode::Char('П'), KeyModifiers::SHIFT);
+        assert_eq!(lookup(Mode::Reader, shifted), Some(Action::Bottom));
+    }
+
+    #[test]
+    fn twins() {
+        assert_eq!(latin_twin('ж'), Some(';'));
+        assert_eq!(latin_twin('Ж'), Some(':'));
+        assert_eq!(latin_twin('Й'), Some('Q'));
+        assert_eq!(latin_twin('x'), None);
+        assert_eq!(latin_twin('ў'), None);
+    }
+
+    #[test]
+    fn ctrl_keys() {
+        let ev = KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL);
+        assert_eq!(lookup(Mode::Reader, ev), Some(Action::HalfDown));
+        let ev = KeyEvent::new(KeyCode::Char('в'), KeyModifiers::CONTROL);
+        assert_eq!(lookup(Mode::Reader, ev), Some(Action::HalfDown));
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_a_mode() {
+        for mode in [Mode::Library, Mode::Reader] {
+            let keys: Vec<Key> = BINDINGS
+                .iter()
+                .filter(|b| b.mode == mode)
+                .flat_map(|b| b.keys.iter().copied())
+                .collect();
+            for (i, k) in keys.iter().enumerate() {
+                assert!(!keys[i + 1..].contains(k), "{k:?} bound twice");
+            }
+        }
+    }
+
+    #[test]
+    fn help_lists_every_binding() {
+        let rows = help_rows(Mode::Reader);
+        assert!(rows.iter().any(|(k, h)| k == "j ↓" && *h == "line down"));
+        assert_eq!(
+            rows.len(),
+            BINDINGS.iter().filter(|b| b.mode == Mode::Reader).count()
+        );
+    }
+}

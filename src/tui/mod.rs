@@ -1,0 +1,56 @@
+//! The terminal shell: state ([`app`]), actions, keymap, views and the event loop.
+
+pub mod action;
+pub mod app;
+pub mod keymap;
+pub mod terminal;
+pub mod theme;
+pub mod view;
+
+use action::Action;
+use app::App;
+use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+use theme::Theme;
+
+/// How long to wait for input when there is no background work.
+const IDLE_POLL: Duration = Duration::from_millis(250);
+
+/// Run the app until the person quits or a termination signal arrives.
+pub fn run(mut app: App) -> anyhow::Result<()> {
+    let (mut term, _guard, stop) = terminal::init()?;
+    let theme = Theme::from_env();
+    let size = term.size()?;
+    app.resize(size.width, size.height);
+    let mut busy = false;
+    while !app.quit && !stop.load(Ordering::Relaxed) {
+        term.draw(|f| view::draw(f, &mut app, &theme))?;
+        let timeout = if busy { Duration::ZERO } else { IDLE_POLL };
+        if event::poll(timeout)? {
+            // Take every queued event before drawing again.
+            loop {
+                handle(&mut app, event::read()?);
+                if app.quit || !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        }
+        busy = app.tick(Instant::now());
+    }
+    app.save_position();
+    Ok(())
+}
+
+fn handle(app: &mut App, ev: Event) {
+    match ev {
+        Event::Key(k) if k.kind != KeyEventKind::Release => app.on_key(k),
+        Event::Resize(w, h) => app.resize(w, h),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown => app.update(Action::WheelDown),
+            MouseEventKind::ScrollUp => app.update(Action::WheelUp),
+            _ => {}
+        },
+        _ => {}
+    }
+}

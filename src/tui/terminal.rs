@@ -1,0 +1,60 @@
+//! Terminal set-up and restore on every exit path: normal quit, error, panic,
+//! SIGTERM/SIGHUP/SIGINT.
+
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use std::io::{self, Stdout};
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+/// The terminal chitalka draws on.
+pub type Term = Terminal<CrosstermBackend<Stdout>>;
+
+/// Put the terminal back as it was. Safe to call more than once.
+pub fn restore() {
+    let _ = disable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+}
+
+/// Restores the terminal when dropped (on return and on error).
+pub struct Guard;
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Enter raw mode and the alternate screen, capture the mouse, install a panic
+/// hook that restores the terminal first, and register termination signals
+/// into the returned flag.
+pub fn init() -> io::Result<(Term, Guard, Arc<AtomicBool>)> {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(sig, Arc::clone(&stop))?;
+    }
+    enable_raw_mode()?;
+    let guard = Guard;
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    Ok((terminal, guard, stop))
+}

@@ -1,0 +1,68 @@
+//! Colours and text attributes. With `NO_COLOR` set, only attributes (bold,
+//! reverse, dim) are used.
+
+use ratatui::style::{Color, Modifier, Style};
+
+/// The styles every view draws with.
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    /// Running text.
+    pub body: Style,
+    /// Level-1 headings.
+    pub heading1: Style,
+    /// Other headings.
+    pub heading: Style,
+    /// Quotations and verse.
+    pub quote: Style,
+    /// Preformatted text.
+    pub code: Style,
+    /// Rules and secondary text.
+    pub dim: Style,
+    /// Status and title bars.
+    pub bar: Style,
+    /// The selected row.
+    pub selected: Style,
+    /// Unreadable files and errors.
+    pub error: Style,
+    /// Accent (filter prompt, keys in help).
+    pub accent: Style,
+}
+
+impl Theme {
+    /// The theme, coloured or not.
+    pub fn new(color: bool) -> Self {
+        let base = Style::default();
+        if !color {
+            return Theme {
+                body: base,
+                heading1: base.add_modifier(Modifier::BOLD),
+                heading: base.add_modifier(Modifier::BOLD),
+                quote: base.add_modifier(Modifier::ITALIC),
+                code: base,
+                dim: base.add_modifier(Modifier::DIM),
+                bar: base.add_modifier(Modifier::REVERSED),
+                selected: base.add_modifier(Modifier::REVERSED),
+                error: base.add_modifier(Modifier::DIM),
+                accent: base.add_modifier(Modifier::BOLD),
+            };
+        }
+        Theme {
+            body: base,
+            heading1: base.fg(Color::LightYellow).add_modifier(Modifier::BOLD),
+            heading: base.fg(Color::LightCyan).add_modifier(Modifier::BOLD),
+            quote: base.fg(Color::Gray).add_modifier(Modifier::ITALIC),
+            code: base.fg(Color::LightGreen),
+            dim: base.fg(Color::DarkGray),
+            bar: base.fg(Color::Black).bg(Color::Gray),
+            selected: base.fg(Color::Black).bg(Color::LightBlue),
+            error: base.fg(Color::LightRed).add_modifier(Modifier::DIM),
+            accent: base.fg(Color::LightYellow),
+        }
+    }
+
+    /// Colour unless the `NO_COLOR` convention says otherwise.
+    pub fn from_env() -> Self {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Theme::new(!no_color)
+    }
+}

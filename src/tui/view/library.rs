@@ -1,0 +1,155 @@
+//! The library: title bar, column headers, the articles, a status line.
+
+use super::{bar_text, ellipsize};
+use crate::core::store;
+use crate::core::width::str_width;
+use crate::messages;
+use crate::tui::app::{App, Row, Sort};
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// Columns of the fixed-width fields.
+const TIME_W: usize = 9;
+const READ_W: usize = 5;
+const LAST_W: usize = 14;
+
+/// Which optional columns fit in `width`.
+fn columns(width: usize) -> (bool, bool) {
+    (width >= 36, width >= 64)
+}
+
+fn cells(title: &str, time: &str, read: &str, last: &str, width: usize) -> String {
+    let (show_time, show_last) = columns(width);
+    let mut fixed = 0;
+    if show_time {
+        fixed += TIME_W + READ_W;
+    }
+    if show_last {
+        fixed += LAST_W;
+    }
+    let title_w = width.saturating_sub(fixed + 2);
+    let t = ellipsize(title, title_w);
+    let mut s = format!(" {t}{}", " ".repeat(title_w - str_width(&t) + 1));
+    if show_time {
+        s.push_str(&format!("{time:>w$}{read:>r$}", w = TIME_W, r = READ_W));
+    }
+    if show_last {
+        s.push_str(&format!("{last:>w$}", w = LAST_W));
+    }
+    s
+}
+
+/// Draw the library screen.
+pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
+    let area = frame.area();
+    let width = usize::from(area.width);
+    let Some(lv) = app.library.as_ref() else {
+        return;
+    };
+    let now = store::now();
+
+    let dir = lv.lib.root.display().to_string();
+    let sort = match lv.sort {
+        Sort::Title => messages::SORT_TITLE,
+        Sort::Recent => messages::SORT_RECENT,
+    };
+    let head = bar_text(
+        &messages::library_title(lv.lib.articles.len(), &dir),
+        &format!("{sort} "),
+        width,
+    );
+    let mut lines = vec![
+        Line::styled(head, theme.bar),
+        Line::styled(
+            cells(
+                messages::COL_TITLE,
+                messages::COL_TIME,
+                messages::COL_PROGRESS,
+                messages::COL_LAST,
+                width,
+            ),
+            theme.dim,
+        ),
+    ];
+    let page = app.list_rows();
+    for (n, row) in lv.rows.iter().enumerate().skip(lv.scroll).take(page) {
+        let selected = n == lv.selected;
+        let line = match *row {
+            Row::Article(i) => {
+                let a = &lv.lib.articles[i];
+                let state = app.state_of(a);
+                let read = state.map_or(String::new(), |s| {
+                    format!("{}%", (s.progress * 100.0).round() as u32)
+                });
+                let last = state.map_or(messages::NEVER_READ.to_string(), |s| {
+                    messages::ago(now.saturating_sub(s.last_read))
+                });
+                let text = cells(
+                    &a.title,
+                    &messages::reading_time(a.minutes()),
+                    &read,
+                    &last,
+                    width,
+                );
+                Line::styled(text, if selected { theme.selected } else { theme.body })
+            }
+            Row::Unreadable(i) => {
+                let Some(u) = app.unreadable(i) else { continue };
+                let text = format!(
+                    " {}",
+                    ellipsize(
+                        &messages::unreadable_row(&u.rel, &u.reason),
+                        width.saturating_sub(1)
+                    )
+                );
+                Line::styled(
+                    text,
+                    if selected {
+                        theme.selected
+                    } else {
+                        theme.error
+                    },
+                )
+            }
+        };
+        lines.push(line);
+    }
+    if lv.rows.is_empty() {
+        let text = if lv.lib.articles.is_empty() && lv.lib.unreadable.is_empty() {
+            messages::LIBRARY_EMPTY
+        } else {
+            messages::LIBRARY_NO_MATCH
+        };
+        lines.push(Line::styled(
+            format!(" {}", ellipsize(text, width.saturating_sub(1))),
+            theme.dim,
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+
+    let foot_y = area.y + area.height.saturating_sub(1);
+    let foot = if lv.filtering || !lv.filter.is_empty() {
+        Line::from(vec![
+            Span::styled(messages::FILTER_PROMPT, theme.accent),
+            Span::raw(lv.filter.clone()),
+            Span::raw(if lv.filtering { "▏" } else { "" }),
+        ])
+    } else {
+        let left = app
+            .message
+            .clone()
+            .map(|m| format!(" {m}"))
+            .unwrap_or_default();
+        Line::styled(
+            bar_text(&left, &format!("{} ", messages::HINT_LIBRARY), width),
+            theme.bar,
+        )
+    };
+    frame.render_widget(
+        Paragraph::new(foot),
+        Rect::new(area.x, foot_y, area.width, 1.min(area.height)),
+    );
+}

@@ -1,0 +1,45 @@
+//! Pure draw functions, one file per screen. They read the app state and
+//! draw into a frame; they never change state or look at keys.
+
+pub mod help;
+pub mod library;
+pub mod reader;
+
+use super::app::{App, Screen};
+use super::theme::Theme;
+use crate::core::width::{fit_prefix, str_width};
+use ratatui::Frame;
+
+/// Draw the whole screen.
+pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
+    match app.screen {
+        Screen::Library => library::draw(frame, app, theme),
+        Screen::Reader => reader::draw(frame, app, theme),
+    }
+    if app.help {
+        help::draw(frame, app.mode(), theme);
+    }
+}
+
+/// `s` cut to `cols` columns, with "…" when it was cut.
+pub fn ellipsize(s: &str, cols: usize) -> String {
+    if str_width(s) <= cols {
+        return s.to_string();
+    }
+    if cols == 0 {
+        return String::new();
+    }
+    let (head, _) = fit_prefix(s, cols - 1);
+    format!("{head}…")
+}
+
+/// `left` and `right` on one bar of `cols` columns; the left side is cut first.
+pub fn bar_text(left: &str, right: &str, cols: usize) -> String {
+    let rw = str_width(right);
+    if rw >= cols {
+        return ellipsize(right, cols);
+    }
+    let left = ellipsize(left, cols - rw - 1);
+    let gap = cols - rw - str_width(&left);
+    format!("{left}{}{right}", " ".repeat(gap))
+}
