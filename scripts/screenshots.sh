@@ -42,9 +42,11 @@ scenario() {
     wait_stable
     shot library
 
-    # (2) open the first article (the list is sorted) and scroll a little
-    keys Enter
-    keys j j j j j
+    # (2) open the seed article through the title filter (Cyrillic typed as text)
+    keys /
+    keys -l 'узбек'
+    keys Enter Enter
+    wait_for '% ·'
     shot reader
 }
 
@@ -218,7 +220,7 @@ EOF
     if [[ -n ${CHITALKA_SHOT_CMD:-} ]]; then
         printf 'exec bash -c %q\n' "$CHITALKA_SHOT_CMD"
     else
-        printf 'exec %q --library %q\n' "$app" "$repo/library"
+        printf 'exec %q --library library\n' "$app"
     fi
 } >"$tmp/run-app.sh"
 

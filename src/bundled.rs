@@ -4,7 +4,8 @@
 use crate::core::store::atomic_write;
 use std::path::Path;
 
-/// File name and bytes of each bundled article (the same files as `library/`).
+/// File name and bytes of each bundled article (the articles of `library/`;
+/// its `SOURCES.md` says where they come from).
 pub const SAMPLES: &[(&str, &[u8])] = &[
     (
         "uzbeksko-yaponskoe-sotrudnichestvo.txt",
@@ -18,7 +19,6 @@ pub const SAMPLES: &[(&str, &[u8])] = &[
         "tolstoy-voyna-i-mir-tom1-chast1.txt",
         include_bytes!("../library/tolstoy-voyna-i-mir-tom1-chast1.txt"),
     ),
-    ("SOURCES.md", include_bytes!("../library/SOURCES.md")),
 ];
 
 /// Create `dir` and fill it with the samples, if `dir` does not exist yet.
@@ -44,10 +44,10 @@ mod tests {
         let dir = tmp.path().join("library");
         assert!(install_if_missing(&dir).expect("install"));
         assert_eq!(std::fs::read_dir(&dir).expect("ls").count(), SAMPLES.len());
-        std::fs::write(dir.join("SOURCES.md"), "mine").expect("write");
+        std::fs::write(dir.join("gogol-noch-pered-rozhdestvom.txt"), "mine").expect("write");
         assert!(!install_if_missing(&dir).expect("second"));
         assert_eq!(
-            std::fs::read_to_string(dir.join("SOURCES.md")).expect("read"),
+            std::fs::read_to_string(dir.join("gogol-noch-pered-rozhdestvom.txt")).expect("read"),
             "mine"
         );
     }

@@ -8,7 +8,7 @@ use std::ops::Range;
 use textwrap::core::Fragment;
 use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
 use unicode_linebreak::{BreakOpportunity, linebreaks};
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 
 /// How a visual line is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -191,7 +191,13 @@ fn pieces(seg: &str, width: usize) -> Vec<Piece> {
     let mut out = Vec::new();
     let mut start = 0;
     for (end, op) in linebreaks(seg) {
-        if end == start {
+        // A break the line-break rules allow inside a grapheme (a space followed
+        // by a combining mark) is not taken.
+        if end == start
+            || !GraphemeCursor::new(end, seg.len(), true)
+                .is_boundary(seg, 0)
+                .unwrap_or(true)
+        {
             continue;
         }
         let chunk = &seg[start..end];

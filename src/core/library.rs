@@ -64,6 +64,22 @@ pub struct Library {
     pub unreadable: Vec<Unreadable>,
 }
 
+/// A file in the library folder listing paths (relative, one per line, `#`
+/// comments) that are not articles, such as a licence or sources note.
+pub const IGNORE_FILE: &str = ".chitalkaignore";
+
+fn ignored(root: &Path) -> Vec<String> {
+    std::fs::read_to_string(root.join(IGNORE_FILE))
+        .map(|t| {
+            t.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(|l| l.trim_start_matches("./").to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// How deep to descend into sub-folders.
 const MAX_DEPTH: usize = 16;
 
@@ -80,6 +96,8 @@ pub fn scan(root: &Path) -> std::io::Result<Library> {
     let mut files = Vec::new();
     collect(root, 0, &mut files)?;
     files.sort();
+    let skip = ignored(root);
+    files.retain(|p| !skip.contains(&relative(root, p)));
     let mut lib = Library {
         root: root.to_path_buf(),
         ..Library::default()
@@ -170,6 +188,8 @@ mod tests {
         std::fs::write(root.join("bin.txt"), b"\x00\x01\x02binary").expect("write");
         std::fs::write(root.join("cp1251.txt"), b"\xcf\xf0\xe8\xe2\xe5\xf2").expect("write");
         std::fs::write(root.join("image.png"), b"\x89PNG").expect("write");
+        std::fs::write(root.join("NOTES.md"), "not an article").expect("write");
+        std::fs::write(root.join(IGNORE_FILE), "# not articles\nNOTES.md\n").expect("write");
         let lib = scan(root).expect("scan");
         let rels: Vec<&str> = lib.articles.iter().map(|a| a.rel.as_str()).collect();
         assert_eq!(rels, vec!["b.txt", "sub/a.md"]);

@@ -1,5 +1,5 @@
 //! The pure core: documents, formats, layout, library, storage. Nothing here
-//! knows about terminals (no ratatui, no crossterm) or about global paths.
+//! knows about terminals or terminal crates, or about global paths.
 
 pub mod document;
 pub mod fold;

@@ -224,18 +224,15 @@ impl Viewport {
         out
     }
 
-    /// How far through the document the bottom of the screen is, 0.0 to 1.0.
+    /// How far through the document the top of the screen is, 0.0 to 1.0;
+    /// 1.0 once the end of the document is on screen.
     pub fn progress(&mut self, doc: &Document) -> f64 {
         let total = doc.text_len();
-        let visible = self.visible(doc);
         let at_end = self.rows_below_top(doc, self.height + 1) <= self.height;
         if total == 0 || at_end {
             return 1.0;
         }
-        let Some(last) = visible.last() else {
-            return 0.0;
-        };
-        let off = doc.text_offset(Pos::new(last.block, last.range.end));
+        let off = doc.text_offset(self.top_pos(doc));
         (off as f64 / total as f64).clamp(0.0, 1.0)
     }
 

@@ -45,20 +45,54 @@ pub fn display_grapheme(g: &str) -> Cow<'_, str> {
     Cow::Owned(s)
 }
 
+/// Characters that are always one column and one grapheme on their own, with
+/// no special drawing: most Latin, Cyrillic and common punctuation. Text made
+/// only of these is measured by counting characters.
+fn is_simple(c: char) -> bool {
+    matches!(c,
+        ' '..='~'
+        | '\u{A1}'..='\u{AC}'
+        | '\u{AE}'..='\u{2FF}'
+        | '\u{400}'..='\u{482}'
+        | '\u{48A}'..='\u{52F}'
+        | '\u{2010}'..='\u{2027}'
+        | '\u{2030}'..='\u{205E}'
+        | '\u{2116}')
+}
+
 /// Columns taken by one grapheme cluster as chitalka draws it.
 pub fn grapheme_width(g: &str) -> usize {
+    let mut cs = g.chars();
+    if let (Some(c), None) = (cs.next(), cs.next())
+        && is_simple(c)
+    {
+        return 1;
+    }
     let shown = display_grapheme(g);
     // A joined sequence becomes several graphemes once joiners are removed.
-    shown.graphemes(true).map(|p| p.width().min(2)).sum()
+    shown.graphemes(true).map(|p| p.width()).sum()
 }
 
 /// Columns taken by a whole string as chitalka draws it.
 pub fn str_width(s: &str) -> usize {
-    s.graphemes(true).map(grapheme_width).sum()
+    if s.is_ascii() {
+        return s.bytes().filter(|b| !b.is_ascii_control()).count();
+    }
+    let mut n = 0;
+    for c in s.chars() {
+        if !is_simple(c) {
+            return s.graphemes(true).map(grapheme_width).sum();
+        }
+        n += 1;
+    }
+    n
 }
 
 /// The drawn form of a string (see [`display_grapheme`]).
 pub fn display_str(s: &str) -> String {
+    if s.chars().all(is_simple) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for g in s.graphemes(true) {
         out.push_str(&display_grapheme(g));
@@ -109,6 +143,28 @@ mod tests {
         assert_eq!(display_str(family), "👨👩👧");
         assert_eq!(str_width(family), 6);
         assert_eq!(str_width(&display_str(family)), 6);
+    }
+
+    #[test]
+    fn fast_path_agrees_with_graphemes() {
+        for s in [
+            "Война и мир — «роман», 1869 г.",
+            "naïve café",
+            "№ 5 …",
+            "a\u{AD}b",
+            "х\u{483}",
+            "a\tb",
+            "\u{2000}",
+        ] {
+            let slow: usize = s
+                .graphemes(true)
+                .map(|g| {
+                    let shown = display_grapheme(g);
+                    shown.graphemes(true).map(|p| p.width()).sum::<usize>()
+                })
+                .sum();
+            assert_eq!(str_width(s), slow, "{s:?}");
+        }
     }
 
     #[test]

@@ -208,6 +208,7 @@ impl App {
             changed_at: Some(Instant::now()),
         });
         self.screen = Screen::Reader;
+        self.message = None;
         self.save_position();
         Ok(())
     }

@@ -45,6 +45,9 @@ const KEYWORDS: &[(&str, u8)] = &[
 
 /// Replace Latin look-alikes inside words that also hold Cyrillic letters.
 pub fn fix_mixed_script(line: &str) -> String {
+    if line.is_ascii() || !line.chars().any(|c| c.is_ascii_alphabetic()) {
+        return line.to_string();
+    }
     line.split(' ')
         .map(|w| {
             if w.chars().any(is_cyrillic) && w.chars().any(|c| c.is_ascii_alphabetic()) {
@@ -102,12 +105,16 @@ fn roman_ok(s: &str) -> bool {
 /// (1 = top) and how sure the guess is, or `None` for ordinary text.
 pub fn classify(line: &str) -> Option<(u8, Strength)> {
     let line = line.trim();
-    let chars = line.chars().count();
-    if chars == 0 || chars > MAX_HEADING_CHARS || line.contains('\n') {
+    // Cheap rejections first: this runs on every one-line paragraph of a book.
+    if line.is_empty()
+        || line.len() > 4 * MAX_HEADING_CHARS
+        || line.ends_with([',', ';'])
+        || line.contains('\n')
+    {
         return None;
     }
     let first = line.chars().next()?;
-    if !(first.is_alphanumeric()) {
+    if !first.is_alphanumeric() || line.chars().count() > MAX_HEADING_CHARS {
         return None;
     }
     let fixed = fix_mixed_script(line);

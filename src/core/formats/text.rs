@@ -5,7 +5,6 @@ use super::chrome;
 use super::decode::{DecodeError, decode};
 use super::heading::{self, Strength};
 use crate::core::document::{Block, BlockKind, Document, Meta};
-use crate::core::width::NBSP;
 
 /// Parse the bytes of a plain-text file.
 pub fn parse(bytes: &[u8]) -> Result<Document, DecodeError> {
@@ -68,24 +67,73 @@ fn hard_wrap_width(lines: &[&str]) -> Option<usize> {
     (over * 50 <= n && full * 2 >= n).then_some(p90)
 }
 
-/// Collapse runs of white space (but not NBSP) into one space and trim.
+/// Length in bytes of the breaking white space starting at `b[i]`, or 0.
+/// NBSP (U+00A0), figure space (U+2007) and narrow NBSP (U+202F) are not
+/// breaking: they stay in the text.
+fn space_len(b: &[u8], i: usize) -> usize {
+    let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    match b[i] {
+        b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => 1,
+        // U+0085
+        0xC2 if at(1) == 0x85 => 2,
+        // U+1680
+        0xE1 if at(1) == 0x9A && at(2) == 0x80 => 3,
+        // U+2000..U+200A but U+2007; U+2028, U+2029
+        0xE2 if at(1) == 0x80
+            && ((0x80..=0x8A).contains(&at(2)) && at(2) != 0x87
+                || at(2) == 0xA8
+                || at(2) == 0xA9) =>
+        {
+            3
+        }
+        // U+205F
+        0xE2 if at(1) == 0x81 && at(2) == 0x9F => 3,
+        // U+3000
+        0xE3 if at(1) == 0x80 && at(2) == 0x80 => 3,
+        _ => 0,
+    }
+}
+
+/// Append `s` to `out`, every run of breaking white space made one space, no
+/// space at the start of `out`. `pending` carries a space over from the last call.
+fn collapse_into(out: &mut String, s: &str, pending: &mut bool) {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let n = space_len(b, i);
+        if n > 0 {
+            *pending = true;
+            i += n;
+            continue;
+        }
+        let start = i;
+        i += 1;
+        // Copy the run up to the next byte that may start white space.
+        while i < b.len()
+            && !matches!(
+                b[i],
+                b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | 0xC2 | 0xE1 | 0xE2 | 0xE3
+            )
+        {
+            i += 1;
+        }
+        // Never stop inside a character (a lead byte that is not white space
+        // is copied with its continuation bytes).
+        while i < b.len() && !s.is_char_boundary(i) {
+            i += 1;
+        }
+        if *pending && !out.is_empty() {
+            out.push(' ');
+        }
+        *pending = false;
+        out.push_str(&s[start..i]);
+    }
+}
+
+/// Collapse runs of breaking white space into one space and trim.
 fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s
-        .trim_matches(|c: char| c.is_whitespace() && c != NBSP)
-        .chars()
-    {
-        if c.is_whitespace() && c != NBSP {
-            space = true;
-        } else {
-            if space {
-                out.push(' ');
-                space = false;
-            }
-            out.push(c);
-        }
-    }
+    collapse_into(&mut out, s, &mut false);
     out
 }
 
@@ -110,16 +158,14 @@ fn reflow(lines: &[&str], width: usize) -> Vec<Para> {
         if cur.is_empty() {
             return;
         }
-        let mut joined = String::new();
+        let mut text = String::with_capacity(cur.iter().map(|l| l.len() + 1).sum());
         for l in cur.iter() {
-            let l = l.trim();
-            if !joined.is_empty() && !joined.ends_with('\u{AD}') {
-                joined.push(' ');
-            }
-            joined.push_str(l);
+            // A line ending in a soft hyphen continues the word on the next line.
+            let mut pending = !text.ends_with('\u{AD}');
+            collapse_into(&mut text, l, &mut pending);
         }
         paras.push(Para {
-            text: collapse(&joined),
+            text,
             one_line: cur.len() == 1,
             blank_before,
             blank_after,
@@ -217,7 +263,7 @@ fn build(mut paras: Vec<Para>) -> Document {
     }
 
     let mut blocks: Vec<Block> = paras
-        .iter()
+        .into_iter()
         .map(|p| {
             let kind = if p.one_line {
                 match heading::classify(&p.text) {
@@ -232,7 +278,7 @@ fn build(mut paras: Vec<Para>) -> Document {
             } else {
                 BlockKind::Paragraph
             };
-            Block::new(kind, p.text.clone())
+            Block::new(kind, p.text)
         })
         .collect();
 
@@ -413,5 +459,11 @@ mod tests {
     #[test]
     fn whitespace_collapses_but_nbsp_stays() {
         assert_eq!(collapse("  а \u{A0} б   в "), "а \u{A0} б в");
+        assert_eq!(
+            collapse("а\u{2003}\u{2002}б\u{3000}в\u{202F}г\u{2007}д\u{85}е"),
+            "а б в\u{202F}г\u{2007}де".replace("де", "д е")
+        );
+        assert_eq!(collapse("\u{2014}\u{A0}Да"), "\u{2014}\u{A0}Да");
+        assert_eq!(collapse(" \t "), "");
     }
 }

@@ -12,13 +12,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 /// Columns of the fixed-width fields.
-const TIME_W: usize = 9;
+const TIME_W: usize = 12;
 const READ_W: usize = 5;
 const LAST_W: usize = 14;
 
 /// Which optional columns fit in `width`.
 fn columns(width: usize) -> (bool, bool) {
-    (width >= 36, width >= 64)
+    (width >= 40, width >= 70)
 }
 
 fn cells(title: &str, time: &str, read: &str, last: &str, width: usize) -> String {

@@ -1,0 +1,59 @@
+//! Parse and lay out War and Peace (5 MB, from ../shared/corpus when present,
+//! else generated text of the same shape): the first screen, and a full
+//! re-layout at a new width. Target: first screen under 50 ms.
+
+use chitalka::core::formats::text;
+use chitalka::core::layout::Layout;
+use chitalka::core::viewport::Viewport;
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+use std::path::Path;
+
+fn war_and_peace() -> (String, Vec<u8>) {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/txt/tolstoy_voyna_i_mir.txt");
+    match std::fs::read(&path) {
+        Ok(bytes) => ("war-and-peace".into(), bytes),
+        Err(_) => {
+            eprintln!("{} not found: using generated text", path.display());
+            let line = "   Так говорила в июле 1805 года известная Анна Павловна Шерер,  фрейлина  и\n\
+                        приближенная императрицы Марии  Феодоровны,  встречая  важного  и  чиновного\n";
+            (
+                "generated".into(),
+                line.repeat(5_400_000 / line.len()).into_bytes(),
+            )
+        }
+    }
+}
+
+fn benches(c: &mut Criterion) {
+    let (name, bytes) = war_and_peace();
+    let mut g = c.benchmark_group(name);
+    g.sample_size(20);
+    g.bench_function("parse", |b| b.iter(|| text::parse(black_box(&bytes))));
+    g.bench_function("open-first-screen-80x24", |b| {
+        b.iter(|| {
+            let doc = text::parse(black_box(&bytes)).expect("utf-8");
+            let mut v = Viewport::new(&doc, 76, 23);
+            black_box(v.visible(&doc));
+        })
+    });
+    let doc = text::parse(&bytes).expect("utf-8");
+    g.bench_function("full-relayout-width-60", |b| {
+        b.iter(|| black_box(Layout::new(&doc, 60).lines.len()))
+    });
+    g.bench_function("resize-first-screen-100x30", |b| {
+        let mut v = Viewport::new(&doc, 76, 23);
+        v.scroll(&doc, 20_000);
+        let mut w = 96;
+        b.iter(|| {
+            w = if w == 96 { 95 } else { 96 };
+            v.resize(&doc, w, 29);
+            black_box(v.visible(&doc));
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(layout, benches);
+criterion_main!(layout);

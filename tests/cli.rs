@@ -1,0 +1,200 @@
+//! The command line: `list`, `render`, first run, bad input, exit codes.
+
+mod common;
+
+use common::{FIXTURE_LIBRARY, Home, SEED, stderr, stdout};
+
+#[test]
+fn list_json_has_paths_titles_words() {
+    let home = Home::new();
+    let out = home.run(&["--library", FIXTURE_LIBRARY, "list", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    let arr = v.as_array().expect("array");
+    let seed = arr.iter().find(|a| a["path"] == SEED).expect("seed listed");
+    assert_eq!(
+        seed["title"],
+        "Узбекско-японское сотрудничество в современных условиях: достижения и перспективы"
+    );
+    let words = seed["words"].as_u64().expect("words");
+    assert!((450..560).contains(&words), "{words}");
+    let gogol = arr
+        .iter()
+        .find(|a| a["path"] == "gogol-excerpt-crlf.txt")
+        .expect("gogol");
+    assert_eq!(gogol["title"], "НОЧЬ ПЕРЕД РОЖДЕСТВОМ");
+    assert_eq!(gogol["author"], "Николай Васильевич Гоголь");
+    // Unreadable files are reported on stderr, not listed, and do not fail the command.
+    assert!(!arr.iter().any(|a| a["path"] == "broken.txt"));
+    let err = stderr(&out);
+    assert!(err.contains("skipped broken.txt: binary file"), "{err}");
+    assert!(err.contains("skipped cp1251-old.txt: not UTF-8"), "{err}");
+}
+
+#[test]
+fn list_plain_is_tab_separated() {
+    let home = Home::new();
+    let out = home.run(&["--library", FIXTURE_LIBRARY, "list"]);
+    let text = stdout(&out);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with(SEED))
+        .expect("seed line");
+    let cols: Vec<&str> = line.split('\t').collect();
+    assert_eq!(cols.len(), 3);
+    assert!(cols[1].starts_with("Узбекско-японское"));
+}
+
+#[test]
+fn render_shows_the_article_without_page_chrome() {
+    let home = Home::new();
+    let out = home.run(&[
+        "--library",
+        FIXTURE_LIBRARY,
+        "render",
+        SEED,
+        "--width",
+        "60",
+        "--height",
+        "400",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(!text.contains("Вы сейчас просматриваете"));
+    assert!(!text.contains("Добавить комментарий"));
+    let first = text.lines().next().expect("a row");
+    assert!(
+        first
+            .trim_start()
+            .starts_with("Узбекско-японское сотрудничество"),
+        "{first}"
+    );
+    assert!(text.trim_end().ends_with("политической сферах."), "{text}");
+    for row in text.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(row) <= 58, "{row}");
+    }
+}
+
+#[test]
+fn render_prints_exactly_height_rows_at_the_width() {
+    let home = Home::new();
+    let out = home.run(&[
+        "--library",
+        FIXTURE_LIBRARY,
+        "render",
+        "voyna-i-mir-excerpt.txt",
+        "--width",
+        "40",
+        "--height",
+        "12",
+    ]);
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 12);
+    assert!(
+        text.lines()
+            .all(|r| unicode_width::UnicodeWidthStr::width(r) <= 38)
+    );
+    // The hard-wrapped source is re-flowed: no justification padding survives.
+    let out = home.run(&[
+        "--library",
+        FIXTURE_LIBRARY,
+        "render",
+        "voyna-i-mir-excerpt.txt",
+        "--width",
+        "120",
+        "--height",
+        "60",
+    ]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("Так говорила в июле 1805 года известная Анна Павловна Шерер, фрейлина и"),
+        "{text}"
+    );
+    // The text column is capped at 80 columns and centred in the 120-column window.
+    assert!(
+        text.lines()
+            .all(|r| r.is_empty() || r.starts_with(&" ".repeat(20)))
+    );
+    assert!(text.lines().all(|r| !r.trim().contains("  ")), "{text}");
+}
+
+#[test]
+fn render_accepts_a_plain_path_and_reports_missing_ones() {
+    let home = Home::new();
+    let path = format!("{FIXTURE_LIBRARY}/udareniya.txt");
+    let out = home.run(&["render", &path, "--width", "40", "--height", "5"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Ударе́ния и ширина́"));
+    let out = home.run(&["--library", FIXTURE_LIBRARY, "render", "nope.txt"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("nope.txt: no such file or folder"));
+    let out = home.run(&["--library", FIXTURE_LIBRARY, "render", "broken.txt"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("binary file"));
+}
+
+#[test]
+fn first_run_creates_the_library_with_samples() {
+    let home = Home::new();
+    let out = home.run(&[
+        "--data-dir",
+        home.data().to_str().expect("utf-8 path"),
+        "list",
+        "--json",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    let titles: Vec<&str> = v
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|a| a["title"].as_str())
+        .collect();
+    assert!(titles.contains(
+        &"Узбекско-японское сотрудничество в современных условиях: достижения и перспективы"
+    ));
+    assert!(titles.contains(&"НОЧЬ ПЕРЕД РОЖДЕСТВОМ"));
+    assert!(titles.contains(&"ВОЙНА И МИР"));
+    assert!(home.data().join("library").is_dir());
+    // The env var works as the flag does, and nothing is written outside the temp home.
+    let out = home
+        .command()
+        .env("CHITALKA_DATA_DIR", home.path().join("other"))
+        .args(["list"])
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    assert!(home.path().join("other/library").is_dir());
+}
+
+#[test]
+fn library_env_and_config_are_honoured() {
+    let home = Home::new();
+    let out = home
+        .command()
+        .env("CHITALKA_LIBRARY", FIXTURE_LIBRARY)
+        .args(["list"])
+        .output()
+        .expect("run");
+    assert!(stdout(&out).contains(SEED));
+    let cfg = home.path().join("config");
+    std::fs::create_dir_all(&cfg).expect("mkdir");
+    let lib = std::fs::canonicalize(FIXTURE_LIBRARY).expect("path");
+    std::fs::write(
+        cfg.join("config.toml"),
+        format!("library = {:?}\n", lib.to_str().expect("utf-8")),
+    )
+    .expect("write");
+    let out = home.run(&["list"]);
+    assert!(stdout(&out).contains(SEED), "{}", stderr(&out));
+}
+
+#[test]
+fn bad_arguments_exit_with_usage_error() {
+    let home = Home::new();
+    let out = home.run(&["list", "--bogus"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = home.run(&["/definitely/not/here"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no such file or folder"));
+}

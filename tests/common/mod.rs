@@ -1,0 +1,66 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The fixture library in the repo (relative, so screens show the same path everywhere).
+pub const FIXTURE_LIBRARY: &str = "tests/fixtures/library";
+
+/// The seed article in the fixture library.
+pub const SEED: &str = "uzbeksko-yaponskoe-sotrudnichestvo.txt";
+
+/// A temp folder that stands in for the user's home: data, config and cache dirs inside.
+pub struct Home {
+    pub dir: tempfile::TempDir,
+}
+
+impl Home {
+    pub fn new() -> Home {
+        Home {
+            dir: tempfile::tempdir().expect("tempdir"),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn data(&self) -> PathBuf {
+        self.path().join("data")
+    }
+
+    /// The chitalka binary with every user path pointed into this home.
+    pub fn command(&self) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_chitalka"));
+        for (k, v) in self.env() {
+            c.env(k, v);
+        }
+        c.env_remove("CHITALKA_DATA_DIR")
+            .env_remove("CHITALKA_LIBRARY");
+        c
+    }
+
+    /// Environment variables that keep chitalka inside this home.
+    pub fn env(&self) -> Vec<(&'static str, PathBuf)> {
+        vec![
+            ("HOME", self.path().to_path_buf()),
+            ("XDG_DATA_HOME", self.path().join("xdg-data")),
+            ("XDG_CONFIG_HOME", self.path().join("xdg-config")),
+            ("XDG_CACHE_HOME", self.path().join("xdg-cache")),
+            ("CHITALKA_CONFIG_DIR", self.path().join("config")),
+        ]
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.command().args(args).output().expect("run chitalka")
+    }
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("utf-8 stdout")
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("utf-8 stderr")
+}

@@ -1,0 +1,146 @@
+//! Property tests: layout invariants on arbitrary Unicode, and no panic on
+//! any bytes.
+
+use chitalka::core::document::{Block, BlockKind, Document};
+use chitalka::core::formats::{decode, text};
+use chitalka::core::layout::{Layout, LineStyle};
+use chitalka::core::viewport::Viewport;
+use chitalka::core::width::str_width;
+use proptest::prelude::*;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// Text from pieces that stress layout: Cyrillic, stress marks, decomposed й,
+/// CJK, emoji and joined emoji, NBSP, soft hyphens, spaces, line breaks, and
+/// arbitrary characters.
+fn tricky_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("слово".to_string()),
+        Just("сотрудничество".to_string()),
+        Just("а\u{301}".to_string()),
+        Just("и\u{306}".to_string()),
+        Just("中文".to_string()),
+        Just("😀".to_string()),
+        Just("\u{2764}\u{FE0F}".to_string()),
+        Just("👨\u{200D}👩\u{200D}👧".to_string()),
+        Just("\u{A0}".to_string()),
+        Just("\u{AD}".to_string()),
+        Just(" ".to_string()),
+        Just("  ".to_string()),
+        Just("\n".to_string()),
+        Just("-".to_string()),
+        Just("—".to_string()),
+        "[а-яё]{1,30}",
+        any::<char>().prop_map(|c| c.to_string()),
+        "\\PC{1,8}",
+    ];
+    prop::collection::vec(piece, 0..60).prop_map(|v| decode::clean_text(&v.concat()))
+}
+
+fn kind() -> impl Strategy<Value = BlockKind> {
+    prop_oneof![
+        Just(BlockKind::Paragraph),
+        (1u8..4).prop_map(BlockKind::Heading),
+        Just(BlockKind::Quote),
+        Just(BlockKind::Code),
+        Just(BlockKind::ListItem),
+        Just(BlockKind::Rule),
+    ]
+}
+
+fn grapheme_starts(s: &str) -> Vec<usize> {
+    let mut v: Vec<usize> = s.grapheme_indices(true).map(|(i, _)| i).collect();
+    v.push(s.len());
+    v
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn no_line_is_wider_than_the_width(
+        blocks in prop::collection::vec((kind(), tricky_text()), 1..5),
+        width in 1usize..90,
+    ) {
+        let doc = Document {
+            blocks: blocks.into_iter().map(|(k, t)| Block::new(k, t)).collect(),
+            ..Document::default()
+        };
+        let lay = Layout::new(&doc, width);
+        let width = lay.width;
+        for line in &lay.lines {
+            prop_assert!(line.width() <= width, "{:?} wider than {}", line, width);
+            // What ratatui measures agrees with what we measure.
+            let ratatui_w: usize = line.text.graphemes(true).map(UnicodeWidthStr::width).sum();
+            prop_assert!(line.indent + ratatui_w <= width, "ratatui width of {:?}", line.text);
+            prop_assert!(!line.text.chars().any(|c| c.is_control()));
+        }
+    }
+
+    #[test]
+    fn lines_rebuild_the_text_and_never_cut_graphemes(t in tricky_text(), width in 2usize..60) {
+        for kind in [BlockKind::Paragraph, BlockKind::Code] {
+            let doc = Document { blocks: vec![Block::new(kind, t.clone())], ..Document::default() };
+            let lay = Layout::new(&doc, width);
+            let starts = grapheme_starts(&t);
+            let mut at = 0;
+            for line in lay.lines.iter().filter(|l| l.style != LineStyle::Blank) {
+                prop_assert!(starts.contains(&line.range.start) && starts.contains(&line.range.end), "{:?} cuts a grapheme", line.range);
+                prop_assert!(line.range.start >= at);
+                // Only white space is skipped between lines.
+                prop_assert!(t[at..line.range.start].chars().all(|c| c == ' ' || c == '\n'), "skipped {:?}", &t[at..line.range.start]);
+                at = line.range.end;
+            }
+            prop_assert!(t[at..].chars().all(|c| c == ' ' || c == '\n'), "tail {:?} lost", &t[at..]);
+        }
+    }
+
+    #[test]
+    fn viewport_agrees_with_full_layout(
+        texts in prop::collection::vec(tricky_text(), 1..12),
+        width in 2usize..50,
+        height in 1usize..20,
+        moves in prop::collection::vec(-30isize..30, 0..10),
+    ) {
+        // Real documents: what the parser makes of the texts.
+        let doc = text::parse_str(&texts.join("\n\n"));
+        let full = Layout::new(&doc, width);
+        let mut v = Viewport::new(&doc, width, height);
+        for m in moves {
+            v.scroll(&doc, m);
+            let top = v.top_pos(&doc);
+            let shown = v.visible(&doc);
+            // Gap lines before a heading share one position: any of them may be the top.
+            let first = full.line_of(top);
+            let same_pos = (first..full.lines.len()).take_while(|&j| full.lines[j].start() == top);
+            let matches = same_pos.clone().any(|i| {
+                let end = (i + height).min(full.lines.len());
+                shown[..] == full.lines[i..end]
+            });
+            prop_assert!(matches || (full.lines.is_empty() && shown.is_empty()), "viewport at {:?} shows {:?}", top, shown);
+            let p = v.progress(&doc);
+            prop_assert!((0.0..=1.0).contains(&p));
+        }
+    }
+
+    #[test]
+    fn any_bytes_decode_or_fail_cleanly(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
+        if let Ok(d) = decode::decode(&bytes) {
+            prop_assert!(!d.text.contains('\r'));
+            prop_assert!(!d.text.chars().any(|c| c.is_control() && c != '\n'));
+            let doc = text::parse_str(&d.text);
+            let _ = Layout::new(&doc, 17);
+        }
+    }
+
+    #[test]
+    fn any_text_parses_into_clean_blocks(t in tricky_text()) {
+        let doc = text::parse_str(&decode::clean_text(&t));
+        for b in &doc.blocks {
+            prop_assert!(!b.text.is_empty());
+            prop_assert!(!b.text.starts_with(' ') && !b.text.ends_with(' '));
+            prop_assert!(!b.text.contains("  "));
+        }
+        prop_assert!(str_width(&doc.title) < 200 || doc.blocks.iter().any(|b| b.text == doc.title));
+    }
+}

@@ -1,0 +1,306 @@
+//! Screens drawn into ratatui's TestBackend: snapshots of the library and the
+//! reader at 80×24 and 40×12, and behaviour seen on screen.
+
+mod common;
+
+use chitalka::config::Config;
+use chitalka::tui::app::{App, Screen};
+use chitalka::tui::theme::Theme;
+use chitalka::tui::view;
+use common::{FIXTURE_LIBRARY, Home, SEED};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Color;
+use std::path::Path;
+use unicode_width::UnicodeWidthStr;
+
+fn library_app(home: &Home, w: u16, h: u16) -> App {
+    App::with_library(
+        Config::default(),
+        &home.data(),
+        Path::new(FIXTURE_LIBRARY),
+        (w, h),
+    )
+    .expect("app")
+}
+
+fn reader_app(home: &Home, w: u16, h: u16) -> App {
+    let mut app = library_app(home, w, h);
+    app.open(&Path::new(FIXTURE_LIBRARY).join(SEED), SEED.to_string())
+        .expect("open");
+    app
+}
+
+fn draw(app: &mut App, theme: &Theme) -> Terminal<TestBackend> {
+    let (w, h) = app.size;
+    let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    term.draw(|f| view::draw(f, app, theme)).expect("draw");
+    term
+}
+
+/// The screen as text, one row per line, wide characters counted once.
+fn screen(app: &mut App) -> String {
+    let term = draw(app, &Theme::new(false));
+    let buf = term.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut row = String::new();
+        let mut x = 0;
+        while x < buf.area.width {
+            let sym = buf[(x, y)].symbol();
+            row.push_str(sym);
+            x += sym.width().max(1) as u16;
+        }
+        out.push_str(row.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn key(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+fn code(c: KeyCode) -> KeyEvent {
+    KeyEvent::new(c, KeyModifiers::NONE)
+}
+
+#[test]
+fn library_80x24() {
+    let home = Home::new();
+    insta::assert_snapshot!(screen(&mut library_app(&home, 80, 24)));
+}
+
+#[test]
+fn library_40x12() {
+    let home = Home::new();
+    insta::assert_snapshot!(screen(&mut library_app(&home, 40, 12)));
+}
+
+#[test]
+fn reader_80x24() {
+    let home = Home::new();
+    let s = screen(&mut reader_app(&home, 80, 24));
+    assert!(!s.contains("Вы сейчас просматриваете"));
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn reader_40x12() {
+    let home = Home::new();
+    insta::assert_snapshot!(screen(&mut reader_app(&home, 40, 12)));
+}
+
+#[test]
+fn help_overlay_lists_reader_keys() {
+    let home = Home::new();
+    let mut app = reader_app(&home, 80, 24);
+    app.on_key(key('?'));
+    let s = screen(&mut app);
+    for needle in [
+        "line down",
+        "page down",
+        "back to the library",
+        "Ctrl-d",
+        "PgUp",
+    ] {
+        assert!(s.contains(needle), "{needle} missing from\n{s}");
+    }
+    app.on_key(key('x'));
+    assert!(!screen(&mut app).contains("line down"));
+}
+
+#[test]
+fn reader_rows_are_what_render_prints() {
+    let home = Home::new();
+    for (w, h) in [(80u16, 24u16), (40, 12), (130, 30), (23, 9)] {
+        let mut app = reader_app(&home, w, h);
+        let s = screen(&mut app);
+        let rows: Vec<&str> = s.lines().take(usize::from(h) - 1).collect();
+        let setup = chitalka::setup::Setup {
+            paths: chitalka::paths::Paths {
+                data_dir: home.data(),
+                config_dir: home.path().join("config"),
+                library: FIXTURE_LIBRARY.into(),
+                default_library: false,
+            },
+            config: Config::default(),
+            notes: vec![],
+        };
+        let mut out = Vec::new();
+        chitalka::cli::render(&setup, Path::new(SEED), w, h - 1, &mut out).expect("render");
+        let printed = String::from_utf8(out).expect("utf-8");
+        let printed: Vec<&str> = printed.lines().collect();
+        assert_eq!(rows, printed, "at {w}x{h}");
+    }
+}
+
+#[test]
+fn cyrillic_layout_keys_scroll_like_latin() {
+    let home = Home::new();
+    let mut latin = reader_app(&home, 80, 24);
+    let mut cyr = reader_app(&home, 80, 24);
+    for (l, c) in [
+        ('j', 'о'),
+        ('j', 'о'),
+        (' ', ' '),
+        ('k', 'л'),
+        ('G', 'П'),
+        ('g', 'п'),
+        ('j', 'о'),
+    ] {
+        latin.on_key(key(l));
+        cyr.on_key(key(c));
+        assert_eq!(screen(&mut latin), screen(&mut cyr));
+    }
+    let before = screen(&mut cyr);
+    cyr.on_key(key('о'));
+    assert_ne!(before, screen(&mut cyr), "о must scroll");
+    cyr.on_key(key('й'));
+    assert_eq!(cyr.screen, Screen::Library, "й is q: back to the library");
+}
+
+#[test]
+fn filter_takes_cyrillic_as_text() {
+    let home = Home::new();
+    let mut app = library_app(&home, 80, 24);
+    app.on_key(key('/'));
+    for c in "ночь".chars() {
+        app.on_key(key(c));
+    }
+    let s = screen(&mut app);
+    assert!(s.contains("Filter: ночь"), "{s}");
+    assert!(s.contains("НОЧЬ ПЕРЕД РОЖДЕСТВОМ"));
+    assert!(!s.contains("Узбекско"));
+    // Backspace removes one letter; Esc clears the filter.
+    app.on_key(code(KeyCode::Backspace));
+    assert!(screen(&mut app).contains("Filter: ноч"));
+    app.on_key(code(KeyCode::Esc));
+    assert!(screen(&mut app).contains("Узбекско"));
+    // Case, ё and stress marks are ignored by the filter.
+    app.on_key(key('/'));
+    for c in "УДАРЕНИЯ".chars() {
+        app.on_key(key(c));
+    }
+    app.on_key(code(KeyCode::Enter));
+    app.on_key(code(KeyCode::Enter));
+    assert_eq!(app.screen, Screen::Reader);
+    assert!(screen(&mut app).contains("Ударе́ния и ширина́"));
+}
+
+#[test]
+fn sort_by_last_read_puts_the_opened_article_first() {
+    let home = Home::new();
+    let mut app = library_app(&home, 80, 24);
+    app.on_key(key('G'));
+    app.on_key(key('k'));
+    app.on_key(key('k'));
+    app.on_key(code(KeyCode::Enter));
+    let title = app
+        .reader
+        .as_ref()
+        .map(|r| r.doc.title.clone())
+        .expect("reader");
+    app.on_key(key('q'));
+    app.on_key(key('s'));
+    let s = screen(&mut app);
+    let first = s.lines().nth(2).expect("first row");
+    let head: String = title.chars().take(20).collect();
+    assert!(first.contains(&head), "{first} / {title}");
+    assert!(s.contains("sorted by last read"));
+    assert!(first.contains("just now"));
+}
+
+#[test]
+fn unreadable_files_are_listed_with_reasons() {
+    let home = Home::new();
+    let mut app = library_app(&home, 100, 24);
+    let s = screen(&mut app);
+    assert!(s.contains("broken.txt: binary file"), "{s}");
+    assert!(s.contains("cp1251-old.txt: not UTF-8"), "{s}");
+    assert!(s.contains("2 file(s) could not be read"));
+    app.on_key(key('G'));
+    app.on_key(code(KeyCode::Enter));
+    assert_eq!(app.screen, Screen::Library);
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("cp1251-old.txt"))
+    );
+}
+
+#[test]
+fn resize_keeps_the_passage_at_the_top() {
+    let home = Home::new();
+    let mut app = reader_app(&home, 80, 24);
+    for _ in 0..30 {
+        app.on_key(key('j'));
+    }
+    let first_words = |s: &str| {
+        s.lines()
+            .find(|l| !l.trim().is_empty())
+            .map(|l| l.split_whitespace().take(2).collect::<Vec<_>>().join(" "))
+    };
+    let before = first_words(&screen(&mut app)).expect("text");
+    app.resize(50, 20);
+    let after = screen(&mut app);
+    let top = after.lines().take(3).collect::<String>();
+    assert!(
+        top.contains(&before),
+        "{before:?} not at the top of\n{after}"
+    );
+}
+
+#[test]
+fn position_is_restored_by_a_new_app() {
+    let home = Home::new();
+    let mut app = reader_app(&home, 80, 24);
+    for _ in 0..3 {
+        app.on_key(key(' '));
+    }
+    let shown = screen(&mut app);
+    app.on_key(key('q'));
+    drop(app);
+    let mut again = reader_app(&home, 80, 24);
+    let text_rows = |s: &str| s.lines().take(23).collect::<Vec<_>>().join("\n");
+    assert_eq!(text_rows(&screen(&mut again)), text_rows(&shown));
+}
+
+#[test]
+fn no_color_draws_without_colours() {
+    let home = Home::new();
+    let mut app = reader_app(&home, 80, 24);
+    let term = draw(&mut app, &Theme::new(false));
+    let buf = term.backend().buffer();
+    assert!(
+        buf.content
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+    );
+    let term = draw(&mut app, &Theme::new(true));
+    assert!(
+        term.backend()
+            .buffer()
+            .content
+            .iter()
+            .any(|c| c.fg != Color::Reset)
+    );
+}
+
+#[test]
+fn tiny_and_huge_windows_do_not_panic() {
+    let home = Home::new();
+    for (w, h) in [(1, 1), (2, 2), (10, 3), (40, 12), (300, 80)] {
+        let mut app = reader_app(&home, w, h);
+        for k in ['j', ' ', 'G', 'b', '?'] {
+            app.on_key(key(k));
+            screen(&mut app);
+        }
+        let mut lib = library_app(&home, w, h);
+        for k in ['j', 'G', '/', 'а', '?'] {
+            lib.on_key(key(k));
+            screen(&mut lib);
+        }
+    }
+}

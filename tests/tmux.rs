@@ -1,0 +1,240 @@
+//! The built binary in a real terminal (tmux), with every user path in a temp
+//! folder: open the seed article, read, quit, start again, find the same place.
+//! Skipped when tmux is missing, unless CHITALKA_REQUIRE_TMUX is set (CI sets it).
+
+mod common;
+
+use common::{FIXTURE_LIBRARY, Home};
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn available() -> bool {
+        let ok = Command::new("tmux")
+            .arg("-V")
+            .output()
+            .is_ok_and(|o| o.status.success());
+        if !ok && std::env::var_os("CHITALKA_REQUIRE_TMUX").is_some() {
+            panic!("tmux is required (CHITALKA_REQUIRE_TMUX is set) but not found");
+        }
+        ok
+    }
+
+    fn new(name: &str) -> Tmux {
+        Tmux {
+            socket: format!("chitalka-test-{name}-{}", std::process::id()),
+        }
+    }
+
+    fn cmd(&self, args: &[&str]) -> std::process::Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux")
+    }
+
+    fn start(&self, home: &Home, w: u16, h: u16) {
+        let mut line = String::from("exec env");
+        for (k, v) in home.env() {
+            line.push_str(&format!(" {k}='{}'", v.display()));
+        }
+        line.push_str(&format!(
+            " LANG=C.UTF-8 '{}' --data-dir '{}' --library '{}'",
+            env!("CARGO_BIN_EXE_chitalka"),
+            home.data().display(),
+            FIXTURE_LIBRARY
+        ));
+        let out = self.cmd(&[
+            "new-session",
+            "-d",
+            "-x",
+            &w.to_string(),
+            "-y",
+            &h.to_string(),
+            "-s",
+            "main",
+            &line,
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        self.wait_for("sorted by");
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "main"]).stdout)
+            .into_owned()
+    }
+
+    fn wait_for(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(needle) {
+                return s;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "{needle:?} never appeared on\n{s}"
+            );
+            sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.cmd(&["send-keys", "-t", "main", k]);
+            sleep(Duration::from_millis(60));
+        }
+    }
+
+    fn text(&self, text: &str) {
+        self.cmd(&["send-keys", "-t", "main", "-l", text]);
+        sleep(Duration::from_millis(100));
+    }
+
+    fn pid(&self) -> String {
+        String::from_utf8_lossy(
+            &self
+                .cmd(&["list-panes", "-t", "main", "-F", "#{pane_pid}"])
+                .stdout,
+        )
+        .trim()
+        .to_string()
+    }
+
+    fn wait_exit(&self) {
+        let start = Instant::now();
+        while self.cmd(&["has-session", "-t", "main"]).status.success() {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "chitalka did not exit:\n{}",
+                self.screen()
+            );
+            sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn open_seed(&self) -> String {
+        self.keys(&["/"]);
+        self.text("узбек");
+        self.keys(&["Enter", "Enter"]);
+        self.wait_for("% ·")
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.cmd(&["kill-server"]);
+    }
+}
+
+/// The text rows of a reader screen (all but the status line).
+fn text_rows(screen: &str) -> String {
+    let lines: Vec<&str> = screen.lines().collect();
+    lines[..lines.len().saturating_sub(1)].join("\n")
+}
+
+#[test]
+fn reading_position_survives_quit_and_sigterm() {
+    if !Tmux::available() {
+        eprintln!("tmux not found: skipping");
+        return;
+    }
+    let home = Home::new();
+    let t = Tmux::new("position");
+    t.start(&home, 100, 30);
+    let first = t.open_seed();
+    assert!(
+        first.contains("Узбекско-японское сотрудничество"),
+        "{first}"
+    );
+    assert!(!first.contains("Вы сейчас просматриваете"));
+    // Latin keys and their Russian-layout twins: о = j.
+    t.keys(&["j", "j", "Space", "о", "о"]);
+    let before = t.screen();
+    assert_ne!(text_rows(&before), text_rows(&first), "the text scrolled");
+    t.keys(&["q"]);
+    t.wait_for("sorted by");
+    t.keys(&["q"]);
+    t.wait_exit();
+
+    t.start(&home, 100, 30);
+    let again = t.open_seed();
+    assert_eq!(
+        text_rows(&again),
+        text_rows(&before),
+        "same passage after a restart"
+    );
+
+    // A termination signal saves the position too and restores the terminal.
+    t.keys(&["Space"]);
+    let moved = t.screen();
+    assert_ne!(text_rows(&moved), text_rows(&again));
+    let pid = t.pid();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .expect("kill")
+            .success()
+    );
+    t.wait_exit();
+    t.start(&home, 100, 30);
+    let third = t.open_seed();
+    assert_eq!(
+        text_rows(&third),
+        text_rows(&moved),
+        "position saved on SIGTERM"
+    );
+}
+
+#[test]
+fn narrow_terminal_and_resize() {
+    if !Tmux::available() {
+        return;
+    }
+    let home = Home::new();
+    let t = Tmux::new("narrow");
+    t.start(&home, 40, 12);
+    let s = t.open_seed();
+    for row in s.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(row) <= 40, "{row}");
+    }
+    t.keys(&["Space", "Space"]);
+    let top_words: String = s.lines().next().unwrap_or("").to_string();
+    assert!(!top_words.is_empty());
+    let before = t.screen();
+    let first_text = before
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .expect("text")
+        .trim()
+        .to_string();
+    let first_word = first_text
+        .split_whitespace()
+        .next()
+        .expect("word")
+        .to_string();
+    t.cmd(&["resize-window", "-t", "main", "-x", "90", "-y", "20"]);
+    sleep(Duration::from_millis(400));
+    let after = t.screen();
+    let top: String = after.lines().take(2).collect::<Vec<_>>().join(" ");
+    assert!(
+        top.contains(&first_word),
+        "{first_word:?} should stay at the top:\n{after}"
+    );
+    t.keys(&["?"]);
+    t.wait_for("line down");
+    t.keys(&["Escape", "q", "q"]);
+    t.wait_exit();
+}
