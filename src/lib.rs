@@ -10,6 +10,8 @@
 //! - [`bundled`]: the sample articles embedded in the binary.
 //! - [`messages`]: every user-facing string.
 
+#![warn(missing_docs)]
+
 pub mod bundled;
 pub mod cli;
 pub mod config;

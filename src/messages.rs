@@ -141,3 +141,45 @@ pub const HINT_READER: &str = "? help";
 pub fn cli_skipped(path: &str, reason: &str) -> String {
     format!("chitalka: skipped {path}: {reason}")
 }
+
+/// What each key does, as the help overlay says it.
+pub mod keys {
+    /// Help text: line down.
+    pub const LINE_DOWN: &str = "line down";
+    /// Help text: line up.
+    pub const LINE_UP: &str = "line up";
+    /// Help text: page down.
+    pub const PAGE_DOWN: &str = "page down";
+    /// Help text: page up.
+    pub const PAGE_UP: &str = "page up";
+    /// Help text: half page down.
+    pub const HALF_PAGE_DOWN: &str = "half page down";
+    /// Help text: half page up.
+    pub const HALF_PAGE_UP: &str = "half page up";
+    /// Help text: start of the article.
+    pub const START_OF_THE_ARTICLE: &str = "start of the article";
+    /// Help text: end of the article.
+    pub const END_OF_THE_ARTICLE: &str = "end of the article";
+    /// Help text: back to the library.
+    pub const BACK_TO_THE_LIBRARY: &str = "back to the library";
+    /// Help text: this help.
+    pub const THIS_HELP: &str = "this help";
+    /// Help text: quit chitalka.
+    pub const QUIT_CHITALKA: &str = "quit chitalka";
+    /// Help text: next article.
+    pub const NEXT_ARTICLE: &str = "next article";
+    /// Help text: previous article.
+    pub const PREVIOUS_ARTICLE: &str = "previous article";
+    /// Help text: first article.
+    pub const FIRST_ARTICLE: &str = "first article";
+    /// Help text: last article.
+    pub const LAST_ARTICLE: &str = "last article";
+    /// Help text: open the article.
+    pub const OPEN_THE_ARTICLE: &str = "open the article";
+    /// Help text: filter by title.
+    pub const FILTER_BY_TITLE: &str = "filter by title";
+    /// Help text: sort by title / last read.
+    pub const SORT_BY_TITLE_LAST_READ: &str = "sort by title / last read";
+    /// Help text: clear the filter.
+    pub const CLEAR_THE_FILTER: &str = "clear the filter";
+}

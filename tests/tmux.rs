@@ -41,33 +41,29 @@ impl Tmux {
     }
 
     fn start(&self, home: &Home, w: u16, h: u16) {
-        let mut line = String::from("exec env");
+        self.start_with(home, w, h, "exec env", "");
+        self.wait_for("sorted by");
+    }
+
+    /// Start `prefix VAR=... chitalka --data-dir ... --library ... suffix` in a shell.
+    fn start_with(&self, home: &Home, w: u16, h: u16, prefix: &str, suffix: &str) {
+        let mut line = String::from(prefix);
         for (k, v) in home.env() {
             line.push_str(&format!(" {k}='{}'", v.display()));
         }
         line.push_str(&format!(
-            " LANG=C.UTF-8 '{}' --data-dir '{}' --library '{}'",
+            " LANG=C.UTF-8 '{}' --data-dir '{}' --library '{}'{suffix}",
             env!("CARGO_BIN_EXE_chitalka"),
             home.data().display(),
             FIXTURE_LIBRARY
         ));
-        let out = self.cmd(&[
-            "new-session",
-            "-d",
-            "-x",
-            &w.to_string(),
-            "-y",
-            &h.to_string(),
-            "-s",
-            "main",
-            &line,
-        ]);
+        let (w, h) = (w.to_string(), h.to_string());
+        let out = self.cmd(&["new-session", "-d", "-x", &w, "-y", &h, "-s", "main", &line]);
         assert!(
             out.status.success(),
             "{}",
             String::from_utf8_lossy(&out.stderr)
         );
-        self.wait_for("sorted by");
     }
 
     fn screen(&self) -> String {
@@ -237,4 +233,65 @@ fn narrow_terminal_and_resize() {
     t.wait_for("line down");
     t.keys(&["Escape", "q", "q"]);
     t.wait_exit();
+}
+
+fn running(pid: &str) -> bool {
+    // A zombie (state Z) has exited; only its parent has not reaped it yet.
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .map(|s| {
+            s.rsplit(')')
+                .next()
+                .is_some_and(|rest| !rest.trim_start().starts_with('Z'))
+        })
+        .unwrap_or(false)
+}
+
+#[test]
+fn closing_the_terminal_ends_the_app_and_keeps_the_position() {
+    if !Tmux::available() {
+        return;
+    }
+    let home = Home::new();
+    let t = Tmux::new("hangup");
+    t.start(&home, 80, 24);
+    t.open_seed();
+    t.keys(&["Space", "Space"]);
+    let pid = t.pid();
+    assert!(running(&pid));
+    t.cmd(&["kill-server"]);
+    let start = Instant::now();
+    while running(&pid) {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "chitalka {pid} still running after its terminal closed"
+        );
+        sleep(Duration::from_millis(50));
+    }
+    let state = std::fs::read_to_string(home.data().join("state.json")).expect("state saved");
+    assert!(state.contains(common::SEED), "{state}");
+}
+
+#[test]
+fn a_panic_restores_the_terminal() {
+    if !Tmux::available() {
+        return;
+    }
+    let home = Home::new();
+    let t = Tmux::new("panic");
+    let stty = home.path().join("stty.txt");
+    let suffix = format!(
+        "; stty -a > '{}'; echo AFTER-EXIT; sleep 30",
+        stty.display()
+    );
+    t.start_with(&home, 80, 24, "env CHITALKA_TEST_PANIC=1", &suffix);
+    let screen = t.wait_for("AFTER-EXIT");
+    assert!(screen.contains("panicking on purpose"), "{screen}");
+    assert!(
+        !screen.contains("sorted by"),
+        "the alternate screen was left:\n{screen}"
+    );
+    let modes = std::fs::read_to_string(&stty).expect("stty output");
+    for mode in [" icanon", " echo ", " icrnl"] {
+        assert!(modes.contains(mode), "{mode} not restored: {modes}");
+    }
 }

@@ -14,6 +14,9 @@ use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 use theme::Theme;
 
+/// Env var that makes the app panic after its first frame (for tests).
+pub const TEST_PANIC_ENV: &str = "CHITALKA_TEST_PANIC";
+
 /// How long to wait for input when there is no background work.
 const IDLE_POLL: Duration = Duration::from_millis(250);
 
@@ -24,8 +27,13 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
     let size = term.size()?;
     app.resize(size.width, size.height);
     let mut busy = false;
+    // Lets the tests check that a panic restores the terminal.
+    let test_panic = std::env::var_os(TEST_PANIC_ENV).is_some();
     while !app.quit && !stop.load(Ordering::Relaxed) {
         term.draw(|f| view::draw(f, &mut app, &theme))?;
+        if test_panic {
+            panic!("{TEST_PANIC_ENV} is set: panicking on purpose");
+        }
         let timeout = if busy { Duration::ZERO } else { IDLE_POLL };
         if event::poll(timeout)? {
             // Take every queued event before drawing again.
@@ -35,6 +43,9 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
                     break;
                 }
             }
+        } else if terminal::hung_up() {
+            // The terminal went away (window closed, tmux killed): save and leave.
+            break;
         }
         busy = app.tick(Instant::now());
     }

@@ -26,6 +26,11 @@ pub fn restore() {
     );
 }
 
+/// Has the terminal gone away? (Its size can no longer be read.)
+pub fn hung_up() -> bool {
+    crossterm::terminal::size().is_err()
+}
+
 /// Restores the terminal when dropped (on return and on error).
 pub struct Guard;
 

@@ -94,40 +94,67 @@ fn space_len(b: &[u8], i: usize) -> usize {
     }
 }
 
+/// Bytes that may start breaking white space (see [`space_len`]).
+const MAY_START_SPACE: [bool; 256] = {
+    let mut t = [false; 256];
+    let starts = [
+        b' ', b'\t', b'\n', b'\r', 0x0B, 0x0C, 0xC2, 0xE1, 0xE2, 0xE3,
+    ];
+    let mut i = 0;
+    while i < starts.len() {
+        t[starts[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 /// Append `s` to `out`, every run of breaking white space made one space, no
 /// space at the start of `out`. `pending` carries a space over from the last call.
+/// Text is copied in chunks: a single space between words needs no work.
 fn collapse_into(out: &mut String, s: &str, pending: &mut bool) {
     let b = s.as_bytes();
+    let space_at = |i: usize| {
+        if i < b.len() && MAY_START_SPACE[usize::from(b[i])] {
+            space_len(b, i)
+        } else {
+            0
+        }
+    };
+    let mut chunk = 0;
     let mut i = 0;
+    let flush = |out: &mut String, from: usize, to: usize, pending: &mut bool| {
+        if from < to {
+            if *pending && !out.is_empty() {
+                out.push(' ');
+            }
+            *pending = false;
+            out.push_str(&s[from..to]);
+        }
+    };
     while i < b.len() {
-        let n = space_len(b, i);
-        if n > 0 {
-            *pending = true;
-            i += n;
+        let n = space_at(i);
+        if n == 0 {
+            i += 1;
             continue;
         }
-        let start = i;
-        i += 1;
-        // Copy the run up to the next byte that may start white space.
-        while i < b.len()
-            && !matches!(
-                b[i],
-                b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | 0xC2 | 0xE1 | 0xE2 | 0xE3
-            )
-        {
+        // A lone ASCII space between two words stays in the chunk.
+        if n == 1 && b[i] == b' ' && i > chunk && i + 1 < b.len() && space_at(i + 1) == 0 {
             i += 1;
+            continue;
         }
-        // Never stop inside a character (a lead byte that is not white space
-        // is copied with its continuation bytes).
-        while i < b.len() && !s.is_char_boundary(i) {
-            i += 1;
+        flush(out, chunk, i, pending);
+        i += n;
+        while i < b.len() {
+            let m = space_at(i);
+            if m == 0 {
+                break;
+            }
+            i += m;
         }
-        if *pending && !out.is_empty() {
-            out.push(' ');
-        }
-        *pending = false;
-        out.push_str(&s[start..i]);
+        *pending = true;
+        chunk = i;
     }
+    flush(out, chunk, b.len(), pending);
 }
 
 /// Collapse runs of breaking white space into one space and trim.
