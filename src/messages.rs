@@ -95,7 +95,7 @@ pub const SORT_RECENT: &str = "sorted by last read";
 pub const FILTER_PROMPT: &str = "Filter: ";
 /// Library view: how many files could not be read.
 pub fn library_errors(n: usize) -> String {
-    format!("{n} file(s) could not be read (shown in grey)")
+    format!("{n} file(s) could not be read")
 }
 /// Library view: an unreadable file's row.
 pub fn unreadable_row(name: &str, reason: &str) -> String {
@@ -132,10 +132,21 @@ pub const EMPTY_ARTICLE: &str = "(this article has no text)";
 pub const HELP_TITLE: &str = " Keys ";
 /// Help overlay footer.
 pub const HELP_CLOSE: &str = "any key closes this help";
-/// Hint at the bottom of the library.
-pub const HINT_LIBRARY: &str = "? help";
-/// Hint in the reader.
-pub const HINT_READER: &str = "? help";
+/// Hint bar words, after the key that does it.
+pub mod hint {
+    /// Open an article.
+    pub const OPEN: &str = "open";
+    /// Filter the library.
+    pub const FILTER: &str = "filter";
+    /// Change the sort order.
+    pub const SORT: &str = "sort";
+    /// Show the help.
+    pub const HELP: &str = "help";
+    /// Quit.
+    pub const QUIT: &str = "quit";
+    /// Back to the library.
+    pub const BACK: &str = "back";
+}
 
 /// CLI: list output columns when there are errors.
 pub fn cli_skipped(path: &str, reason: &str) -> String {

@@ -312,6 +312,34 @@ pub fn key_name(k: &Key) -> String {
     }
 }
 
+/// The hint bar of a mode: the first key of each action, and a word for it,
+/// read from the bindings so that it shows the keys in force. A short bar
+/// (for narrow windows) names only the help key.
+pub fn hint_bar(mode: Mode, short: bool) -> String {
+    use crate::messages::hint;
+    let wanted: &[(Action, &str)] = match mode {
+        _ if short => &[(Action::Help, hint::HELP)],
+        Mode::Library => &[
+            (Action::Open, hint::OPEN),
+            (Action::Filter, hint::FILTER),
+            (Action::ToggleSort, hint::SORT),
+            (Action::Help, hint::HELP),
+            (Action::Quit, hint::QUIT),
+        ],
+        Mode::Reader => &[(Action::Back, hint::BACK), (Action::Help, hint::HELP)],
+    };
+    wanted
+        .iter()
+        .filter_map(|(action, word)| {
+            let b = BINDINGS
+                .iter()
+                .find(|b| b.mode == mode && b.action == *action)?;
+            Some(format!("{} {word}", key_name(b.keys.first()?)))
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 /// The help lines of a mode: keys and what they do.
 pub fn help_rows(mode: Mode) -> Vec<(String, &'static str)> {
     BINDINGS
@@ -389,6 +417,16 @@ mod tests {
                 assert!(!keys[i + 1..].contains(k), "{k:?} bound twice");
             }
         }
+    }
+
+    #[test]
+    fn hint_bar_shows_keys_in_force() {
+        assert_eq!(
+            hint_bar(Mode::Library, false),
+            "Enter open · / filter · s sort · ? help · q quit"
+        );
+        assert_eq!(hint_bar(Mode::Reader, false), "q back · ? help");
+        assert_eq!(hint_bar(Mode::Reader, true), "? help");
     }
 
     #[test]

@@ -5,6 +5,7 @@ use crate::core::store;
 use crate::core::width::str_width;
 use crate::messages;
 use crate::tui::app::{App, Row, Sort};
+use crate::tui::keymap::{Mode, hint_bar};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -144,7 +145,11 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
             .map(|m| format!(" {m}"))
             .unwrap_or_default();
         Line::styled(
-            bar_text(&left, &format!("{} ", messages::HINT_LIBRARY), width),
+            bar_text(
+                &left,
+                &format!("{} ", hint_bar(Mode::Library, width < 80)),
+                width,
+            ),
             theme.bar,
         )
     };

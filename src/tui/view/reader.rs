@@ -4,6 +4,7 @@ use super::bar_text;
 use crate::core::layout::{Line, LineStyle};
 use crate::messages;
 use crate::tui::app::App;
+use crate::tui::keymap::{Mode, hint_bar};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -55,7 +56,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
     if let Some((line, total)) = r.view.line_numbers() {
         right = format!("{right} · {}", messages::line_position(line, total));
     }
-    right = format!("{right} · {} ", messages::HINT_READER);
+    right = format!("{right} · {} ", hint_bar(Mode::Reader, area.width < 60));
     let left = match (&app.message, r.doc.blocks.is_empty()) {
         (Some(m), _) => format!(" {m}"),
         (None, true) => format!(" {} {}", r.doc.title, messages::EMPTY_ARTICLE),
