@@ -130,6 +130,8 @@ pub fn line_position(line: usize, total: usize) -> String {
 pub const EMPTY_ARTICLE: &str = "(this article has no text)";
 /// Help overlay title.
 pub const HELP_TITLE: &str = " Keys ";
+/// Help overlay: the mouse.
+pub const HELP_MOUSE: (&str, &str) = ("wheel", "scroll");
 /// Help overlay footer.
 pub const HELP_CLOSE: &str = "any key closes this help";
 /// Hint bar words, after the key that does it.

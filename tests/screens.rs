@@ -304,3 +304,20 @@ fn tiny_and_huge_windows_do_not_panic() {
         }
     }
 }
+
+#[test]
+fn mouse_wheel_scrolls_three_lines() {
+    use chitalka::tui::action::Action;
+    let home = Home::new();
+    let mut app = reader_app(&home, 80, 24);
+    let before = screen(&mut app);
+    app.update(Action::WheelDown);
+    let after = screen(&mut app);
+    let rows_before: Vec<&str> = before.lines().collect();
+    let rows_after: Vec<&str> = after.lines().collect();
+    assert_eq!(rows_after[..20], rows_before[3..23]);
+    app.update(Action::WheelUp);
+    assert_eq!(screen(&mut app), before);
+    app.on_key(key('?'));
+    assert!(screen(&mut app).contains("wheel"));
+}

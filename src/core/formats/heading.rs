@@ -89,6 +89,19 @@ fn latin_to_cyrillic(c: char) -> char {
     }
 }
 
+/// Cyrillic letters typed for Roman digits ("ХI" with a Cyrillic Х) made Latin.
+fn roman_look_alikes(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'Х' => 'X',
+            'І' | 'Ӏ' => 'I',
+            'С' => 'C',
+            'М' => 'M',
+            other => other,
+        })
+        .collect()
+}
+
 /// A Roman numeral such as "XII" (I to MMMM, upper case).
 pub fn is_roman(s: &str) -> bool {
     !s.is_empty() && s.len() <= 12 && s.chars().all(|c| "IVXLCDM".contains(c)) && roman_ok(s)
@@ -119,7 +132,20 @@ pub fn classify(line: &str) -> Option<(u8, Strength)> {
     }
     let fixed = fix_mixed_script(line);
     let bare = fixed.trim_end_matches(['.', ':']);
-    if is_roman(bare)
+    let first_token = roman_look_alikes(line.split_whitespace().next().unwrap_or(""));
+    let first_token = first_token.trim_end_matches(['.', ':']);
+    // "XX СМЕРТЬ", "IV. Бал": a chapter numeral with its title.
+    if is_roman(first_token)
+        && line.split_whitespace().count() > 1
+        && line.split_whitespace().count() <= 9
+        && !ends_sentence(line)
+    {
+        let rest = line[line.find(char::is_whitespace).unwrap_or(line.len())..].trim_start();
+        if rest.chars().next().is_some_and(char::is_uppercase) {
+            return Some((3, Strength::Marker));
+        }
+    }
+    if is_roman(&roman_look_alikes(bare))
         || (bare.len() <= 4 && !bare.is_empty() && bare.chars().all(|c| c.is_ascii_digit()))
     {
         return Some((3, Strength::Marker));
@@ -142,10 +168,17 @@ pub fn classify(line: &str) -> Option<(u8, Strength)> {
     }
     let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
     if letters.len() >= 3 && letters.iter().all(|c| !c.is_lowercase()) && !ends_sentence(line) {
-        return Some((1, Strength::Marker));
+        return Some((2, Strength::Marker));
     }
     let words = line.split_whitespace().count();
-    if first.is_uppercase() && words <= 16 && !line.ends_with(['.', ',', ';', ':', '…', '-', '—'])
+    // A title: capitalised, short, not ending like a sentence, a question, an
+    // exclamation or a quotation, and not a person's name (a signature).
+    if first.is_uppercase()
+        && words <= 16
+        && !line.ends_with([
+            '.', ',', ';', ':', '…', '-', '—', '!', '?', '»', '"', '“', ')', ']',
+        ])
+        && !looks_like_author(line)
     {
         return Some((2, Strength::Title));
     }
@@ -235,6 +268,7 @@ mod tests {
     fn structural_headings() {
         let cases: &[(&str, Option<(u8, Strength)>)] = &[
             ("ТОМ ПЕРВЫЙ", Some((1, Strength::Marker))),
+            ("СНОСКИ", Some((2, Strength::Marker))),
             ("ЧАСТЬ ВТОРАЯ", Some((2, Strength::Marker))),
             ("ЧАСТЬ BTOPAЯ", Some((2, Strength::Marker))), // Latin look-alikes
             ("ЭПИЛОГ", Some((2, Strength::Marker))),
@@ -243,7 +277,10 @@ mod tests {
             ("I", Some((3, Strength::Marker))),
             ("1. Введение", Some((2, Strength::Marker))),
             ("2.3 Итоги", Some((3, Strength::Marker))),
-            ("НОЧЬ ПЕРЕД РОЖДЕСТВОМ", Some((1, Strength::Marker))),
+            ("НОЧЬ ПЕРЕД РОЖДЕСТВОМ", Some((2, Strength::Marker))),
+            ("ХI", Some((3, Strength::Marker))), // Cyrillic Х
+            ("XX СМЕРТЬ", Some((3, Strength::Marker))),
+            ("IV. Бал", Some((3, Strength::Marker))),
             (
                 "Узбекско-японское сотрудничество: достижения",
                 Some((2, Strength::Title)),
@@ -263,6 +300,11 @@ mod tests {
             "Так говорила в июле 1805 года известная Анна Павловна Шерер, фрейлина и приближенная.",
             "iiii xx",
             "Книга лежала на столе.",
+            "Да отец?",
+            "Елизавета Николаевна!",
+            "Вдруг обратился матушке: «Авдотья Васильевна, сколько лет Петруше?»",
+            "А. Каренин",
+            "I am here.",
             "Глава семьи пришёл домой.",
             "1805 года, в июле, было жарко.",
             "",

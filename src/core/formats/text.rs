@@ -275,7 +275,30 @@ fn keep_lines(lines: &[&str]) -> Vec<Para> {
 }
 
 /// Classify paragraphs, strip chrome, find title and author.
+/// Non-breaking spaces used as indentation at the edges of a paragraph.
+const EDGE_SPACES: [char; 3] = ['\u{A0}', '\u{2007}', '\u{202F}'];
+
+/// Are blank lines in this text a sign of structure? Not when every paragraph
+/// is one line with a blank line after it: then a line standing alone says
+/// nothing about being a heading.
+fn blank_lines_mean_structure(paras: &[Para]) -> bool {
+    let multi = paras.iter().filter(|p| !p.one_line).count();
+    let alone = paras
+        .iter()
+        .filter(|p| p.one_line && p.blank_before && p.blank_after)
+        .count();
+    multi * 5 >= paras.len() || alone * 2 < paras.len()
+}
+
 fn build(mut paras: Vec<Para>) -> Document {
+    for p in &mut paras {
+        let t = p
+            .text
+            .trim_matches(|c: char| EDGE_SPACES.contains(&c) || c == ' ');
+        if t.len() != p.text.len() {
+            p.text = t.to_string();
+        }
+    }
     paras.retain(|p| !p.text.is_empty());
     while paras
         .last()
@@ -289,15 +312,18 @@ fn build(mut paras: Vec<Para>) -> Document {
         paras.remove(0);
     }
 
+    let structural_blanks = blank_lines_mean_structure(&paras);
     let mut blocks: Vec<Block> = paras
         .into_iter()
-        .map(|p| {
+        .enumerate()
+        .map(|(i, p)| {
+            // A title-like line is a heading when it stands alone where that
+            // means something, or opens the text (after an author's name).
+            let title_ok = p.blank_before && p.blank_after && (structural_blanks || i < 2);
             let kind = if p.one_line {
                 match heading::classify(&p.text) {
                     Some((level, Strength::Marker)) => BlockKind::Heading(level),
-                    Some((level, Strength::Title)) if p.blank_before && p.blank_after => {
-                        BlockKind::Heading(level)
-                    }
+                    Some((level, Strength::Title)) if title_ok => BlockKind::Heading(level),
                     _ => BlockKind::Paragraph,
                 }
             } else if p.indented && p.text.contains('\n') {
@@ -330,15 +356,15 @@ const TITLE_WINDOW: usize = 4;
 fn find_title(blocks: &mut [Block], meta: &mut Meta) -> String {
     let n = blocks.len().min(TITLE_WINDOW);
     for i in 0..n {
-        if !matches!(blocks[i].kind, BlockKind::Heading(_)) {
-            continue;
-        }
         let next_is_heading = blocks
             .get(i + 1)
             .is_some_and(|b| matches!(b.kind, BlockKind::Heading(_)));
         if meta.author.is_none() && next_is_heading && heading::looks_like_author(&blocks[i].text) {
             meta.author = Some(blocks[i].text.clone());
             blocks[i].kind = BlockKind::Paragraph;
+            continue;
+        }
+        if !matches!(blocks[i].kind, BlockKind::Heading(_)) {
             continue;
         }
         blocks[i].kind = BlockKind::Heading(1);

@@ -11,7 +11,8 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 /// Draw the help box over the current screen.
 pub fn draw(frame: &mut Frame, mode: Mode, theme: &Theme) {
     let area = frame.area();
-    let rows = help_rows(mode);
+    let mut rows = help_rows(mode);
+    rows.push((messages::HELP_MOUSE.0.to_string(), messages::HELP_MOUSE.1));
     let key_w = rows
         .iter()
         .map(|(k, _)| k.chars().count())
