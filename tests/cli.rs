@@ -4,6 +4,21 @@ mod common;
 
 use common::{FIXTURE_LIBRARY, Home, SEED, stderr, stdout};
 
+/// `chitalka --library <fixtures> render FILE --width W --height H`.
+fn render(home: &Home, file: &str, width: u16, height: u16) -> std::process::Output {
+    let (w, h) = (width.to_string(), height.to_string());
+    home.run(&[
+        "--library",
+        FIXTURE_LIBRARY,
+        "render",
+        file,
+        "--width",
+        &w,
+        "--height",
+        &h,
+    ])
+}
+
 #[test]
 fn list_json_has_paths_titles_words() {
     let home = Home::new();
@@ -48,16 +63,7 @@ fn list_plain_is_tab_separated() {
 #[test]
 fn render_shows_the_article_without_page_chrome() {
     let home = Home::new();
-    let out = home.run(&[
-        "--library",
-        FIXTURE_LIBRARY,
-        "render",
-        SEED,
-        "--width",
-        "60",
-        "--height",
-        "400",
-    ]);
+    let out = render(&home, SEED, 60, 400);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(!text.contains("Вы сейчас просматриваете"));
@@ -78,16 +84,7 @@ fn render_shows_the_article_without_page_chrome() {
 #[test]
 fn render_prints_exactly_height_rows_at_the_width() {
     let home = Home::new();
-    let out = home.run(&[
-        "--library",
-        FIXTURE_LIBRARY,
-        "render",
-        "voyna-i-mir-excerpt.txt",
-        "--width",
-        "40",
-        "--height",
-        "12",
-    ]);
+    let out = render(&home, "voyna-i-mir-excerpt.txt", 40, 12);
     let text = stdout(&out);
     assert_eq!(text.lines().count(), 12);
     assert!(
@@ -95,16 +92,7 @@ fn render_prints_exactly_height_rows_at_the_width() {
             .all(|r| unicode_width::UnicodeWidthStr::width(r) <= 38)
     );
     // The hard-wrapped source is re-flowed: no justification padding survives.
-    let out = home.run(&[
-        "--library",
-        FIXTURE_LIBRARY,
-        "render",
-        "voyna-i-mir-excerpt.txt",
-        "--width",
-        "120",
-        "--height",
-        "60",
-    ]);
+    let out = render(&home, "voyna-i-mir-excerpt.txt", 120, 60);
     let text = stdout(&out);
     assert!(
         text.contains("Так говорила в июле 1805 года известная Анна Павловна Шерер, фрейлина и"),
