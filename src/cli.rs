@@ -65,7 +65,13 @@ pub fn list(
         writeln!(out)?;
     } else {
         for e in &entries {
-            writeln!(out, "{}\t{}\t{}", e.path, e.title, e.words)?;
+            writeln!(
+                out,
+                "{}\t{}\t{}",
+                messages::shown(e.path),
+                messages::shown(e.title),
+                e.words
+            )?;
         }
     }
     for u in &lib.unreadable {

@@ -28,8 +28,23 @@ impl Default for Config {
     }
 }
 
+/// `~/texts` with the home folder put in (`home` is None when unknown).
+pub fn expand_home(p: PathBuf, home: Option<&Path>) -> PathBuf {
+    match (p.strip_prefix("~"), home) {
+        (Ok(rest), Some(home)) => home.join(rest),
+        _ => p,
+    }
+}
+
 /// Parse config text; on error, the defaults and a message naming the line.
 pub fn parse(path: &Path, text: &str) -> (Config, Option<String>) {
+    let home = directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf());
+    let (mut config, warning) = parse_raw(path, text);
+    config.library = config.library.map(|l| expand_home(l, home.as_deref()));
+    (config, warning)
+}
+
+fn parse_raw(path: &Path, text: &str) -> (Config, Option<String>) {
     match toml::from_str::<Config>(text) {
         Ok(c) if c.text_width >= 10 => (c, None),
         Ok(c) => (
@@ -80,6 +95,27 @@ mod tests {
         assert_eq!(w, None);
         assert_eq!(c.library, Some(PathBuf::from("/books")));
         assert_eq!(c.text_width, 66);
+    }
+
+    #[test]
+    fn tilde_means_home() {
+        let home = Path::new("/home/читатель");
+        assert_eq!(
+            expand_home("~/texts".into(), Some(home)),
+            PathBuf::from("/home/читатель/texts")
+        );
+        assert_eq!(
+            expand_home("~".into(), Some(home)),
+            PathBuf::from("/home/читатель")
+        );
+        assert_eq!(
+            expand_home("/abs".into(), Some(home)),
+            PathBuf::from("/abs")
+        );
+        assert_eq!(
+            expand_home("~user/x".into(), Some(home)),
+            PathBuf::from("~user/x")
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@ use chitalka::setup::{Setup, setup};
 use chitalka::tui::app::App;
 use chitalka::{cli, messages, tui};
 use clap::{Parser, Subcommand};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -37,10 +38,10 @@ enum Command {
         /// The article (a path, or a path inside the library).
         path: PathBuf,
         /// Window width in columns.
-        #[arg(long, default_value_t = 80)]
+        #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(1..))]
         width: u16,
         /// Rows of text to print.
-        #[arg(long, default_value_t = 24)]
+        #[arg(long, default_value_t = 24, value_parser = clap::value_parser!(u16).range(1..))]
         height: u16,
     },
 }
@@ -50,7 +51,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("chitalka: {e}");
+            eprintln!("chitalka: {}", messages::shown(&e.to_string()));
             ExitCode::FAILURE
         }
     }
@@ -74,6 +75,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     let setup: Setup = setup(&flags).map_err(anyhow::Error::msg)?;
     let mut stdout = std::io::stdout().lock();
     let mut stderr = std::io::stderr().lock();
+    if cli.command.is_some() {
+        // A config problem or a new library is worth a line on stderr.
+        for note in &setup.notes {
+            writeln!(stderr, "chitalka: {}", messages::shown(note))?;
+        }
+    }
     match cli.command {
         Some(Command::List { json }) => {
             return cli::list(&setup, json, &mut stdout, &mut stderr);
@@ -99,8 +106,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         ),
     }
     .map_err(anyhow::Error::msg)?;
-    if app.message.is_none() {
-        app.message = setup.notes.first().cloned();
+    // A config problem matters more than anything the library scan said.
+    if let Some(note) = setup.notes.first() {
+        app.message = Some(note.clone());
     }
-    tui::run(app)
+    let result = tui::run(app);
+    // Said again on the normal screen, where it stays readable.
+    for note in &setup.notes {
+        eprintln!("chitalka: {}", messages::shown(note));
+    }
+    result
 }

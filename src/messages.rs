@@ -1,6 +1,32 @@
 //! Every piece of text chitalka shows a person, in one place, so that a
 //! translation can follow.
 
+/// Text made safe to print to a terminal: control characters (ESC and the
+/// rest, which a file name may hold) are shown as `\u{..}` escapes.
+pub fn shown(s: &str) -> String {
+    if !s.chars().any(is_unsafe) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| {
+            if is_unsafe(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// Characters that must never reach a terminal from user data: controls and
+/// bidirectional overrides (which reorder what follows them).
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text_width` in the config is too small.
+pub const ERR_TEXT_WIDTH: &str = "text_width must be at least 10";
+
 /// A binary file in the library.
 pub const ERR_BINARY: &str = "binary file, not text";
 /// A UTF-16 file.
@@ -14,6 +40,11 @@ pub fn err_not_utf8(at: usize) -> String {
 /// A file that could not be read.
 pub fn err_unreadable(e: &std::io::Error) -> String {
     format!("cannot read: {e}")
+}
+
+/// A sub-folder of the library could not be read.
+pub fn err_folder(e: &std::io::Error) -> String {
+    format!("folder cannot be read: {e}")
 }
 
 /// The data dir could not be found.
@@ -102,9 +133,11 @@ pub fn unreadable_row(name: &str, reason: &str) -> String {
     format!("⚠ {name}: {reason}")
 }
 
-/// Reading time, e.g. "12 min" or "3 h 5 min".
+/// Reading time, e.g. "12 min" or "3 h 5 min" ("—" for no text).
 pub fn reading_time(minutes: usize) -> String {
-    if minutes < 60 {
+    if minutes == 0 {
+        NEVER_READ.to_string()
+    } else if minutes < 60 {
         format!("{minutes} min")
     } else {
         format!("{} h {:02} min", minutes / 60, minutes % 60)
@@ -132,6 +165,8 @@ pub const EMPTY_ARTICLE: &str = "(this article has no text)";
 pub const HELP_TITLE: &str = " Keys ";
 /// Help overlay: the mouse.
 pub const HELP_MOUSE: (&str, &str) = ("wheel", "scroll");
+/// Help overlay footer when the list is longer than the window.
+pub const HELP_SCROLL: &str = "↓↑ more · other keys close";
 /// Help overlay footer.
 pub const HELP_CLOSE: &str = "any key closes this help";
 /// Hint bar words, after the key that does it.
@@ -152,11 +187,31 @@ pub mod hint {
 
 /// CLI: list output columns when there are errors.
 pub fn cli_skipped(path: &str, reason: &str) -> String {
-    format!("chitalka: skipped {path}: {reason}")
+    format!("chitalka: skipped {}: {}", shown(path), shown(reason))
 }
 
 /// What each key does, as the help overlay says it.
 pub mod keys {
+    /// Name of the space bar.
+    pub const KEY_SPACE: &str = "Space";
+    /// Name of Page Down.
+    pub const KEY_PAGE_DOWN: &str = "PgDn";
+    /// Name of Page Up.
+    pub const KEY_PAGE_UP: &str = "PgUp";
+    /// Name of Home.
+    pub const KEY_HOME: &str = "Home";
+    /// Name of End.
+    pub const KEY_END: &str = "End";
+    /// Name of Enter.
+    pub const KEY_ENTER: &str = "Enter";
+    /// Name of Escape.
+    pub const KEY_ESC: &str = "Esc";
+    /// Name of Tab.
+    pub const KEY_TAB: &str = "Tab";
+    /// Name of Backspace.
+    pub const KEY_BACKSPACE: &str = "Backspace";
+    /// Prefix for a key with Control held.
+    pub const KEY_CTRL: &str = "Ctrl-";
     /// Help text: line down.
     pub const LINE_DOWN: &str = "line down";
     /// Help text: line up.

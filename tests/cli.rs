@@ -186,3 +186,69 @@ fn bad_arguments_exit_with_usage_error() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("no such file or folder"));
 }
+
+#[test]
+fn control_characters_in_names_never_reach_the_terminal() {
+    let home = Home::new();
+    let lib = home.path().join("lib");
+    std::fs::create_dir_all(&lib).expect("mkdir");
+    std::fs::write(
+        lib.join("bad\u{1b}[2Jname.txt"),
+        "Заголовок\u{1b}]0;PWN\u{7}\n\nТекст.",
+    )
+    .expect("write");
+    std::fs::write(lib.join("x\u{1b}]0;PWN\u{7}.txt"), b"\x00binary").expect("write");
+    let lib_arg = lib.to_str().expect("utf-8");
+    let out = home.run(&["--library", lib_arg, "list"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (o, e) = (stdout(&out), stderr(&out));
+    assert!(
+        !o.contains('\u{1b}') && !e.contains('\u{1b}') && !e.contains('\u{7}'),
+        "{o:?} {e:?}"
+    );
+    assert!(o.contains("bad\\u{1b}[2Jname.txt"), "{o:?}");
+    assert!(
+        o.contains("\tЗаголовок\t"),
+        "escape sequences are removed from text: {o:?}"
+    );
+    let out = home.run(&["--library", lib_arg, "render", "nope\u{1b}[31m.txt"]);
+    assert!(!stderr(&out).contains('\u{1b}'));
+}
+
+#[test]
+fn config_errors_are_reported_by_commands() {
+    let home = Home::new();
+    let cfg = home.path().join("config");
+    std::fs::create_dir_all(&cfg).expect("mkdir");
+    std::fs::write(cfg.join("config.toml"), "text_width = \"wide\"\n").expect("write");
+    let out = home.run(&["--library", FIXTURE_LIBRARY, "list"]);
+    assert!(out.status.success(), "a bad config never stops the app");
+    let err = stderr(&out);
+    assert!(
+        err.contains("config.toml:1:") && err.contains("using defaults"),
+        "{err}"
+    );
+    assert!(stdout(&out).contains(SEED));
+}
+
+#[test]
+fn zero_sizes_are_usage_errors() {
+    let home = Home::new();
+    for args in [["--width", "0"], ["--height", "0"]] {
+        let out = home.run(&[
+            "--library",
+            FIXTURE_LIBRARY,
+            "render",
+            SEED,
+            args[0],
+            args[1],
+        ]);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
+    let text = stdout(&render(&home, SEED, 1, 3));
+    assert!(
+        text.lines()
+            .all(|r| unicode_width::UnicodeWidthStr::width(r) <= 1),
+        "{text}"
+    );
+}

@@ -67,7 +67,7 @@ proptest! {
             ..Document::default()
         };
         let lay = Layout::new(&doc, width);
-        let width = lay.width;
+        prop_assert_eq!(lay.width, width);
         for line in &lay.lines {
             prop_assert!(line.width() <= width, "{:?} wider than {}", line, width);
             // What ratatui measures agrees with what we measure.

@@ -210,6 +210,12 @@ fn sort_by_last_read_puts_the_opened_article_first() {
     assert!(first.contains(&head), "{first} / {title}");
     assert!(s.contains("sorted by last read"));
     assert!(first.contains("just now"));
+    // The selection followed the article to the top.
+    app.on_key(code(KeyCode::Enter));
+    assert_eq!(
+        app.reader.as_ref().map(|r| r.doc.title.clone()),
+        Some(title)
+    );
 }
 
 #[test]
@@ -320,4 +326,31 @@ fn mouse_wheel_scrolls_three_lines() {
     assert_eq!(screen(&mut app), before);
     app.on_key(key('?'));
     assert!(screen(&mut app).contains("wheel"));
+}
+
+#[test]
+fn help_scrolls_when_the_window_is_small() {
+    let home = Home::new();
+    let mut app = reader_app(&home, 40, 12);
+    app.on_key(key('?'));
+    let first = screen(&mut app);
+    assert!(first.contains("line down"), "{first}");
+    assert!(!first.contains("wheel"), "the list is longer than 12 rows");
+    assert!(first.contains("more"));
+    for _ in 0..20 {
+        app.on_key(key('j'));
+    }
+    let last = screen(&mut app);
+    assert!(
+        last.contains("wheel") && last.contains("quit chitalka"),
+        "{last}"
+    );
+    assert!(!last.contains("line down"));
+    // The text underneath did not move, and any other key closes the help.
+    app.on_key(key('x'));
+    assert!(!app.help);
+    assert_eq!(
+        app.reader.as_mut().map(|r| r.view.top_pos(&r.doc).block),
+        Some(0)
+    );
 }

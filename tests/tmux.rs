@@ -172,7 +172,7 @@ fn reading_position_survives_quit_and_sigterm() {
         "same passage after a restart"
     );
 
-    // A termination signal saves the position too and restores the terminal.
+    // A termination signal saves the position too.
     t.keys(&["Space"]);
     let moved = t.screen();
     assert_ne!(text_rows(&moved), text_rows(&again));
@@ -203,36 +203,78 @@ fn narrow_terminal_and_resize() {
     let t = Tmux::new("narrow");
     t.start(&home, 40, 12);
     let s = t.open_seed();
-    for row in s.lines() {
-        assert!(unicode_width::UnicodeWidthStr::width(row) <= 40, "{row}");
-    }
+    let status = s.lines().last().unwrap_or("");
+    assert!(
+        status.contains("Узбекско") && status.contains('%'),
+        "{status}"
+    );
     t.keys(&["Space", "Space"]);
-    let top_words: String = s.lines().next().unwrap_or("").to_string();
-    assert!(!top_words.is_empty());
     let before = t.screen();
-    let first_text = before
-        .lines()
-        .find(|l| !l.trim().is_empty())
-        .expect("text")
-        .trim()
-        .to_string();
-    let first_word = first_text
-        .split_whitespace()
-        .next()
-        .expect("word")
-        .to_string();
+    // The first words of the top row stay at the top when the window grows.
+    let first_text = before.lines().find(|l| !l.trim().is_empty()).expect("text");
+    let words: Vec<&str> = first_text.split_whitespace().take(3).collect();
+    assert_eq!(words.len(), 3, "{first_text}");
     t.cmd(&["resize-window", "-t", "main", "-x", "90", "-y", "20"]);
     sleep(Duration::from_millis(400));
     let after = t.screen();
-    let top: String = after.lines().take(2).collect::<Vec<_>>().join(" ");
+    let top: String = after
+        .lines()
+        .take(2)
+        .flat_map(str::split_whitespace)
+        .collect::<Vec<_>>()
+        .join(" ");
     assert!(
-        top.contains(&first_word),
-        "{first_word:?} should stay at the top:\n{after}"
+        top.contains(&words.join(" ")),
+        "{words:?} should stay at the top:\n{after}"
     );
     t.keys(&["?"]);
     t.wait_for("line down");
     t.keys(&["Escape", "q", "q"]);
     t.wait_exit();
+}
+
+#[test]
+fn sigterm_saves_and_restores_the_terminal() {
+    if !Tmux::available() {
+        return;
+    }
+    let home = Home::new();
+    let t = Tmux::new("sigterm");
+    let stty = home.path().join("stty.txt");
+    let suffix = format!(
+        "; stty -a > '{}'; echo AFTER-EXIT; sleep 30",
+        stty.display()
+    );
+    t.start_with(&home, 80, 24, "env", &suffix);
+    t.wait_for("sorted by");
+    t.open_seed();
+    t.keys(&["Space"]);
+    // The pane runs a shell; chitalka is its child.
+    let shell = t.pid();
+    let out = Command::new("pgrep")
+        .args(["-P", &shell])
+        .output()
+        .expect("pgrep");
+    let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(!pid.is_empty(), "no chitalka under {shell}");
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .expect("kill")
+            .success()
+    );
+    let screen = t.wait_for("AFTER-EXIT");
+    assert!(
+        !screen.contains("% ·"),
+        "the alternate screen was left:\n{screen}"
+    );
+    let modes = std::fs::read_to_string(&stty).expect("stty output");
+    for mode in [" icanon", " echo ", " icrnl"] {
+        assert!(modes.contains(mode), "{mode} not restored: {modes}");
+    }
+    let state = std::fs::read_to_string(home.data().join("state.json")).expect("state saved");
+    assert!(state.contains(common::SEED));
 }
 
 fn running(pid: &str) -> bool {

@@ -167,11 +167,11 @@ fn is_combining(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36F}')
 }
 
-/// Reading time in whole minutes (at least 1) for `words` words.
+/// Reading time in whole minutes for `words` words (at least 1 when there is any text).
 pub fn reading_minutes(words: usize) -> usize {
     /// Typical silent reading speed for Russian prose, words per minute.
     const WPM: usize = 180;
-    words.div_ceil(WPM).max(1)
+    words.div_ceil(WPM)
 }
 
 #[cfg(test)]
@@ -217,7 +217,8 @@ mod tests {
 
     #[test]
     fn reading_time_rounds_up() {
-        assert_eq!(reading_minutes(0), 1);
+        assert_eq!(reading_minutes(0), 0);
+        assert_eq!(reading_minutes(1), 1);
         assert_eq!(reading_minutes(181), 2);
     }
 }

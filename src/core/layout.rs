@@ -61,7 +61,7 @@ impl Line {
 }
 
 /// The narrowest text column laid out; narrower requests are widened to it.
-pub const MIN_WIDTH: usize = 2;
+pub const MIN_WIDTH: usize = 1;
 
 /// Where the text column sits in a window: its left edge and its width.
 /// The column is capped at `max_width` and centred in wide windows.

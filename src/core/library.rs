@@ -86,7 +86,10 @@ const MAX_DEPTH: usize = 16;
 /// Read and parse one file, with its id.
 pub fn load(path: &Path) -> Result<(String, Document), String> {
     let bytes = std::fs::read(path).map_err(|e| messages::err_unreadable(&e))?;
-    let doc = formats::parse(path, &bytes).map_err(|e| e.to_string())?;
+    let mut doc = formats::parse(path, &bytes).map_err(|e| e.to_string())?;
+    if doc.title.is_empty() {
+        doc.title = file_stem(path);
+    }
     Ok((article_id(&bytes), doc))
 }
 
@@ -94,7 +97,8 @@ pub fn load(path: &Path) -> Result<(String, Document), String> {
 /// symbolic links to folders are not followed.
 pub fn scan(root: &Path) -> std::io::Result<Library> {
     let mut files = Vec::new();
-    collect(root, 0, &mut files)?;
+    let mut bad_dirs = Vec::new();
+    collect(root, 0, &mut files, &mut bad_dirs)?;
     files.sort();
     let skip = ignored(root);
     files.retain(|p| !skip.contains(&relative(root, p)));
@@ -109,11 +113,7 @@ pub fn scan(root: &Path) -> std::io::Result<Library> {
             Ok((id, doc)) => lib.articles.push(Article {
                 id,
                 rel,
-                title: if doc.title.is_empty() {
-                    file_stem(&path)
-                } else {
-                    doc.title.clone()
-                },
+                title: doc.title.clone(),
                 author: doc.meta.author.clone(),
                 words: doc.word_count(),
                 bytes: meta.as_ref().map_or(0, |m| m.len()),
@@ -124,10 +124,20 @@ pub fn scan(root: &Path) -> std::io::Result<Library> {
             Err(reason) => lib.unreadable.push(Unreadable { path, rel, reason }),
         }
     }
+    for (path, reason) in bad_dirs {
+        let rel = relative(root, &path);
+        lib.unreadable.push(Unreadable { path, rel, reason });
+    }
+    lib.unreadable.sort_by(|a, b| a.rel.cmp(&b.rel));
     Ok(lib)
 }
 
-fn collect(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+fn collect(
+    dir: &Path,
+    depth: usize,
+    out: &mut Vec<PathBuf>,
+    bad: &mut Vec<(PathBuf, String)>,
+) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let Ok(entry) = entry else { continue };
         let name = entry.file_name();
@@ -138,8 +148,10 @@ fn collect(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) -> std::io::Result<
         let Ok(ft) = entry.file_type() else { continue };
         if ft.is_dir() {
             if depth < MAX_DEPTH {
-                // An unreadable sub-folder does not stop the scan.
-                let _ = collect(&path, depth + 1, out);
+                // An unreadable sub-folder does not stop the scan; it is reported.
+                if let Err(e) = collect(&path, depth + 1, out, bad) {
+                    bad.push((path, messages::err_folder(&e)));
+                }
             }
         } else if formats::is_supported(&path) && (ft.is_file() || path.is_file()) {
             out.push(path);

@@ -36,6 +36,24 @@ impl ReadingStates {
         })
     }
 
+    /// Take in states saved by someone else: for each article the newer state
+    /// wins, and of several entries for one path only the newest stays.
+    pub fn merge(&mut self, other: ReadingStates) {
+        for (id, theirs) in other.articles {
+            let newer = self
+                .articles
+                .get(&id)
+                .is_none_or(|ours| ours.last_read < theirs.last_read);
+            let superseded = self
+                .articles
+                .iter()
+                .any(|(k, s)| *k != id && s.path == theirs.path && s.last_read >= theirs.last_read);
+            if newer && !superseded {
+                self.record(&id, theirs);
+            }
+        }
+    }
+
     /// Record a state, dropping older entries for the same path (the file changed).
     pub fn record(&mut self, id: &str, state: ReadingState) {
         self.articles.retain(|k, s| k == id || s.path != state.path);

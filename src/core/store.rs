@@ -14,6 +14,9 @@ pub const SCHEMA: u32 = 1;
 /// Name of the reading-state file in the data dir.
 pub const STATE_FILE: &str = "state.json";
 
+/// Lock file that serialises saves of two running chitalkas.
+pub const LOCK_FILE: &str = "state.lock";
+
 /// Write `bytes` to `path` atomically: a temp file in the same folder, fsync,
 /// rename over the target, fsync the folder. A failure leaves the old file intact.
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -144,9 +147,27 @@ impl Store {
     }
 
     /// Save the states atomically. Does nothing when read-only.
-    pub fn save(&self) -> io::Result<()> {
+    ///
+    /// Another chitalka may have saved since this one loaded: under a lock
+    /// file, what is on disk now is merged in first (for each article the
+    /// newer state wins), so neither loses the other's positions.
+    pub fn save(&mut self) -> io::Result<()> {
         if self.read_only {
             return Ok(());
+        }
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        fs::create_dir_all(dir)?;
+        let lock = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(dir.join(LOCK_FILE))?;
+        lock.lock()?;
+        if let Ok(bytes) = fs::read(&self.path)
+            && let Ok(on_disk) = serde_json::from_slice::<StateFile>(&bytes)
+            && on_disk.schema <= SCHEMA
+        {
+            self.states.merge(on_disk.states);
         }
         let file = StateFile {
             schema: SCHEMA,
@@ -154,7 +175,9 @@ impl Store {
         };
         let mut json = serde_json::to_vec_pretty(&file).map_err(io::Error::other)?;
         json.push(b'\n');
-        atomic_write(&self.path, &json)
+        let written = atomic_write(&self.path, &json);
+        drop(lock);
+        written
     }
 }
 
@@ -185,8 +208,38 @@ mod tests {
         assert_eq!(s2.states, s.states);
         let text = fs::read_to_string(dir.path().join(STATE_FILE)).expect("read");
         assert!(text.contains("\"schema\": 1"));
-        // No temp files are left behind.
-        assert_eq!(fs::read_dir(dir.path()).expect("ls").count(), 1);
+        // No temp files are left behind (the lock file stays).
+        let mut names: Vec<String> = fs::read_dir(dir.path())
+            .expect("ls")
+            .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+            .collect();
+        names.sort();
+        assert_eq!(names, vec![STATE_FILE, LOCK_FILE]);
+    }
+
+    #[test]
+    fn two_instances_keep_each_others_positions() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (mut a, _) = Store::open(dir.path());
+        let (mut b, _) = Store::open(dir.path());
+        a.states.record("war", sample());
+        a.save().expect("save a");
+        let mut gogol = sample();
+        gogol.path = "гоголь.txt".into();
+        b.states.record("gogol", gogol);
+        b.save().expect("save b");
+        let (c, _) = Store::open(dir.path());
+        assert!(c.states.articles.contains_key("war"));
+        assert!(c.states.articles.contains_key("gogol"));
+        // The newer state of one article wins, whoever saves last.
+        let mut later = sample();
+        later.last_read += 10;
+        later.pos = Pos::new(99, 0);
+        a.states.record("war", later);
+        a.save().expect("save a again");
+        b.save().expect("save b again");
+        let (d, _) = Store::open(dir.path());
+        assert_eq!(d.states.articles["war"].pos, Pos::new(99, 0));
     }
 
     #[test]

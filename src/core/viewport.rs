@@ -22,6 +22,9 @@ pub struct Viewport {
     lines: Vec<Option<Vec<Line>>>,
     laid: usize,
     top: Top,
+    /// The passage a resize keeps at the top: set by the first resize after
+    /// scrolling, so that resizing back and forth never drifts.
+    anchor: Option<Pos>,
 }
 
 impl Viewport {
@@ -33,6 +36,7 @@ impl Viewport {
             lines: vec![None; doc.blocks.len()],
             laid: 0,
             top: Top::default(),
+            anchor: None,
         }
     }
 
@@ -68,11 +72,15 @@ impl Viewport {
         let width = width.max(MIN_WIDTH);
         self.height = height.max(1);
         if width != self.width {
-            let pos = self.top_pos(doc);
+            let pos = match self.anchor {
+                Some(p) => p,
+                None => self.top_pos(doc),
+            };
             self.width = width;
             self.lines = vec![None; doc.blocks.len()];
             self.laid = 0;
             self.go_to(doc, pos);
+            self.anchor = Some(pos);
         } else {
             self.clamp_bottom(doc);
         }
@@ -96,6 +104,7 @@ impl Viewport {
             return;
         }
         let pos = doc.clamp(pos);
+        self.anchor = None;
         let lines = self.block_lines(doc, pos.block);
         let line = lines
             .iter()
@@ -144,9 +153,10 @@ impl Viewport {
 
     /// Scroll by `delta` rows (down when positive), never past either end.
     pub fn scroll(&mut self, doc: &Document, delta: isize) {
-        if doc.blocks.is_empty() {
+        if doc.blocks.is_empty() || delta == 0 {
             return;
         }
+        self.anchor = None;
         if delta > 0 {
             for _ in 0..delta {
                 if !self.step_down(doc) {
@@ -165,11 +175,13 @@ impl Viewport {
 
     /// Go to the first row.
     pub fn home(&mut self) {
+        self.anchor = None;
         self.top = Top::default();
     }
 
     /// Go to the last page.
     pub fn end(&mut self, doc: &Document) {
+        self.anchor = None;
         let Some(last) = doc.blocks.len().checked_sub(1) else {
             return;
         };
@@ -254,7 +266,7 @@ impl Viewport {
     /// The top row's line number (1-based) and the total number of lines,
     /// once the whole document is laid out.
     pub fn line_numbers(&self) -> Option<(usize, usize)> {
-        if self.laid < self.lines.len() {
+        if self.laid < self.lines.len() || self.lines.is_empty() {
             return None;
         }
         let count = |v: &Option<Vec<Line>>| v.as_ref().map_or(0, Vec::len);
@@ -323,6 +335,21 @@ mod tests {
         assert!(after.offset <= before.offset);
         let line = v.visible(&d)[0].clone();
         assert!(line.contains(before.offset) || line.range.end >= before.offset);
+    }
+
+    #[test]
+    fn resizing_back_and_forth_does_not_drift() {
+        let d = doc(40);
+        let mut v = Viewport::new(&d, 30, 10);
+        v.scroll(&d, 27);
+        let start = v.visible(&d);
+        for _ in 0..5 {
+            v.resize(&d, 11, 5);
+            v.resize(&d, 30, 10);
+        }
+        assert_eq!(v.visible(&d), start);
+        v.scroll(&d, 1);
+        assert_ne!(v.visible(&d), start);
     }
 
     #[test]

@@ -24,7 +24,14 @@ fn is_skin_tone(c: char) -> bool {
 /// True for characters that are dropped from what is drawn (they either have
 /// no visible form or make terminals disagree about widths).
 fn is_display_dropped(c: char) -> bool {
-    c == ZWJ || c == VS16 || c == VS15 || c == SOFT_HYPHEN || is_skin_tone(c) || c.is_control()
+    c == ZWJ
+        || c == VS16
+        || c == VS15
+        || c == SOFT_HYPHEN
+        || is_skin_tone(c)
+        || c.is_control()
+        // Bidirectional overrides and isolates would reorder the rest of the row.
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// The form of a grapheme cluster that is drawn on screen.
@@ -165,6 +172,12 @@ mod tests {
                 .sum();
             assert_eq!(str_width(s), slow, "{s:?}");
         }
+    }
+
+    #[test]
+    fn bidi_overrides_and_controls_are_never_drawn() {
+        assert_eq!(display_str("a\u{202E}bc\u{202C}d\u{1b}"), "abcd");
+        assert_eq!(str_width("a\u{202E}b"), 2);
     }
 
     #[test]

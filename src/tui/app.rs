@@ -2,6 +2,7 @@
 
 use super::action::Action;
 use super::keymap::{self, Mode};
+use super::view::help;
 use crate::config::Config;
 use crate::core::document::Document;
 use crate::core::fold::fold_simple;
@@ -92,6 +93,8 @@ pub struct App {
     pub screen: Screen,
     /// The help overlay is shown.
     pub help: bool,
+    /// First row of the help list shown (when it is longer than the window).
+    pub help_scroll: usize,
     /// A message for the status line.
     pub message: Option<String>,
     /// The app should exit.
@@ -157,6 +160,7 @@ impl App {
             reader: None,
             screen: Screen::Library,
             help: false,
+            help_scroll: 0,
             message: warning.map(|w| w.to_string()),
             quit: false,
             size,
@@ -262,7 +266,12 @@ impl App {
     /// Handle a key press.
     pub fn on_key(&mut self, ev: KeyEvent) {
         if self.help {
-            self.help = false;
+            match keymap::lookup(self.mode(), ev) {
+                Some(a @ (Action::Down | Action::Up | Action::PageDown | Action::PageUp)) => {
+                    self.scroll_help(a)
+                }
+                _ => self.help = false,
+            }
             return;
         }
         if self.screen == Screen::Library && self.library.as_ref().is_some_and(|l| l.filtering) {
@@ -312,12 +321,30 @@ impl App {
     pub fn update(&mut self, action: Action) {
         match action {
             Action::Quit => self.quit = true,
-            Action::Help => self.help = true,
+            Action::Help => {
+                self.help = true;
+                self.help_scroll = 0;
+            }
+            Action::WheelDown | Action::WheelUp if self.help => self.scroll_help(action),
             _ => match self.screen {
                 Screen::Library => self.library_action(action),
                 Screen::Reader => self.reader_action(action),
             },
         }
+    }
+
+    /// Scroll the help list, when it is longer than the window.
+    fn scroll_help(&mut self, action: Action) {
+        let room = help::visible_rows(self.size.1);
+        let max = help::rows(self.mode()).len().saturating_sub(room);
+        self.help_scroll = match action {
+            Action::Down | Action::WheelDown => self.help_scroll + 1,
+            Action::PageDown => self.help_scroll + room,
+            Action::Up | Action::WheelUp => self.help_scroll.saturating_sub(1),
+            Action::PageUp => self.help_scroll.saturating_sub(room),
+            _ => self.help_scroll,
+        }
+        .min(max);
     }
 
     fn reader_action(&mut self, action: Action) {
@@ -437,7 +464,12 @@ impl App {
             .chain(bad.map(Row::Unreadable))
             .collect();
         if let Some(lv) = self.library.as_mut() {
-            lv.selected = lv.selected.min(rows.len().saturating_sub(1));
+            // The selection stays on the same article when it is still shown.
+            let was = lv.rows.get(lv.selected).copied();
+            lv.selected = was
+                .and_then(|r| rows.iter().position(|x| *x == r))
+                .unwrap_or(lv.selected)
+                .min(rows.len().saturating_sub(1));
             lv.rows = rows;
         }
         self.clamp_library_scroll();

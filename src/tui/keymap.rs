@@ -277,36 +277,60 @@ pub fn normalise(ev: KeyEvent) -> Key {
     Key { code, mods }
 }
 
+/// The Latin punctuation in the same place as Russian-layout punctuation:
+/// the `/` key types "." and Shift-`/` types "," on ЙЦУКЕН. Used only for
+/// keys that have no binding of their own.
+fn punctuation_twin(c: char) -> Option<char> {
+    match c {
+        '.' => Some('/'),
+        ',' => Some('?'),
+        _ => None,
+    }
+}
+
 /// The action bound to a key in a mode.
 pub fn lookup(mode: Mode, ev: KeyEvent) -> Option<Action> {
+    let find = |key: Key| {
+        BINDINGS
+            .iter()
+            .find(|b| b.mode == mode && b.keys.contains(&key))
+            .map(|b| b.action)
+    };
     let key = normalise(ev);
-    BINDINGS
-        .iter()
-        .find(|b| b.mode == mode && b.keys.contains(&key))
-        .map(|b| b.action)
+    find(key).or_else(|| match key.code {
+        KeyCode::Char(c) => punctuation_twin(c).and_then(|t| {
+            find(Key {
+                code: KeyCode::Char(t),
+                mods: key.mods,
+            })
+        }),
+        _ => None,
+    })
 }
 
 /// How a key is written in help.
 pub fn key_name(k: &Key) -> String {
+    use crate::messages::keys as names;
     let base = match k.code {
-        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(' ') => names::KEY_SPACE.to_string(),
         KeyCode::Char(c) => c.to_string(),
         KeyCode::Down => "↓".into(),
         KeyCode::Up => "↑".into(),
         KeyCode::Left => "←".into(),
         KeyCode::Right => "→".into(),
-        KeyCode::PageDown => "PgDn".into(),
-        KeyCode::PageUp => "PgUp".into(),
-        KeyCode::Home => "Home".into(),
-        KeyCode::End => "End".into(),
-        KeyCode::Enter => "Enter".into(),
-        KeyCode::Esc => "Esc".into(),
-        KeyCode::Tab => "Tab".into(),
+        KeyCode::PageDown => names::KEY_PAGE_DOWN.into(),
+        KeyCode::PageUp => names::KEY_PAGE_UP.into(),
+        KeyCode::Home => names::KEY_HOME.into(),
+        KeyCode::End => names::KEY_END.into(),
+        KeyCode::Enter => names::KEY_ENTER.into(),
+        KeyCode::Esc => names::KEY_ESC.into(),
+        KeyCode::Tab => names::KEY_TAB.into(),
+        KeyCode::Backspace => names::KEY_BACKSPACE.into(),
         KeyCode::F(n) => format!("F{n}"),
         other => format!("{other:?}"),
     };
     if k.mods.contains(KeyModifiers::CONTROL) {
-        format!("Ctrl-{base}")
+        format!("{}{base}", names::KEY_CTRL)
     } else {
         base
     }
@@ -386,6 +410,12 @@ mod tests {
         // Shift reported as a modifier too (some terminals do).
         let shifted = KeyEvent::new(KeyCode::Char('П'), KeyModifiers::SHIFT);
         assert_eq!(lookup(Mode::Reader, shifted), Some(Action::Bottom));
+    }
+
+    #[test]
+    fn russian_layout_punctuation() {
+        assert_eq!(lookup(Mode::Library, key('.')), Some(Action::Filter));
+        assert_eq!(lookup(Mode::Reader, key(',')), Some(Action::Help));
     }
 
     #[test]

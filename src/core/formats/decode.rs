@@ -73,7 +73,8 @@ fn looks_binary(bytes: &[u8]) -> bool {
     }
     let controls = head
         .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
+        // ESC is left out: text coloured with escape sequences is still text.
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C | 0x1B))
         .count();
     controls * 10 > head.len()
 }
@@ -167,11 +168,66 @@ pub fn clean_text(raw: &str) -> String {
                 let n = TAB_STOP - col % TAB_STOP;
                 out.extend(std::iter::repeat_n(' ', n));
             }
+            '\u{1b}' => skip_escape_sequence(&mut chars),
             c if c.is_control() => {}
             c => out.push(c),
         }
     }
     to_nfc(out, scanned.surely_nfc)
+}
+
+/// Skip the rest of a terminal escape sequence whose ESC was just read:
+/// CSI (`ESC [ ... final`), OSC/DCS/APC/PM/SOS strings (ended by BEL or
+/// `ESC \\`), or a two-character escape. A line break always ends it.
+fn skip_escape_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    match chars.peek().copied() {
+        Some('[') => {
+            chars.next();
+            while let Some(&c) = chars.peek() {
+                if c == '\n' || c == '\r' {
+                    return;
+                }
+                chars.next();
+                if ('\u{40}'..='\u{7E}').contains(&c) {
+                    return;
+                }
+            }
+        }
+        Some(']' | 'P' | '_' | '^' | 'X') => {
+            chars.next();
+            while let Some(&c) = chars.peek() {
+                if c == '\n' || c == '\r' {
+                    return;
+                }
+                chars.next();
+                if c == '\u{7}' {
+                    return;
+                }
+                if c == '\u{1b}' {
+                    if chars.peek() == Some(&'\\') {
+                        chars.next();
+                    }
+                    return;
+                }
+            }
+        }
+        Some(_) => {
+            // Intermediate bytes (`ESC ( B`), then one final byte.
+            while chars
+                .peek()
+                .is_some_and(|c| ('\u{20}'..='\u{2F}').contains(c))
+            {
+                chars.next();
+            }
+            if chars
+                .peek()
+                .is_some_and(|c| ('\u{30}'..='\u{7E}').contains(c))
+            {
+                chars.next();
+            }
+        }
+        None => {}
+    }
 }
 
 #[cfg(test)]
@@ -194,7 +250,7 @@ mod tests {
 
     #[test]
     fn control_characters_are_removed_but_text_kept() {
-        assert_eq!(clean_text("a\u{1b}[31mb\u{7f}c\u{85}d\u{0}"), "a[31mbcd");
+        assert_eq!(clean_text("a\u{1b}[31mb\u{7f}c\u{85}d\u{0}"), "abcd");
         assert_eq!(clean_text("a\u{A0}b\u{AD}c"), "a\u{A0}b\u{AD}c");
     }
 
@@ -218,6 +274,25 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    #[test]
+    fn escape_sequences_are_removed_whole() {
+        assert_eq!(
+            clean_text("\u{1b}[31mКрасный\u{1b}[0m текст"),
+            "Красный текст"
+        );
+        assert_eq!(
+            clean_text("a\u{1b}]0;title\u{7}b\u{1b}]8;;http://x\u{1b}\\c"),
+            "abc"
+        );
+        assert_eq!(clean_text("a\u{1b}(Bb\u{1b}"), "ab");
+        assert_eq!(clean_text("a\u{1b}[31\nb"), "a\nb");
+        let coloured = "\u{1b}[1;31mЗаголовок\u{1b}[0m\n\nТекст.\n".repeat(3);
+        assert!(
+            decode(coloured.as_bytes()).is_ok(),
+            "escape codes do not make a file binary"
+        );
     }
 
     #[test]

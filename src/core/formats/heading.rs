@@ -150,15 +150,14 @@ pub fn classify(line: &str) -> Option<(u8, Strength)> {
     {
         return Some((3, Strength::Marker));
     }
-    let first_word: String = fixed
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
+    let word_end = fixed
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(fixed.len());
+    let first_word = fixed[..word_end].to_lowercase();
     if let Some((_, level)) = KEYWORDS.iter().find(|(k, _)| *k == first_word) {
         // "Часть" must stand alone or be followed by a numeral, an ordinal or a
         // capitalised name ("Книга лежала на столе." is prose).
-        let rest = fixed[first_word.len().min(fixed.len())..].trim();
+        let rest = fixed[word_end..].trim();
         if keyword_rest_ok(rest) && !ends_sentence(line) {
             return Some((*level, Strength::Marker));
         }

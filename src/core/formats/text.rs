@@ -64,7 +64,26 @@ fn hard_wrap_width(lines: &[&str]) -> Option<usize> {
     let n = widths.len();
     let over = widths.iter().filter(|&&w| w > p90 + 8).count();
     let full = widths.iter().filter(|&&w| w + 15 >= p90).count();
-    (over * 50 <= n && full * 2 >= n).then_some(p90)
+    // Verse is not prose: its lines mostly start with a capital letter, where
+    // the continuation lines of wrapped prose mostly do not.
+    let mut continued = 0;
+    let mut capital = 0;
+    for pair in lines.windows(2) {
+        if pair[0].trim().is_empty() || pair[1].trim().is_empty() {
+            continue;
+        }
+        continued += 1;
+        if pair[1]
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+        {
+            capital += 1;
+        }
+    }
+    let verse = continued > 0 && capital * 10 >= continued * 6;
+    (over * 50 <= n && full * 2 >= n && !verse).then_some(p90)
 }
 
 /// Length in bytes of the breaking white space starting at `b[i]`, or 0.
@@ -320,6 +339,9 @@ fn build(mut paras: Vec<Para>) -> Document {
             // A title-like line is a heading when it stands alone where that
             // means something, or opens the text (after an author's name).
             let title_ok = p.blank_before && p.blank_after && (structural_blanks || i < 2);
+            if let Some((level, text)) = hash_heading(&p.text).filter(|_| p.one_line) {
+                return Block::new(BlockKind::Heading(level), text);
+            }
             let kind = if p.one_line {
                 match heading::classify(&p.text) {
                     Some((level, Strength::Marker)) => BlockKind::Heading(level),
@@ -381,7 +403,11 @@ const FALLBACK_TITLE_CHARS: usize = 60;
 
 /// The first words of a text, cut at a word boundary, for a fallback title.
 fn first_words(text: &str) -> String {
-    let line = text.lines().next().unwrap_or("");
+    let line = text
+        .lines()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(|c: char| c.is_whitespace() || ",;:-—–".contains(c));
     if line.chars().count() <= FALLBACK_TITLE_CHARS {
         return line.to_string();
     }
@@ -395,8 +421,23 @@ fn first_words(text: &str) -> String {
         }
         out.push_str(w);
     }
+    if out.is_empty() {
+        // One giant word: cut it between graphemes.
+        out = crate::core::width::fit_prefix(line, FALLBACK_TITLE_CHARS)
+            .0
+            .to_string();
+    }
     out.push('…');
     out
+}
+
+/// A line written as a Markdown heading ("## Итоги"): its level and text.
+fn hash_heading(line: &str) -> Option<(u8, &str)> {
+    let hashes = line.len() - line.trim_start_matches('#').len();
+    let rest = line[hashes..].strip_prefix(' ')?;
+    let text = rest.trim().trim_end_matches('#').trim_end();
+    let level = u8::try_from(hashes).ok().filter(|l| (1..=6).contains(l))?;
+    (!text.is_empty()).then_some((level, text))
 }
 
 #[cfg(test)]
@@ -464,6 +505,24 @@ mod tests {
     }
 
     #[test]
+    fn long_verse_is_not_reflowed() {
+        let iliad = "\
+Гнев, богиня, воспой Ахиллеса, Пелеева сына,
+Грозный, который ахеянам тысячи бедствий соделал:
+Многие души могучие славных героев низринул
+В мрачный Аид и самих распростер их в корысть плотоядным
+Птицам окрестным и псам (совершалася Зевсова воля),
+С оного дня, как, воспрянув, взаимной враждой воспылали
+Пастырь народов Атрид и герой Ахиллес благородный.
+Кто ж от богов бессмертных подвиг их к враждебному спору?
+Сын громовержца и Леты - Феб, царем прогневленный,
+Язву на воинство злую навел: погибали народы.";
+        let d = parse_str(&format!("Илиада\n\nПеснь первая\n\n{iliad}\n"));
+        let verse = d.blocks.last().expect("a block");
+        assert_eq!(verse.text.lines().count(), 10, "{:#?}", d.blocks);
+    }
+
+    #[test]
     fn verse_keeps_its_lines() {
         let src = "Стихи\n\n        Хоть убей, следа не видно,\n        Сбились мы, что делать нам?\n\nПроза после.\n";
         let d = parse_str(src);
@@ -500,6 +559,19 @@ mod tests {
         ));
         assert!(d.title.ends_with('…'));
         assert!(d.title.chars().count() <= FALLBACK_TITLE_CHARS + 1);
+    }
+
+    #[test]
+    fn hash_headings_and_odd_fallback_titles() {
+        let d = parse_str("# Заметки\n\nТекст.\n\n## Раздел ##\n\nЕщё.\n");
+        assert_eq!(d.title, "Заметки");
+        assert_eq!(d.blocks[2], Block::new(BlockKind::Heading(2), "Раздел"));
+        assert_eq!(hash_heading("#хештег"), None);
+        assert_eq!(hash_heading("####### семь"), None);
+        let d = parse_str("Хоть убей, следа не видно,\nСбились мы. Что делать нам!\n");
+        assert_eq!(d.title, "Хоть убей, следа не видно");
+        let d = parse_str(&"ж".repeat(5000));
+        assert_eq!(d.title.chars().count(), FALLBACK_TITLE_CHARS + 1);
     }
 
     #[test]

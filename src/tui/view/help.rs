@@ -8,17 +8,30 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-/// Draw the help box over the current screen.
-pub fn draw(frame: &mut Frame, mode: Mode, theme: &Theme) {
-    let area = frame.area();
+/// Rows of the help list of a mode: every binding, then the mouse.
+pub fn rows(mode: Mode) -> Vec<(String, &'static str)> {
     let mut rows = help_rows(mode);
     rows.push((messages::HELP_MOUSE.0.to_string(), messages::HELP_MOUSE.1));
+    rows
+}
+
+/// How many list rows fit in a window `height` rows high (borders and the
+/// footer line take three).
+pub fn visible_rows(height: u16) -> usize {
+    usize::from(height.saturating_sub(3))
+}
+
+/// Draw the help box over the current screen, its list starting at `scroll`
+/// when it is longer than the window.
+pub fn draw(frame: &mut Frame, mode: Mode, scroll: usize, theme: &Theme) {
+    let area = frame.area();
+    let rows = rows(mode);
     let key_w = rows
         .iter()
         .map(|(k, _)| k.chars().count())
         .max()
         .unwrap_or(0);
-    let mut lines: Vec<Line> = rows
+    let all: Vec<Line> = rows
         .iter()
         .map(|(k, h)| {
             Line::from(vec![
@@ -28,8 +41,23 @@ pub fn draw(frame: &mut Frame, mode: Mode, theme: &Theme) {
             ])
         })
         .collect();
-    lines.push(Line::from(""));
-    lines.push(Line::styled(messages::HELP_CLOSE, theme.dim));
+    let fits = all.len() < visible_rows(area.height);
+    let mut lines: Vec<Line> = if fits {
+        all
+    } else {
+        let room = visible_rows(area.height);
+        let scroll = scroll.min(all.len().saturating_sub(room));
+        all.into_iter().skip(scroll).take(room).collect()
+    };
+    if fits {
+        lines.push(Line::from(""));
+    }
+    let footer = if fits {
+        messages::HELP_CLOSE
+    } else {
+        messages::HELP_SCROLL
+    };
+    lines.push(Line::styled(footer, theme.dim));
     let inner_w = lines.iter().map(Line::width).max().unwrap_or(0) as u16;
     let w = (inner_w + 4).min(area.width);
     let h = (lines.len() as u16 + 2).min(area.height);

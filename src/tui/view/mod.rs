@@ -7,7 +7,7 @@ pub mod reader;
 
 use super::app::{App, Screen};
 use super::theme::Theme;
-use crate::core::width::{fit_prefix, str_width};
+use crate::core::width::{display_str, fit_prefix, str_width};
 use ratatui::Frame;
 
 /// Draw the whole screen.
@@ -17,20 +17,21 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
         Screen::Reader => reader::draw(frame, app, theme),
     }
     if app.help {
-        help::draw(frame, app.mode(), theme);
+        help::draw(frame, app.mode(), app.help_scroll, theme);
     }
 }
 
 /// `s` cut to `cols` columns, with "…" when it was cut.
+/// The result is in display form (see [`crate::core::width::display_str`]).
 pub fn ellipsize(s: &str, cols: usize) -> String {
     if str_width(s) <= cols {
-        return s.to_string();
+        return display_str(s);
     }
     if cols == 0 {
         return String::new();
     }
     let (head, _) = fit_prefix(s, cols - 1);
-    format!("{head}…")
+    format!("{}…", display_str(head))
 }
 
 /// `left` and `right` on one bar of `cols` columns; the left side is cut first.
