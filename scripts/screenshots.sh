@@ -38,16 +38,18 @@ die() { log "error: $*"; exit 1; }
 # --------------------------------------------------------------- scenario ---
 # The shots, in order. The app state carries over from one step to the next.
 scenario() {
-    # (1) the app just started: library view listing the articles
+    # (1) open the seed article through the title filter (Cyrillic typed as text)
     wait_stable
-    shot library
-
-    # (2) open the seed article through the title filter (Cyrillic typed as text)
     keys /
     keys -l 'узбек'
     keys Enter Enter
     wait_for '% ·'
     shot reader
+
+    # (2) read on a little, go back: the library shows progress and last read
+    keys Space Space q Escape
+    wait_for 'sorted by'
+    shot library
 }
 
 # ------------------------------------------------------------ dependencies --
