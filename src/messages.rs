@@ -29,13 +29,6 @@ pub const ERR_TEXT_WIDTH: &str = "text_width must be at least 10";
 
 /// A binary file in the library.
 pub const ERR_BINARY: &str = "binary file, not text";
-/// A UTF-16 file.
-pub const ERR_UTF16: &str = "UTF-16 text is not supported yet";
-
-/// A file that is not valid UTF-8.
-pub fn err_not_utf8(at: usize) -> String {
-    format!("not UTF-8 text (bad byte at offset {at}); other encodings are not supported yet")
-}
 
 /// A file that could not be read.
 pub fn err_unreadable(e: &std::io::Error) -> String {

@@ -43,7 +43,14 @@ fn list_json_has_paths_titles_words() {
     assert!(!arr.iter().any(|a| a["path"] == "broken.txt"));
     let err = stderr(&out);
     assert!(err.contains("skipped broken.txt: binary file"), "{err}");
-    assert!(err.contains("skipped cp1251-old.txt: not UTF-8"), "{err}");
+    // A Windows-1251 file is read, and says so.
+    let old = arr
+        .iter()
+        .find(|a| a["path"] == "cp1251-old.txt")
+        .expect("cp1251 listed");
+    assert_eq!(old["title"], "ЗАГОЛОВОК");
+    assert_eq!(old["encoding"], "windows-1251");
+    assert!(!err.contains("cp1251"), "{err}");
 }
 
 #[test]

@@ -10,21 +10,12 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 pub enum DecodeError {
     /// The bytes look like a binary file (NUL bytes or many control bytes).
     Binary,
-    /// The bytes are not valid UTF-8; `at` is the first bad byte.
-    NotUtf8 {
-        /// Offset of the first invalid byte.
-        at: usize,
-    },
-    /// A UTF-16 file (seen from its BOM), not read yet.
-    Utf16,
 }
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DecodeError::Binary => f.write_str(messages::ERR_BINARY),
-            DecodeError::NotUtf8 { at } => write!(f, "{}", messages::err_not_utf8(*at)),
-            DecodeError::Utf16 => f.write_str(messages::ERR_UTF16),
         }
     }
 }
@@ -36,30 +27,39 @@ impl std::error::Error for DecodeError {}
 pub struct Decoded {
     /// The text: NFC, LF line ends, tabs expanded, no control characters but `\n`.
     pub text: String,
-    /// The encoding the bytes were read as, e.g. "UTF-8" or "UTF-8 (BOM)".
+    /// The encoding the bytes were read as, e.g. "UTF-8", "UTF-8 (BOM)", "windows-1251".
     pub encoding: &'static str,
 }
 
 /// Width of a tab stop when tabs are expanded.
 pub const TAB_STOP: usize = 8;
 
-/// Decode `bytes` into clean text, or say why not.
+/// Decode `bytes` into clean text, or say why not: a BOM (UTF-8, UTF-16 LE or
+/// BE) decides; else valid UTF-8 is UTF-8; else the encoding is detected.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(DecodeError::Utf16);
+    let boms: [(&[u8], &'static encoding_rs::Encoding, &'static str); 3] = [
+        (&[0xEF, 0xBB, 0xBF], encoding_rs::UTF_8, "UTF-8 (BOM)"),
+        (&[0xFF, 0xFE], encoding_rs::UTF_16LE, "UTF-16LE"),
+        (&[0xFE, 0xFF], encoding_rs::UTF_16BE, "UTF-16BE"),
+    ];
+    for (bom, enc, name) in boms {
+        if let Some(body) = bytes.strip_prefix(bom) {
+            let (text, _) = enc.decode_without_bom_handling(body);
+            if text.contains('\0') {
+                return Err(DecodeError::Binary);
+            }
+            return Ok(Decoded {
+                text: clean_text(&text),
+                encoding: name,
+            });
+        }
     }
-    let (body, encoding) = match bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        Some(rest) => (rest, "UTF-8 (BOM)"),
-        None => (bytes, "UTF-8"),
-    };
-    if looks_binary(body) {
+    if looks_binary(bytes) {
         return Err(DecodeError::Binary);
     }
-    let raw = std::str::from_utf8(body).map_err(|e| DecodeError::NotUtf8 {
-        at: e.valid_up_to(),
-    })?;
+    let (text, encoding) = super::encoding::decode_unlabelled(bytes);
     Ok(Decoded {
-        text: clean_text(raw),
+        text: clean_text(&text),
         encoding,
     })
 }
@@ -303,12 +303,22 @@ mod tests {
     }
 
     #[test]
-    fn binary_and_bad_utf8_are_reported() {
+    fn binary_legacy_and_utf16() {
         assert_eq!(decode(b"PK\x03\x04\x00\x00"), Err(DecodeError::Binary));
+        let d = decode(b"ok \xcf\xf0\xe8\xe2\xe5\xf2").expect("cp1251");
+        assert_eq!((d.text.as_str(), d.encoding), ("ok Привет", "windows-1251"));
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Мир\r\n".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
         assert_eq!(
-            decode(b"ok \xcf\xf0\xe8"),
-            Err(DecodeError::NotUtf8 { at: 3 })
+            decode(&le).map(|d| (d.text, d.encoding)),
+            Ok(("Мир\n".to_string(), "UTF-16LE"))
         );
-        assert_eq!(decode(b"\xff\xfea\x00"), Err(DecodeError::Utf16));
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("Мир".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(decode(&be).map(|d| d.encoding), Ok("UTF-16BE"));
     }
 }

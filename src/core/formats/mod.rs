@@ -2,6 +2,7 @@
 
 pub mod chrome;
 pub mod decode;
+pub mod encoding;
 pub mod heading;
 pub mod text;
 

@@ -1,0 +1,165 @@
+//! Which encoding a file without a BOM is in: UTF-8 when the bytes are valid
+//! UTF-8; else chardetng's guess, checked against the Cyrillic encodings that
+//! old Russian texts use (windows-1251, KOI8-R, IBM866, ISO-8859-5), because
+//! on short texts any detector can be fooled.
+
+use encoding_rs::{Encoding, IBM866, ISO_8859_5, KOI8_U, UTF_8, WINDOWS_1251};
+use std::borrow::Cow;
+
+/// The Cyrillic single-byte encodings, in order of preference on a tie.
+const CYRILLIC: [&Encoding; 4] = [WINDOWS_1251, KOI8_U, IBM866, ISO_8859_5];
+
+/// How many bytes are looked at to choose the encoding.
+const SAMPLE: usize = 64 * 1024;
+
+/// The name chitalka shows for an encoding. KOI8-U is a superset of KOI8-R
+/// with the same Russian letters; Russian texts call it KOI8-R.
+pub fn display_name(e: &'static Encoding) -> &'static str {
+    if e == KOI8_U { "KOI8-R" } else { e.name() }
+}
+
+/// Russian letters in order of frequency; the first ones are the commonest.
+const FREQUENT: &str = "оеаинтсрвлкмдпуяызьбгчйхжшюцщэфъё";
+
+/// How much `text` looks like Russian, 0.0 to 1.0. Letters are weighed by
+/// how common they are in Russian (case aside); a capital inside a word after
+/// a small letter ("пРИВЕТ", what a wrong table makes of case) and a Cyrillic
+/// letter inside a Latin word ("Dйjа", what Latin-1 text read as Cyrillic
+/// looks like) count against.
+fn russian_score(text: &str) -> f64 {
+    let (mut score, mut letters) = (0.0, 0usize);
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        if !c.is_ascii() {
+            letters += 1;
+            let lower = c.to_lowercase().next().unwrap_or(c);
+            if let Some(rank) = FREQUENT.chars().position(|f| f == lower) {
+                score += if rank < 10 { 2.0 } else { 1.0 };
+                if let Some(p) = prev {
+                    let flipped = p.is_lowercase() && c.is_uppercase();
+                    if flipped || p.is_ascii_alphabetic() {
+                        score -= 3.0;
+                    }
+                }
+            }
+        } else if c.is_ascii_alphabetic()
+            && prev.is_some_and(|p| !p.is_ascii() && p.is_alphabetic())
+        {
+            score -= 3.0;
+        }
+        prev = Some(c);
+    }
+    if letters == 0 {
+        0.0
+    } else {
+        (score / (2.0 * letters as f64)).max(0.0)
+    }
+}
+
+/// Decode bytes that carry no BOM, and say which encoding was used.
+pub fn decode_unlabelled(bytes: &[u8]) -> (Cow<'_, str>, &'static str) {
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return (Cow::Borrowed(s), "UTF-8");
+    }
+    let mut sample = &bytes[..bytes.len().min(SAMPLE)];
+    // Do not judge by a character cut in half at the end of the sample.
+    if sample.len() < bytes.len() {
+        sample = &sample[..sample.len().saturating_sub(4)];
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(sample, true);
+    let guess = detector.guess(Some(b"ru"), chardetng::Utf8Detection::Deny);
+
+    let scored = |e: &'static Encoding| {
+        let (text, _) = e.decode_without_bom_handling(sample);
+        (russian_score(&text), e)
+    };
+    let best = CYRILLIC
+        .iter()
+        .map(|&e| scored(e))
+        .fold(
+            (f64::MIN, WINDOWS_1251),
+            |a, b| if b.0 > a.0 { b } else { a },
+        );
+    // A text in another script (a French page in windows-1252, say) keeps
+    // chardetng's guess unless a Cyrillic reading is clearly Russian.
+    // chardetng knows more than letter counts: its Cyrillic guess stands
+    // unless another table reads clearly better.
+    let chosen = if CYRILLIC.contains(&guess) {
+        if scored(guess).0 + 0.15 >= best.0 {
+            guess
+        } else {
+            best.1
+        }
+    } else if best.0 >= 0.5 {
+        best.1
+    } else {
+        guess
+    };
+    let chosen = if chosen == UTF_8 {
+        WINDOWS_1251
+    } else {
+        chosen
+    };
+    let (text, _) = chosen.decode_without_bom_handling(bytes);
+    (text, display_name(chosen))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "Последний день перед Рождеством прошел. Зимняя, ясная ночь наступила. \
+                        Глянули звезды. Месяц величаво поднялся на небо посветить добрым людям.";
+
+    #[test]
+    fn each_cyrillic_encoding_is_recognised() {
+        for (enc, name) in [
+            (WINDOWS_1251, "windows-1251"),
+            (KOI8_U, "KOI8-R"),
+            (IBM866, "IBM866"),
+            (ISO_8859_5, "ISO-8859-5"),
+        ] {
+            let (bytes, _, bad) = enc.encode(TEXT);
+            assert!(!bad);
+            let (text, used) = decode_unlabelled(&bytes);
+            assert_eq!(used, name);
+            assert_eq!(text, TEXT);
+        }
+    }
+
+    #[test]
+    fn short_texts_too() {
+        // An all-capitals line alone ("ТОМ ПЕРВЫЙ") is ambiguous between tables;
+        // with a few ordinary words after it, it is not.
+        for word in [
+            "Привет",
+            "ТОМ ПЕРВЫЙ\n\nГлава первая.",
+            "Глава 1",
+            "Война и мир",
+            "да, это так",
+        ] {
+            for enc in CYRILLIC {
+                let (bytes, _, _) = enc.encode(word);
+                let (text, _) = decode_unlabelled(&bytes);
+                assert_eq!(text, word, "{word} in {}", enc.name());
+            }
+        }
+    }
+
+    #[test]
+    fn western_text_keeps_its_encoding() {
+        let (bytes, _, _) =
+            encoding_rs::WINDOWS_1252.encode("Déjà vu, très célèbre café à Genève.");
+        let (text, used) = decode_unlabelled(&bytes);
+        assert_eq!(text, "Déjà vu, très célèbre café à Genève.");
+        assert_eq!(used, "windows-1252");
+    }
+
+    #[test]
+    fn utf8_is_borrowed() {
+        let (text, used) = decode_unlabelled("Война".as_bytes());
+        assert!(matches!(text, Cow::Borrowed(_)));
+        assert_eq!(used, "UTF-8");
+    }
+}
