@@ -1,7 +1,8 @@
-//! The scriptable subcommands: `list` and `render`.
+//! The scriptable subcommands: `list`, `outline` and `render`.
 
 use crate::core::layout::text_column;
 use crate::core::library::{self, Library};
+use crate::core::outline::Outline;
 use crate::core::store::Store;
 use crate::core::viewport::Viewport;
 use crate::messages;
@@ -108,6 +109,25 @@ pub fn render(
     let mut view = Viewport::new(&doc, col, usize::from(height));
     for line in view.visible(&doc) {
         writeln!(out, "{}", plain_row(&line, x))?;
+    }
+    Ok(())
+}
+
+/// `chitalka outline`: the sections of an article in document order, indented
+/// by level, or as a JSON array of `{level, title, block, synthetic}`.
+pub fn outline(setup: &Setup, path: &Path, json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
+    let file = resolve_article(setup, path)?;
+    let (_, doc) = library::load(&file)
+        .map_err(|reason| anyhow::anyhow!(messages::err_article(&file, &reason)))?;
+    let outline = Outline::of(&doc);
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &outline.sections)?;
+        writeln!(out)?;
+    } else {
+        for s in &outline.sections {
+            let indent = "  ".repeat(usize::from(s.level.saturating_sub(1)));
+            writeln!(out, "{indent}{}", messages::shown(&s.title))?;
+        }
     }
     Ok(())
 }

@@ -33,6 +33,14 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print the sections of an article, indented by level.
+    Outline {
+        /// The article (a path, or a path inside the library).
+        path: PathBuf,
+        /// Print a JSON array of {level, title, block, synthetic}.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the reader's text for a window of the given size, as plain text.
     Render {
         /// The article (a path, or a path inside the library).
@@ -50,6 +58,13 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        // `chitalka outline BOOK | head`: a closed pipe is not an error.
+        Err(e)
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("chitalka: {}", messages::shown(&e.to_string()));
             ExitCode::FAILURE
@@ -84,6 +99,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Some(Command::List { json }) => {
             return cli::list(&setup, json, &mut stdout, &mut stderr);
+        }
+        Some(Command::Outline { path, json }) => {
+            return cli::outline(&setup, &path, json, &mut stdout);
         }
         Some(Command::Render {
             path,

@@ -259,3 +259,62 @@ fn zero_sizes_are_usage_errors() {
         "{text}"
     );
 }
+
+#[test]
+fn outline_of_a_hard_wrapped_book() {
+    let home = Home::new();
+    let out = home.run(&[
+        "--library",
+        FIXTURE_LIBRARY,
+        "outline",
+        "voyna-i-mir-excerpt.txt",
+        "--json",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    let got: Vec<(u64, &str)> = v
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|s| {
+            (
+                s["level"].as_u64().unwrap_or(0),
+                s["title"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got[..4],
+        [
+            (1, "ВОЙНА И МИР"),
+            (1, "ТОМ ПЕРВЫЙ"),
+            (2, "ЧАСТЬ ПЕРВАЯ"),
+            (3, "I.")
+        ]
+    );
+    let plain = stdout(&home.run(&[
+        "--library",
+        FIXTURE_LIBRARY,
+        "outline",
+        "voyna-i-mir-excerpt.txt",
+    ]));
+    assert!(
+        plain.starts_with("ВОЙНА И МИР\nТОМ ПЕРВЫЙ\n  ЧАСТЬ ПЕРВАЯ\n    I.\n"),
+        "{plain}"
+    );
+}
+
+#[test]
+fn outline_of_the_seed_starts_with_its_title() {
+    let home = Home::new();
+    let out = home.run(&["--library", FIXTURE_LIBRARY, "outline", SEED, "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    let arr = v.as_array().expect("array");
+    assert_eq!(
+        arr[0]["title"],
+        "Узбекско-японское сотрудничество в современных условиях: достижения и перспективы"
+    );
+    assert_eq!(arr[0]["level"], 1);
+    assert!(arr.len() > 1, "the article's paragraphs give entries too");
+    assert!(!stdout(&out).contains("просматриваете"));
+}

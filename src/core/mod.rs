@@ -7,6 +7,7 @@ pub mod formats;
 pub mod layout;
 pub mod library;
 pub mod marks;
+pub mod outline;
 pub mod store;
 pub mod viewport;
 pub mod width;

@@ -43,6 +43,26 @@ const KEYWORDS: &[(&str, u8)] = &[
     ("chapter", 3),
 ];
 
+/// The structural keyword a heading starts with ("ЧАСТЬ", "Глава" ...), in
+/// lower case, if any.
+pub fn keyword(line: &str) -> Option<&'static str> {
+    let fixed = fix_mixed_script(line.trim());
+    let word: String = fixed
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    KEYWORDS.iter().find(|(k, _)| *k == word).map(|(k, _)| *k)
+}
+
+/// Is this a prologue or epilogue heading (which may hold parts of its own)?
+pub fn is_prologue_like(line: &str) -> bool {
+    matches!(
+        keyword(line),
+        Some("эпилог" | "пролог" | "epilogue" | "prologue")
+    )
+}
+
 /// Replace Latin look-alikes inside words that also hold Cyrillic letters.
 pub fn fix_mixed_script(line: &str) -> String {
     if line.is_ascii() || !line.chars().any(|c| c.is_ascii_alphabetic()) {

@@ -226,14 +226,20 @@ fn reflow(lines: &[&str], width: usize) -> Vec<Para> {
             cur_indented = true;
             continue;
         }
-        if !cur.is_empty() && indent_marks && indent_of(line) >= 2 {
+        let next_blank = lines.get(i + 1).is_none_or(|l| l.trim().is_empty());
+        // A chapter line ("III.") that the source forgot to set apart with a
+        // blank line still starts a paragraph of its own.
+        let marker = !cur.is_empty()
+            && next_blank
+            && char_width(line) < short
+            && matches!(heading::classify(line), Some((_, Strength::Marker)));
+        if !cur.is_empty() && (marker || (indent_marks && indent_of(line) >= 2)) {
             flush(&mut cur, &mut paras, blank_before, false, cur_indented);
             blank_before = false;
             cur_indented = true;
         }
         cur.push(line);
         cur_indented &= indent_of(line) >= 2;
-        let next_blank = lines.get(i + 1).is_none_or(|l| l.trim().is_empty());
         if char_width(line) < short && !next_blank {
             flush(&mut cur, &mut paras, blank_before, false, false);
             blank_before = false;
@@ -342,6 +348,9 @@ fn build(mut paras: Vec<Para>) -> Document {
             if let Some((level, text)) = hash_heading(&p.text).filter(|_| p.one_line) {
                 return Block::new(BlockKind::Heading(level), text);
             }
+            if p.one_line && is_scene_break(&p.text) {
+                return Block::new(BlockKind::Rule, p.text);
+            }
             let kind = if p.one_line {
                 match heading::classify(&p.text) {
                     Some((level, Strength::Marker)) => BlockKind::Heading(level),
@@ -361,11 +370,39 @@ fn build(mut paras: Vec<Para>) -> Document {
         format: "text".into(),
         ..Meta::default()
     };
+    nest_levels(&mut blocks);
     let title = find_title(&mut blocks, &mut meta);
     Document {
         title,
         meta,
         blocks,
+    }
+}
+
+/// Adjust heading levels by context, so that the outline nests as the book
+/// does: an epilogue that holds parts stands with the volumes, and a heading
+/// of no known kind after chapters ("СНОСКИ" after a part's chapters) stays
+/// inside that part.
+fn nest_levels(blocks: &mut [Block]) {
+    let headings: Vec<usize> = (0..blocks.len())
+        .filter(|&i| matches!(blocks[i].kind, BlockKind::Heading(_)))
+        .collect();
+    let mut last = None;
+    for (n, &i) in headings.iter().enumerate() {
+        let BlockKind::Heading(mut level) = blocks[i].kind else {
+            continue;
+        };
+        let text = &blocks[i].text;
+        let next_is_part = headings
+            .get(n + 1)
+            .is_some_and(|&j| matches!(heading::keyword(&blocks[j].text), Some("часть" | "part")));
+        if heading::is_prologue_like(text) && next_is_part {
+            level = 1;
+        } else if heading::keyword(text).is_none() && level == 2 && last == Some(3) {
+            level = 3;
+        }
+        blocks[i].kind = BlockKind::Heading(level);
+        last = Some(level);
     }
 }
 
@@ -429,6 +466,18 @@ fn first_words(text: &str) -> String {
     }
     out.push('…');
     out
+}
+
+/// A scene break: a line of only asterisks, dashes, underscores or similar
+/// ("* * *", "***", "----", "~~~").
+fn is_scene_break(line: &str) -> bool {
+    let marks: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
+    marks.len() >= 3
+        && marks.iter().all(|&c| c == marks[0])
+        && matches!(
+            marks[0],
+            '*' | '-' | '_' | '~' | '=' | '#' | '—' | '•' | '·'
+        )
 }
 
 /// A line written as a Markdown heading ("## Итоги"): its level and text.
@@ -572,6 +621,41 @@ mod tests {
         assert_eq!(d.title, "Хоть убей, следа не видно");
         let d = parse_str(&"ж".repeat(5000));
         assert_eq!(d.title.chars().count(), FALLBACK_TITLE_CHARS + 1);
+    }
+
+    #[test]
+    fn levels_follow_the_book() {
+        let src = "ТОМ ПЕРВЫЙ\n\nЧАСТЬ ПЕРВАЯ\n\nI.\n\nТекст главы.\n\nСНОСКИ\n\n(сноска 1) Примечание.\n\n\
+                   ЭПИЛОГ\n\nЧАСТЬ ПЕРВАЯ\n\nI.\n\nТекст.\n";
+        let d = parse_str(src);
+        let levels: Vec<(u8, &str)> = d
+            .blocks
+            .iter()
+            .filter_map(|b| match b.kind {
+                BlockKind::Heading(l) => Some((l, b.text.as_str())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            levels,
+            vec![
+                (1, "ТОМ ПЕРВЫЙ"),
+                (2, "ЧАСТЬ ПЕРВАЯ"),
+                (3, "I."),
+                (3, "СНОСКИ"),
+                (1, "ЭПИЛОГ"),
+                (2, "ЧАСТЬ ПЕРВАЯ"),
+                (3, "I."),
+            ]
+        );
+    }
+
+    #[test]
+    fn scene_breaks_are_rules() {
+        let d = parse_str("Начало.\n\n* * *\n\nПродолжение.\n\n***\n\nКонец. ***\n");
+        let kinds: Vec<BlockKind> = d.blocks.iter().map(|b| b.kind).collect();
+        use BlockKind::{Paragraph, Rule};
+        assert_eq!(kinds, vec![Paragraph, Rule, Paragraph, Rule, Paragraph]);
     }
 
     #[test]
