@@ -154,6 +154,12 @@ pub fn line_position(line: usize, total: usize) -> String {
 }
 /// Reader status line: the document is empty.
 pub const EMPTY_ARTICLE: &str = "(this article has no text)";
+/// Outline box title (when it is shown over the text).
+pub const OUTLINE_TITLE: &str = " Outline ";
+/// Separator between the title and the section in the status line.
+pub const STATUS_SECTION_SEP: &str = " · ";
+/// Separator between nested section names.
+pub const SECTION_PATH_SEP: &str = " › ";
 /// Help overlay title.
 pub const HELP_TITLE: &str = " Keys ";
 /// Help overlay: the mouse.
@@ -176,6 +182,14 @@ pub mod hint {
     pub const QUIT: &str = "quit";
     /// Back to the library.
     pub const BACK: &str = "back";
+    /// Show the outline.
+    pub const OUTLINE: &str = "outline";
+    /// Go to the section.
+    pub const GO: &str = "go";
+    /// Fold an entry.
+    pub const FOLD: &str = "fold";
+    /// Back to the text.
+    pub const TEXT: &str = "text";
 }
 
 /// CLI: list output columns when there are errors.
@@ -243,4 +257,32 @@ pub mod keys {
     pub const SORT_BY_TITLE_LAST_READ: &str = "sort by title / last read";
     /// Help text: clear the filter.
     pub const CLEAR_THE_FILTER: &str = "clear the filter";
+    /// Help text: show or hide the outline.
+    pub const SHOW_HIDE_THE_OUTLINE: &str = "show / hide the outline";
+    /// Help text: focus the outline.
+    pub const FOCUS_THE_OUTLINE: &str = "outline / text focus";
+    /// Help text: previous section.
+    pub const PREVIOUS_SECTION: &str = "start of this / previous section";
+    /// Help text: next section.
+    pub const NEXT_SECTION: &str = "next section";
+    /// Help text: next outline entry.
+    pub const NEXT_ENTRY: &str = "next entry";
+    /// Help text: previous outline entry.
+    pub const PREVIOUS_ENTRY: &str = "previous entry";
+    /// Help text: first outline entry.
+    pub const FIRST_ENTRY: &str = "first entry";
+    /// Help text: last outline entry.
+    pub const LAST_ENTRY: &str = "last entry";
+    /// Help text: go to the section.
+    pub const GO_TO_THE_SECTION: &str = "go to the section";
+    /// Help text: fold.
+    pub const FOLD: &str = "fold (or go to the parent)";
+    /// Help text: unfold.
+    pub const UNFOLD: &str = "unfold";
+    /// Help text: fold or unfold.
+    pub const FOLD_UNFOLD: &str = "fold / unfold";
+    /// Help text: back to the text.
+    pub const BACK_TO_THE_TEXT: &str = "back to the text";
+    /// Help text: close the outline.
+    pub const CLOSE_THE_OUTLINE: &str = "close the outline";
 }

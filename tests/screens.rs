@@ -355,3 +355,123 @@ fn help_scrolls_when_the_window_is_small() {
         Some(0)
     );
 }
+
+fn war_and_peace(home: &Home, w: u16, h: u16) -> App {
+    let mut app = library_app(home, w, h);
+    let path = Path::new(FIXTURE_LIBRARY).join("voyna-i-mir-excerpt.txt");
+    app.open(&path, "voyna-i-mir-excerpt.txt".into())
+        .expect("open");
+    app
+}
+
+#[test]
+fn outline_sidebar_shows_the_tree_and_jumps() {
+    let home = Home::new();
+    let mut app = war_and_peace(&home, 100, 30);
+    app.on_key(key('o'));
+    let s = screen(&mut app);
+    let rows: Vec<&str> = s.lines().collect();
+    assert!(rows[1].starts_with("▾ ТОМ ПЕРВЫЙ"), "{s}");
+    assert!(rows[2].starts_with("  ▾ ЧАСТЬ ПЕРВАЯ"), "{s}");
+    assert!(rows[3].starts_with("      I."), "{s}");
+    assert!(rows[0].contains('│'), "the sidebar has a border");
+    // The text moved right of the sidebar and is still whole.
+    assert!(s.contains("Так говорила"), "{s}");
+    // Tab gives the outline the keys; Russian о moves down like j.
+    app.on_key(code(KeyCode::Tab));
+    for _ in 0..4 {
+        app.on_key(key('о'));
+    }
+    app.on_key(code(KeyCode::Enter));
+    let s = screen(&mut app);
+    let status = s.lines().last().expect("status");
+    assert!(
+        status.contains("ТОМ ПЕРВЫЙ › ЧАСТЬ ПЕРВАЯ › II."),
+        "{status}"
+    );
+    // The keys are back with the text: j scrolls it.
+    let before = screen(&mut app);
+    app.on_key(key('j'));
+    assert_ne!(screen(&mut app), before);
+}
+
+#[test]
+fn brackets_go_between_sections() {
+    let home = Home::new();
+    let mut app = war_and_peace(&home, 80, 24);
+    let status = |app: &mut App| screen(app).lines().last().unwrap_or("").to_string();
+    app.on_key(key(']'));
+    app.on_key(key(']'));
+    app.on_key(key(']'));
+    assert!(
+        status(&mut app).contains("ЧАСТЬ ПЕРВАЯ"),
+        "{}",
+        status(&mut app)
+    );
+    app.on_key(key('ъ')); // ] on the Russian layout
+    assert!(status(&mut app).ends_with_section("I."));
+    app.on_key(key('j'));
+    app.on_key(key('['));
+    assert!(
+        status(&mut app).ends_with_section("I."),
+        "[ goes to the start of this section"
+    );
+    app.on_key(key('х')); // [ on the Russian layout
+    assert!(status(&mut app).ends_with_section("ЧАСТЬ ПЕРВАЯ"));
+}
+
+trait SectionStatus {
+    fn ends_with_section(&self, name: &str) -> bool;
+}
+
+impl SectionStatus for String {
+    fn ends_with_section(&self, name: &str) -> bool {
+        let left = self.split("  ").next().unwrap_or("").trim_end();
+        left.ends_with(name)
+    }
+}
+
+#[test]
+fn narrow_windows_show_the_outline_over_the_text() {
+    let home = Home::new();
+    let mut app = war_and_peace(&home, 60, 20);
+    app.on_key(key('o'));
+    let s = screen(&mut app);
+    assert!(s.contains("┌ Outline"), "{s}");
+    // The overlay has the keys at once; folding ЧАСТЬ hides its chapters.
+    app.on_key(key('j'));
+    app.on_key(key('j'));
+    app.on_key(key('h'));
+    let s = screen(&mut app);
+    assert!(s.contains("▸ ЧАСТЬ ПЕРВАЯ") && !s.contains(" I.\n"), "{s}");
+    app.on_key(code(KeyCode::Esc));
+    assert!(!screen(&mut app).contains("Outline"));
+}
+
+#[test]
+fn the_current_section_is_highlighted() {
+    let home = Home::new();
+    let mut app = war_and_peace(&home, 100, 30);
+    app.on_key(key('o'));
+    for _ in 0..3 {
+        app.on_key(key(']'));
+    }
+    let term = draw(&mut app, &Theme::new(true));
+    let buf = term.backend().buffer();
+    let row_of = |needle: &str| {
+        (0..buf.area.height).find(|&y| {
+            let row: String = (0..30).map(|x| buf[(x, y)].symbol().to_string()).collect();
+            row.trim_start()
+                .trim_start_matches(['▾', '▸', ' '])
+                .starts_with(needle)
+        })
+    };
+    let y = row_of("ЧАСТЬ ПЕРВАЯ").expect("row");
+    let cell = &buf[(4, y)];
+    assert!(
+        cell.modifier.contains(ratatui::style::Modifier::BOLD),
+        "{cell:?}"
+    );
+    let other = &buf[(4, row_of("ТОМ ПЕРВЫЙ").expect("row"))];
+    assert!(!other.modifier.contains(ratatui::style::Modifier::BOLD));
+}

@@ -35,4 +35,18 @@ pub enum Action {
     ToggleSort,
     /// Start typing a filter for the library.
     Filter,
+    /// Show or hide the outline.
+    ToggleOutline,
+    /// Move the keyboard between the outline and the text.
+    FocusSwitch,
+    /// To the start of the current (or previous) section.
+    PrevSection,
+    /// To the next section.
+    NextSection,
+    /// Fold the outline entry (or its parent).
+    Fold,
+    /// Unfold the outline entry.
+    Unfold,
+    /// Fold or unfold the outline entry.
+    ToggleFold,
 }

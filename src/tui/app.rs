@@ -2,6 +2,7 @@
 
 use super::action::Action;
 use super::keymap::{self, Mode};
+use super::outline_panel::OutlinePanel;
 use super::view::help;
 use crate::config::Config;
 use crate::core::document::Document;
@@ -9,6 +10,7 @@ use crate::core::fold::fold_simple;
 use crate::core::layout::text_column;
 use crate::core::library::{self, Article, Library, Unreadable};
 use crate::core::marks::ReadingState;
+use crate::core::outline::Outline;
 use crate::core::store::{self, Store};
 use crate::core::viewport::Viewport;
 use crate::messages;
@@ -74,8 +76,10 @@ pub struct Reader {
     pub doc: Document,
     /// The window onto it.
     pub view: Viewport,
+    /// Its outline, beside the text or over it.
+    pub panel: OutlinePanel,
     /// Scrolled since the position was last saved.
-    changed_at: Option<Instant>,
+    pub(super) changed_at: Option<Instant>,
 }
 
 /// The whole app state.
@@ -171,6 +175,7 @@ impl App {
     pub fn mode(&self) -> Mode {
         match self.screen {
             Screen::Library => Mode::Library,
+            Screen::Reader if self.outline_has_keys() => Mode::Outline,
             Screen::Reader => Mode::Reader,
         }
     }
@@ -182,7 +187,9 @@ impl App {
 
     /// Left edge and width of the text column.
     pub fn text_column(&self) -> (usize, usize) {
-        text_column(usize::from(self.size.0), self.config.text_width)
+        let side = usize::from(self.sidebar_width());
+        let (x, width) = text_column(usize::from(self.size.0) - side, self.config.text_width);
+        (x + side, width)
     }
 
     /// Rows of the library list.
@@ -204,11 +211,13 @@ impl App {
         if let Some(state) = self.store.states.find(&id, &key) {
             view.go_to(&doc, state.pos);
         }
+        let panel = OutlinePanel::new(Outline::of(&doc));
         self.reader = Some(Reader {
             id,
             key,
             doc,
             view,
+            panel,
             changed_at: Some(Instant::now()),
         });
         self.screen = Screen::Reader;
@@ -326,9 +335,10 @@ impl App {
                 self.help_scroll = 0;
             }
             Action::WheelDown | Action::WheelUp if self.help => self.scroll_help(action),
-            _ => match self.screen {
-                Screen::Library => self.library_action(action),
-                Screen::Reader => self.reader_action(action),
+            _ => match self.mode() {
+                Mode::Library => self.library_action(action),
+                Mode::Outline => self.outline_action(action),
+                Mode::Reader => self.reader_action(action),
             },
         }
     }
@@ -348,6 +358,12 @@ impl App {
     }
 
     fn reader_action(&mut self, action: Action) {
+        if matches!(
+            action,
+            Action::ToggleOutline | Action::FocusSwitch | Action::PrevSection | Action::NextSection
+        ) {
+            return self.outline_action(action);
+        }
         if action == Action::Back {
             self.save_position();
             if self.library.is_some() {
@@ -379,6 +395,7 @@ impl App {
         if r.view.top_pos(&r.doc) != before {
             r.changed_at = Some(Instant::now());
         }
+        self.follow_outline();
     }
 
     fn library_action(&mut self, action: Action) {

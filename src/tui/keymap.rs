@@ -13,6 +13,8 @@ pub enum Mode {
     Library,
     /// An open article.
     Reader,
+    /// The outline of an open article, when it has the keyboard.
+    Outline,
 }
 
 /// A key with its modifiers (Shift is part of the character, not a modifier).
@@ -56,7 +58,7 @@ pub struct Binding {
 }
 
 use KeyCode::{Down, End, Enter, Esc, Home, PageDown, PageUp, Up};
-use Mode::{Library, Reader};
+use Mode::{Library, Outline, Reader};
 
 /// Every binding of every screen.
 pub const BINDINGS: &[Binding] = &[
@@ -113,6 +115,30 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[ch('q'), plain(Esc)],
         action: Action::Back,
         help: keys::BACK_TO_THE_LIBRARY,
+    },
+    Binding {
+        mode: Reader,
+        keys: &[ch('o')],
+        action: Action::ToggleOutline,
+        help: keys::SHOW_HIDE_THE_OUTLINE,
+    },
+    Binding {
+        mode: Reader,
+        keys: &[plain(KeyCode::Tab)],
+        action: Action::FocusSwitch,
+        help: keys::FOCUS_THE_OUTLINE,
+    },
+    Binding {
+        mode: Reader,
+        keys: &[ch('[')],
+        action: Action::PrevSection,
+        help: keys::PREVIOUS_SECTION,
+    },
+    Binding {
+        mode: Reader,
+        keys: &[ch(']')],
+        action: Action::NextSection,
+        help: keys::NEXT_SECTION,
     },
     Binding {
         mode: Reader,
@@ -195,6 +221,96 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         mode: Library,
         keys: &[ch('q'), ctrl('c')],
+        action: Action::Quit,
+        help: keys::QUIT_CHITALKA,
+    },
+    Binding {
+        mode: Outline,
+        keys: &[ch('j'), plain(Down)],
+        action: Action::Down,
+        help: keys::NEXT_ENTRY,
+    },
+    Binding {
+        mode: Outline,
+        keys: &[ch('k'), plain(Up)],
+        action: Action::Up,
+        help: keys::PREVIOUS_ENTRY,
+    },
+    Binding {
+        mode: Outline,
+        keys: &[plain(PageDown), ctrl('d')],
+        action: Action::PageDown,
+        help: keys::PAGE_DOWN,
+    },
+    Binding {
+        mode: Outline,
+        keys: &[plain(PageUp), ctrl('u')],
+        action: Action::PageUp,
+        help: keys::PAGE_UP,
+    },
+    Binding {
+        mode: Outline,
+        keys: &[ch('g'), plain(Home)],
+        action: Action::Top,
+        help: keys::FIRST_ENTRY,
+    },
+    Binding {
+        mode: Outline,
+        keys: &[ch('G'), plain(End)],
+        action: Action::Bottom,
+        help: keys::LAST_ENTRY,
+    },
+    Binding {
+        mode: Outline,
+        keys: &[plain(Enter)],
+        action: Action::Open,
+        help: keys::GO_TO_THE_SECTION,
+    },
+    Binding {
+        mode: Outline,
+        keys: &[ch('h'), plain(KeyCode::Left)],
+        action: Action::Fold,
+        help: keys::FOLD,
+    },
+    Binding {
+        mode: Outline,
+        keys: &[ch('l'), plain(KeyCode::Right)],
+        action: Action::Unfold,
+        help: keys::UNFOLD,
+    },
+    Binding {
+        mode: Outline,
+        keys: &[ch(' ')],
+        action: Action::ToggleFold,
+        help: keys::FOLD_UNFOLD,
+    },
+    Binding {
+        mode: Outline,
+        keys: &[plain(KeyCode::Tab)],
+        action: Action::FocusSwitch,
+        help: keys::BACK_TO_THE_TEXT,
+    },
+    Binding {
+        mode: Outline,
+        keys: &[ch('o'), plain(Esc)],
+        action: Action::ToggleOutline,
+        help: keys::CLOSE_THE_OUTLINE,
+    },
+    Binding {
+        mode: Outline,
+        keys: &[ch('q')],
+        action: Action::Back,
+        help: keys::BACK_TO_THE_LIBRARY,
+    },
+    Binding {
+        mode: Outline,
+        keys: &[ch('?'), plain(KeyCode::F(1))],
+        action: Action::Help,
+        help: keys::THIS_HELP,
+    },
+    Binding {
+        mode: Outline,
+        keys: &[ctrl('c')],
         action: Action::Quit,
         help: keys::QUIT_CHITALKA,
     },
@@ -350,7 +466,17 @@ pub fn hint_bar(mode: Mode, short: bool) -> String {
             (Action::Help, hint::HELP),
             (Action::Quit, hint::QUIT),
         ],
-        Mode::Reader => &[(Action::Back, hint::BACK), (Action::Help, hint::HELP)],
+        Mode::Reader => &[
+            (Action::ToggleOutline, hint::OUTLINE),
+            (Action::Back, hint::BACK),
+            (Action::Help, hint::HELP),
+        ],
+        Mode::Outline => &[
+            (Action::Open, hint::GO),
+            (Action::ToggleFold, hint::FOLD),
+            (Action::FocusSwitch, hint::TEXT),
+            (Action::Help, hint::HELP),
+        ],
     };
     wanted
         .iter()
@@ -397,7 +523,7 @@ mod tests {
             ('G', 'П'),
             ('s', 'ы'),
         ] {
-            for mode in [Mode::Library, Mode::Reader] {
+            for mode in [Mode::Library, Mode::Reader, Mode::Outline] {
                 assert_eq!(
                     lookup(mode, key(lat)),
                     lookup(mode, key(cyr)),
@@ -437,7 +563,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_a_mode() {
-        for mode in [Mode::Library, Mode::Reader] {
+        for mode in [Mode::Library, Mode::Reader, Mode::Outline] {
             let keys: Vec<Key> = BINDINGS
                 .iter()
                 .filter(|b| b.mode == mode)
@@ -455,7 +581,7 @@ mod tests {
             hint_bar(Mode::Library, false),
             "Enter open · / filter · s sort · ? help · q quit"
         );
-        assert_eq!(hint_bar(Mode::Reader, false), "q back · ? help");
+        assert_eq!(hint_bar(Mode::Reader, false), "o outline · q back · ? help");
         assert_eq!(hint_bar(Mode::Reader, true), "? help");
     }
 

@@ -2,7 +2,9 @@
 
 pub mod action;
 pub mod app;
+pub mod app_outline;
 pub mod keymap;
+pub mod outline_panel;
 pub mod terminal;
 pub mod theme;
 pub mod view;

@@ -55,6 +55,15 @@ pub fn keyword(line: &str) -> Option<&'static str> {
     KEYWORDS.iter().find(|(k, _)| *k == word).map(|(k, _)| *k)
 }
 
+/// Is this line a chapter numeral ("XII.", "ХI", "12")?
+pub fn is_numeral(line: &str) -> bool {
+    let bare = roman_look_alikes(line.trim())
+        .trim_end_matches(['.', ':'])
+        .to_string();
+    is_roman(&bare)
+        || (!bare.is_empty() && bare.len() <= 4 && bare.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// Is this a prologue or epilogue heading (which may hold parts of its own)?
 pub fn is_prologue_like(line: &str) -> bool {
     matches!(

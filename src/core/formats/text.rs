@@ -426,7 +426,11 @@ fn find_title(blocks: &mut [Block], meta: &mut Meta) -> String {
         if !matches!(blocks[i].kind, BlockKind::Heading(_)) {
             continue;
         }
-        blocks[i].kind = BlockKind::Heading(1);
+        // A title line becomes the top heading; a structural one ("ЧАСТЬ
+        // ПЕРВАЯ", "I.") names the text but keeps its place in the tree.
+        if heading::keyword(&blocks[i].text).is_none() && !heading::is_numeral(&blocks[i].text) {
+            blocks[i].kind = BlockKind::Heading(1);
+        }
         return blocks[i].text.clone();
     }
     blocks

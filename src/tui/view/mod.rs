@@ -3,6 +3,7 @@
 
 pub mod help;
 pub mod library;
+pub mod outline;
 pub mod reader;
 
 use super::app::{App, Screen};
@@ -14,7 +15,10 @@ use ratatui::Frame;
 pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
     match app.screen {
         Screen::Library => library::draw(frame, app, theme),
-        Screen::Reader => reader::draw(frame, app, theme),
+        Screen::Reader => {
+            reader::draw(frame, app, theme);
+            outline::draw(frame, app, theme);
+        }
     }
     if app.help {
         help::draw(frame, app.mode(), app.help_scroll, theme);

@@ -32,11 +32,31 @@ fn style_of(line: &Line, theme: &Theme) -> Style {
     }
 }
 
+/// The names of the section being read and its parents ("ТОМ ПЕРВЫЙ ›
+/// ЧАСТЬ ПЕРВАЯ › I."), leaving out the article's own title.
+fn section_path(app: &mut App) -> String {
+    let Some(i) = app.current_section() else {
+        return String::new();
+    };
+    let Some(r) = app.reader.as_ref() else {
+        return String::new();
+    };
+    let o = &r.panel.outline;
+    o.path(i)
+        .into_iter()
+        .map(|j| &o.sections[j])
+        .filter(|s| !s.synthetic && s.title != r.doc.title)
+        .map(|s| s.title.as_str())
+        .collect::<Vec<_>>()
+        .join(messages::SECTION_PATH_SEP)
+}
+
 /// Draw the reader screen.
 pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
     let area = frame.area();
     let (column_x, _) = app.text_column();
     let status_y = area.height.saturating_sub(1);
+    let section = section_path(app);
     let Some(r) = app.reader.as_mut() else { return };
     let lines = r.view.visible(&r.doc);
     let rows: Vec<TextLine> = lines
@@ -56,11 +76,12 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
     if let Some((line, total)) = r.view.line_numbers() {
         right = format!("{right} · {}", messages::line_position(line, total));
     }
-    right = format!("{right} · {} ", hint_bar(Mode::Reader, area.width < 60));
+    right = format!("{right} · {} ", hint_bar(Mode::Reader, area.width < 80));
     let left = match (&app.message, r.doc.blocks.is_empty()) {
         (Some(m), _) => format!(" {m}"),
         (None, true) => format!(" {} {}", r.doc.title, messages::EMPTY_ARTICLE),
-        (None, false) => format!(" {}", r.doc.title),
+        (None, false) if section.is_empty() => format!(" {}", r.doc.title),
+        (None, false) => format!(" {}{}{section}", r.doc.title, messages::STATUS_SECTION_SEP),
     };
     let bar = bar_text(&left, &right, usize::from(area.width));
     frame.render_widget(

@@ -1,0 +1,73 @@
+//! The outline: docked beside the text in wide windows, over it in narrow ones.
+
+use super::ellipsize;
+use crate::messages;
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+/// Draw the outline, if it is open.
+pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
+    if !app.outline_open() {
+        return;
+    }
+    let area = frame.area();
+    let docked = app.outline_docked();
+    let side = app.sidebar_width();
+    let current = app.current_section();
+    let rows = app.outline_rows();
+    let Some(r) = app.reader.as_ref() else { return };
+    let p = &r.panel;
+    let rect = if docked {
+        Rect::new(area.x, area.y, side, area.height.saturating_sub(1))
+    } else {
+        let w = area.width.saturating_sub(4).min(64).max(area.width.min(10));
+        let h = area.height.saturating_sub(3);
+        Rect::new(area.x + (area.width - w) / 2, area.y + 1, w, h)
+    };
+    let block = if docked {
+        Block::default()
+            .borders(Borders::RIGHT)
+            .border_style(theme.dim)
+    } else {
+        Block::default()
+            .borders(Borders::ALL)
+            .title(messages::OUTLINE_TITLE)
+    };
+    let inner_w = usize::from(if docked {
+        rect.width.saturating_sub(1)
+    } else {
+        rect.width.saturating_sub(2)
+    });
+    let shown_current = current.map(|c| p.shown_for(c));
+    let lines: Vec<Line> = p
+        .visible()
+        .into_iter()
+        .skip(p.scroll)
+        .take(rows)
+        .map(|i| {
+            let s = &p.outline.sections[i];
+            let indent = "  ".repeat(usize::from(s.level.saturating_sub(1)).min(5));
+            let mark = match (p.has_children(i), p.is_folded(i)) {
+                (true, true) => "▸ ",
+                (true, false) => "▾ ",
+                _ => "  ",
+            };
+            let text = ellipsize(&format!("{indent}{mark}{}", s.title), inner_w);
+            let mut style = if s.synthetic { theme.dim } else { theme.body };
+            if Some(i) == shown_current {
+                style = theme.accent.add_modifier(Modifier::BOLD);
+            }
+            if i == p.cursor && (p.focused || !docked) {
+                style = theme.selected;
+            }
+            Line::styled(format!("{text:<inner_w$}"), style)
+        })
+        .collect();
+    frame.render_widget(Clear, rect);
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
+}
