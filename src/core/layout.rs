@@ -201,7 +201,14 @@ fn pieces(seg: &str, width: usize) -> Vec<Piece> {
             continue;
         }
         let chunk = &seg[start..end];
-        let word_len = chunk.trim_end_matches([' ', '\n']).len();
+        let mut word_len = chunk.trim_end_matches([' ', '\n']).len();
+        // A space that a prepended mark holds on to is part of the word.
+        if !GraphemeCursor::new(start + word_len, seg.len(), true)
+            .is_boundary(seg, 0)
+            .unwrap_or(true)
+        {
+            word_len = chunk.len();
+        }
         let word = &chunk[..word_len];
         let space = str_width(&chunk[word_len..].replace('\n', ""));
         let hyphen = word.ends_with(SOFT_HYPHEN);
@@ -461,6 +468,22 @@ mod tests {
         );
         let rebuilt: String = lay.lines.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(rebuilt, d.blocks[0].text);
+    }
+
+    #[test]
+    fn a_prepended_mark_keeps_its_space() {
+        // U+11D46 (Masaram Gondi repha) joins the character after it, a space here.
+        let d = para("слово \u{11D46} слово");
+        for w in 2..12 {
+            for l in Layout::new(&d, w).lines {
+                let t = &d.blocks[0].text;
+                assert!(t.is_char_boundary(l.range.end));
+                let g = unicode_segmentation::GraphemeCursor::new(l.range.end, t.len(), true)
+                    .is_boundary(t, 0)
+                    .unwrap_or(false);
+                assert!(g, "line {:?} ends inside a grapheme at width {w}", l.range);
+            }
+        }
     }
 
     #[test]
