@@ -50,6 +50,15 @@ scenario() {
     keys Space Space q Escape
     wait_for 'sorted by'
     shot library
+
+    # (3) War and Peace with its outline beside the text, in chapter II
+    keys /
+    keys -l 'война'
+    keys Enter Enter
+    wait_for '% ·'
+    keys o Tab j j j j Enter
+    wait_for '› II.'
+    shot outline
 }
 
 # ------------------------------------------------------------ dependencies --
