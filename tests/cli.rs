@@ -318,3 +318,41 @@ fn outline_of_the_seed_starts_with_its_title() {
     assert!(arr.len() > 1, "the article's paragraphs give entries too");
     assert!(!stdout(&out).contains("просматриваете"));
 }
+
+#[test]
+fn outline_of_a_markdown_chapter() {
+    let home = Home::new();
+    let out = home.run(&["outline", "tests/fixtures/md/ch03-02-data-types.md"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("Типы Данных\n  Скалярные типы данных\n    Целочисленные типы\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "  Составные типы данных\n    Кортежи\n    Массивы\n      Доступ к элементам массива\n"
+        ),
+        "{text}"
+    );
+    // Code, tables and lists are laid out, never wider than the window.
+    let out = home.run(&[
+        "render",
+        "tests/fixtures/md/ch03-02-data-types.md",
+        "--width",
+        "50",
+        "--height",
+        "400",
+    ]);
+    let shown = stdout(&out);
+    assert!(
+        shown.contains("───┼───") || shown.contains("─┼─"),
+        "the table is set out: {shown}"
+    );
+    assert!(
+        shown
+            .lines()
+            .all(|r| unicode_width::UnicodeWidthStr::width(r) <= 48)
+    );
+    assert!(!shown.contains("```"), "fences are not shown");
+}

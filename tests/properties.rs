@@ -59,11 +59,14 @@ proptest! {
 
     #[test]
     fn no_line_is_wider_than_the_width(
-        blocks in prop::collection::vec((kind(), tricky_text()), 1..5),
+        blocks in prop::collection::vec((kind(), tricky_text(), 0u8..5), 1..5),
         width in 1usize..90,
     ) {
         let doc = Document {
-            blocks: blocks.into_iter().map(|(k, t)| Block::new(k, t)).collect(),
+            blocks: blocks
+                .into_iter()
+                .map(|(k, t, depth)| Block { depth, ..Block::new(k, t) })
+                .collect(),
             ..Document::default()
         };
         let lay = Layout::new(&doc, width);
@@ -130,6 +133,31 @@ proptest! {
             prop_assert!(!d.text.chars().any(|c| c.is_control() && c != '\n'));
             let doc = text::parse_str(&d.text);
             let _ = Layout::new(&doc, 17);
+        }
+    }
+
+    #[test]
+    fn any_markdown_parses_and_lays_out(
+        parts in prop::collection::vec(prop_oneof![
+            tricky_text(),
+            Just("# ".to_string()), Just("\n- ".to_string()), Just("\n1. ".to_string()),
+            Just("> ".to_string()), Just("\n```\n".to_string()), Just("*".to_string()),
+            Just("**".to_string()), Just("`".to_string()), Just("[a](b)".to_string()),
+            Just("![alt](x.png)".to_string()), Just("\n| a | b |\n|---|---|\n| в | г |\n".to_string()),
+            Just("<div>".to_string()), Just("\n\n".to_string()), Just("    ".to_string()),
+        ], 0..40),
+        width in 1usize..60,
+    ) {
+        let doc = chitalka::core::formats::markdown::parse_str(&decode::clean_text(&parts.concat()));
+        for b in &doc.blocks {
+            for sp in &b.spans {
+                prop_assert!(sp.range.start < sp.range.end && sp.range.end <= b.text.len());
+                prop_assert!(b.text.is_char_boundary(sp.range.start) && b.text.is_char_boundary(sp.range.end));
+            }
+        }
+        let lay = Layout::new(&doc, width);
+        for line in &lay.lines {
+            prop_assert!(line.width() <= width, "{:?} wider than {}", line, width);
         }
     }
 

@@ -475,3 +475,46 @@ fn the_current_section_is_highlighted() {
     let other = &buf[(4, row_of("ТОМ ПЕРВЫЙ").expect("row"))];
     assert!(!other.modifier.contains(ratatui::style::Modifier::BOLD));
 }
+
+#[test]
+fn markdown_styles_reach_the_screen() {
+    let home = Home::new();
+    let dir = home.path().join("lib");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::write(dir.join("note.md"), "# Заметка\n\nОбычный *курсив* и **жирный** и [ссылка](https://example.org) и `код`.\n\n- пункт списка, который достаточно длинный, чтобы перенестись на вторую строку\n").expect("write");
+    let mut app = App::with_library(Config::default(), &home.data(), &dir, (40, 12)).expect("app");
+    app.on_key(code(KeyCode::Enter));
+    let term = draw(&mut app, &Theme::new(true));
+    let buf = term.backend().buffer();
+    let find = |word: &str| {
+        for y in 0..buf.area.height {
+            let row: String = (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect();
+            if let Some(byte) = row.find(word) {
+                let x = row[..byte].chars().count() as u16;
+                return buf[(x, y)].clone();
+            }
+        }
+        panic!("{word} not on screen");
+    };
+    use ratatui::style::Modifier;
+    assert!(find("курсив").modifier.contains(Modifier::ITALIC));
+    assert!(find("жирный").modifier.contains(Modifier::BOLD));
+    assert!(find("ссылка").modifier.contains(Modifier::UNDERLINED));
+    assert!(
+        !find("Обычный")
+            .modifier
+            .intersects(Modifier::ITALIC | Modifier::BOLD)
+    );
+    let s = screen(&mut app);
+    // The list item's second line lines up after its marker.
+    let rows: Vec<&str> = s.lines().collect();
+    let item = rows
+        .iter()
+        .position(|r| r.contains("• пункт"))
+        .expect("item");
+    let marker_col = rows[item].find('•').expect("marker");
+    let next = rows[item + 1];
+    assert_eq!(next.len() - next.trim_start().len(), marker_col + 2, "{s}");
+}

@@ -25,6 +25,31 @@ pub enum BlockKind {
     Rule,
 }
 
+/// How a stretch of text inside a block is set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Inline {
+    /// Emphasis (italic).
+    Emphasis,
+    /// Strong emphasis (bold).
+    Strong,
+    /// Inline code.
+    Code,
+    /// Struck-through text.
+    Strike,
+    /// A link; the text is shown, the target kept.
+    Link(String),
+}
+
+/// A styled stretch of a block's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// Byte range in the block's text.
+    pub range: std::ops::Range<usize>,
+    /// How it is set.
+    pub style: Inline,
+}
+
 /// One block of the document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block {
@@ -32,14 +57,20 @@ pub struct Block {
     pub kind: BlockKind,
     /// The canonical text of the block.
     pub text: String,
+    /// Styled stretches of the text (emphasis, links ...), in order.
+    pub spans: Vec<Span>,
+    /// Nesting depth (quotes in quotes, lists in lists), 0 at the top.
+    pub depth: u8,
 }
 
 impl Block {
-    /// A block of the given kind and text.
+    /// A block of the given kind and text, unstyled, at the top level.
     pub fn new(kind: BlockKind, text: impl Into<String>) -> Self {
         Block {
             kind,
             text: text.into(),
+            spans: Vec::new(),
+            depth: 0,
         }
     }
 }

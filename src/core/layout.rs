@@ -83,6 +83,8 @@ pub fn text_column(window_width: usize, max_width: usize) -> (usize, usize) {
 pub fn layout_block(index: usize, block: &Block, next: Option<&Block>, width: usize) -> Vec<Line> {
     let width = width.max(MIN_WIDTH);
     let mut lines = Vec::new();
+    // Nested quotes and lists step in two columns a level, up to a third of the width.
+    let nest = (2 * usize::from(block.depth)).min(width / 3);
     match block.kind {
         BlockKind::Heading(level) => {
             let start = lines.len();
@@ -90,6 +92,7 @@ pub fn layout_block(index: usize, block: &Block, next: Option<&Block>, width: us
                 index,
                 &block.text,
                 width,
+                nest,
                 0,
                 LineStyle::Heading(level),
                 &mut lines,
@@ -100,16 +103,28 @@ pub fn layout_block(index: usize, block: &Block, next: Option<&Block>, width: us
                 }
             }
         }
-        BlockKind::Paragraph => {
-            wrap_text(index, &block.text, width, 0, LineStyle::Body, &mut lines)
-        }
+        BlockKind::Paragraph => wrap_text(
+            index,
+            &block.text,
+            width,
+            nest,
+            0,
+            LineStyle::Body,
+            &mut lines,
+        ),
         BlockKind::ListItem => {
-            let indent = if width >= 20 { 2 } else { 0 };
+            let base = if width >= 20 { 2 } else { 0 };
+            // A paragraph that continues an item lines up with the item's text.
+            let (extra, hang) = match list_marker_width(&block.text) {
+                Some(w) => (0, w),
+                None => (2, 0),
+            };
             wrap_text(
                 index,
                 &block.text,
                 width,
-                indent,
+                base + nest + extra,
+                hang,
                 LineStyle::Body,
                 &mut lines,
             )
@@ -126,12 +141,20 @@ pub fn layout_block(index: usize, block: &Block, next: Option<&Block>, width: us
                 index,
                 &block.text,
                 width,
-                indent,
+                indent + nest,
+                0,
                 LineStyle::Quote,
                 &mut lines,
             )
         }
-        BlockKind::Code => cut_code(index, &block.text, width, &mut lines),
+        BlockKind::Code => {
+            let start = lines.len();
+            let code_width = width.saturating_sub(nest).max(1);
+            cut_code(index, &block.text, code_width, &mut lines);
+            for l in &mut lines[start..] {
+                l.indent += width - code_width;
+            }
+        }
         BlockKind::Rule => {
             let w = width.min(24);
             lines.push(Line {
@@ -160,6 +183,15 @@ pub fn layout_block(index: usize, block: &Block, next: Option<&Block>, width: us
         }
     }
     lines
+}
+
+/// Columns of a list item's marker ("• ", "12. "), if the text starts with one.
+fn list_marker_width(text: &str) -> Option<usize> {
+    if text.starts_with("• ") {
+        return Some(2);
+    }
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    (digits > 0 && text[digits..].starts_with(". ")).then_some(digits + 2)
 }
 
 /// A piece of text between two break opportunities.
@@ -262,14 +294,19 @@ fn wrap_text(
     text: &str,
     width: usize,
     indent: usize,
+    hang: usize,
     style: LineStyle,
     out: &mut Vec<Line>,
 ) {
     let inner = width.saturating_sub(indent).max(1);
     let indent = width - inner;
+    // Lines after the first are indented by `hang` more (a list item's text
+    // lines up after its marker), when there is room.
+    let hang = if inner > hang + 10 { hang } else { 0 };
+    let first_line = out.len();
     let mut base = 0;
     for seg in text.split('\n') {
-        let ps = pieces(seg, inner);
+        let ps = pieces(seg, inner - hang);
         if ps.is_empty() {
             out.push(Line {
                 block,
@@ -279,12 +316,28 @@ fn wrap_text(
                 style,
             });
         }
-        let widths = [inner as f64];
+        let first = out.len() == first_line;
+        let widths = if first {
+            vec![inner as f64, (inner - hang) as f64]
+        } else {
+            vec![(inner - hang) as f64]
+        };
+        let fits = |lines: &[&[Piece]]| {
+            lines
+                .iter()
+                .enumerate()
+                .all(|(n, l)| line_fits(l, if first && n == 0 { inner } else { inner - hang }))
+        };
         let wrapped = match wrap_optimal_fit(&ps, &widths, &Penalties::default()) {
-            Ok(lines) if lines.iter().all(|l| line_fits(l, inner)) => lines,
+            Ok(lines) if fits(&lines) => lines,
             _ => wrap_first_fit(&ps, &widths),
         };
         for line in wrapped {
+            let (indent, inner) = if out.len() == first_line {
+                (indent, inner)
+            } else {
+                (indent + hang, inner - hang)
+            };
             let (Some(first), Some(last)) = (line.first(), line.last()) else {
                 continue;
             };

@@ -26,6 +26,8 @@ pub struct Theme {
     pub error: Style,
     /// Accent (filter prompt, keys in help).
     pub accent: Style,
+    /// Links in the text.
+    pub link: Style,
 }
 
 impl Theme {
@@ -44,6 +46,7 @@ impl Theme {
                 selected: base.add_modifier(Modifier::REVERSED),
                 error: base.add_modifier(Modifier::DIM),
                 accent: base.add_modifier(Modifier::BOLD),
+                link: base.add_modifier(Modifier::UNDERLINED),
             };
         }
         Theme {
@@ -57,6 +60,7 @@ impl Theme {
             selected: base.fg(Color::Black).bg(Color::LightBlue),
             error: base.fg(Color::LightRed).add_modifier(Modifier::DIM),
             accent: base.fg(Color::LightYellow),
+            link: base.fg(Color::LightBlue).add_modifier(Modifier::UNDERLINED),
         }
     }
 

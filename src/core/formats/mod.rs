@@ -4,6 +4,7 @@ pub mod chrome;
 pub mod decode;
 pub mod encoding;
 pub mod heading;
+pub mod markdown;
 pub mod text;
 
 use crate::core::document::Document;
@@ -21,8 +22,13 @@ pub fn is_supported(path: &Path) -> bool {
 }
 
 /// Parse a file's bytes by its extension.
-pub fn parse(_path: &Path, bytes: &[u8]) -> Result<Document, DecodeError> {
-    // Markdown, HTML and FB2 get their own parsers with the formats issue;
-    // until then Markdown is read as plain text.
-    text::parse(bytes)
+pub fn parse(path: &Path, bytes: &[u8]) -> Result<Document, DecodeError> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("md" | "markdown") => markdown::parse(bytes),
+        _ => text::parse(bytes),
+    }
 }

@@ -443,7 +443,7 @@ fn find_title(blocks: &mut [Block], meta: &mut Meta) -> String {
 const FALLBACK_TITLE_CHARS: usize = 60;
 
 /// The first words of a text, cut at a word boundary, for a fallback title.
-fn first_words(text: &str) -> String {
+pub(crate) fn first_words(text: &str) -> String {
     let line = text
         .lines()
         .next()

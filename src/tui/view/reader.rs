@@ -1,14 +1,16 @@
 //! The reader: the text column and a status line.
 
 use super::bar_text;
+use crate::core::document::{Block, Inline};
 use crate::core::layout::{Line, LineStyle};
+use crate::core::width::display_str;
 use crate::messages;
 use crate::tui::app::App;
 use crate::tui::keymap::{Mode, hint_bar};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line as TextLine, Span};
 use ratatui::widgets::Paragraph;
 
@@ -29,6 +31,70 @@ fn style_of(line: &Line, theme: &Theme) -> Style {
         LineStyle::Quote => theme.quote,
         LineStyle::Code => theme.code,
         LineStyle::Rule => theme.dim,
+    }
+}
+
+/// The text of a line cut where its block's inline styles (emphasis, links
+/// ...) start and end, each piece styled.
+fn styled_pieces<'a>(
+    line: &'a Line,
+    block: Option<&Block>,
+    base: Style,
+    theme: &Theme,
+) -> Vec<Span<'a>> {
+    let Some(block) = block.filter(|b| {
+        b.spans
+            .iter()
+            .any(|s| s.range.start < line.range.end && s.range.end > line.range.start)
+    }) else {
+        return vec![Span::styled(line.text.as_str(), base)];
+    };
+    // Cut points: the line's ends and every style edge inside it.
+    let r = line.range.clone();
+    let mut cuts = vec![r.start, r.end];
+    for s in &block.spans {
+        cuts.extend(
+            [s.range.start, s.range.end]
+                .into_iter()
+                .filter(|c| r.contains(c)),
+        );
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out: Vec<Span> = Vec::new();
+    let mut shown = String::new();
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let Some(piece) = block.text.get(a..b) else {
+            continue;
+        };
+        let mut style = base;
+        for s in block
+            .spans
+            .iter()
+            .filter(|s| s.range.start <= a && b <= s.range.end)
+        {
+            style = match &s.style {
+                Inline::Emphasis => style.add_modifier(Modifier::ITALIC),
+                Inline::Strong => style.add_modifier(Modifier::BOLD),
+                Inline::Code => style.patch(theme.code),
+                Inline::Strike => style.add_modifier(Modifier::CROSSED_OUT),
+                Inline::Link(_) => style.patch(theme.link),
+            };
+        }
+        let text = display_str(piece);
+        shown.push_str(&text);
+        out.push(Span::styled(text, style));
+    }
+    // The line may end in a hyphen added at a soft hyphen; anything else that
+    // differs (a giant grapheme cut to fit) is drawn plain, as laid out.
+    match line.text.strip_prefix(shown.as_str()) {
+        Some("") => out,
+        Some(rest) => {
+            out.push(Span::styled(rest, base));
+            out
+        }
+        None => vec![Span::styled(line.text.as_str(), base)],
     }
 }
 
@@ -62,10 +128,10 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
     let rows: Vec<TextLine> = lines
         .iter()
         .map(|l| {
-            TextLine::from(vec![
-                Span::raw(" ".repeat(column_x + l.indent)),
-                Span::styled(l.text.as_str(), style_of(l, theme)),
-            ])
+            let mut spans = vec![Span::raw(" ".repeat(column_x + l.indent))];
+            let block = r.doc.blocks.get(l.block);
+            spans.extend(styled_pieces(l, block, style_of(l, theme), theme));
+            TextLine::from(spans)
         })
         .collect();
     let text_area = Rect::new(area.x, area.y, area.width, status_y);
