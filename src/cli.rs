@@ -1,4 +1,4 @@
-//! The scriptable subcommands: `list`, `outline` and `render`.
+//! The scriptable subcommands: `list`, `outline`, `render` and `add`.
 
 use crate::core::layout::text_column;
 use crate::core::library::{self, Library};
@@ -130,4 +130,66 @@ pub fn outline(setup: &Setup, path: &Path, json: bool, out: &mut dyn Write) -> a
         }
     }
     Ok(())
+}
+
+/// `chitalka add`: copy (or move) files into the library under clean names;
+/// `-` reads standard input. Each file is reported; returns whether all were added.
+pub fn add(
+    setup: &Setup,
+    files: &[PathBuf],
+    move_files: bool,
+    title: Option<&str>,
+    stdin: &mut dyn std::io::Read,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<bool> {
+    let root = &setup.paths.library;
+    std::fs::create_dir_all(root).map_err(|e| anyhow::anyhow!(messages::err_library(root, &e)))?;
+    let mut all = true;
+    for file in files {
+        let from_stdin = file.as_os_str() == "-";
+        let bytes = if from_stdin {
+            let mut b = Vec::new();
+            stdin.read_to_end(&mut b).map(|_| b)
+        } else {
+            std::fs::read(file)
+        };
+        let shown_name = messages::shown(&file.display().to_string());
+        let result = bytes
+            .map_err(|e| messages::err_unreadable(&e))
+            .and_then(|b| {
+                let name = if from_stdin {
+                    Path::new("stdin.txt")
+                } else {
+                    file.as_path()
+                };
+                crate::core::import::add(root, &b, name, title)
+            });
+        match result {
+            Ok(added) => {
+                let rel = library::relative(root, &added.path);
+                writeln!(
+                    out,
+                    "{}",
+                    messages::added(&messages::shown(&added.title), &messages::shown(&rel))
+                )?;
+                if move_files
+                    && !from_stdin
+                    && let Err(e) = std::fs::remove_file(file)
+                {
+                    writeln!(err, "chitalka: {}", messages::err_remove_source(file, &e))?;
+                    all = false;
+                }
+            }
+            Err(reason) => {
+                writeln!(
+                    err,
+                    "{}",
+                    messages::not_added(&shown_name, &messages::shown(&reason))
+                )?;
+                all = false;
+            }
+        }
+    }
+    Ok(all)
 }

@@ -33,6 +33,18 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Copy files into the library (or move them with --move); "-" reads stdin.
+    Add {
+        /// Files to add ("-" for standard input).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Remove each source file once it is safely in the library.
+        #[arg(long = "move")]
+        move_files: bool,
+        /// The title to name the file by (for stdin, or to override the document's).
+        #[arg(long)]
+        title: Option<String>,
+    },
     /// Print the sections of an article, indented by level.
     Outline {
         /// The article (a path, or a path inside the library).
@@ -99,6 +111,26 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Some(Command::List { json }) => {
             return cli::list(&setup, json, &mut stdout, &mut stderr);
+        }
+        Some(Command::Add {
+            files,
+            move_files,
+            title,
+        }) => {
+            let mut stdin = std::io::stdin().lock();
+            let ok = cli::add(
+                &setup,
+                &files,
+                move_files,
+                title.as_deref(),
+                &mut stdin,
+                &mut stdout,
+                &mut stderr,
+            )?;
+            if !ok {
+                return Err(anyhow::anyhow!(messages::SOME_NOT_ADDED));
+            }
+            return Ok(());
         }
         Some(Command::Outline { path, json }) => {
             return cli::outline(&setup, &path, json, &mut stdout);

@@ -40,6 +40,37 @@ pub fn err_folder(e: &std::io::Error) -> String {
     format!("folder cannot be read: {e}")
 }
 
+/// A file with no text to add.
+pub const ERR_EMPTY: &str = "no text in it";
+
+/// The content is already in the library.
+pub fn err_already_there(rel: &str) -> String {
+    format!("already in the library as {rel}")
+}
+
+/// Writing a file failed.
+pub fn err_write(path: &std::path::Path, e: &std::io::Error) -> String {
+    format!("cannot write {}: {e}", path.display())
+}
+
+/// `chitalka add`: one file added.
+pub fn added(title: &str, path: &str) -> String {
+    format!("added «{title}» as {path}")
+}
+
+/// `chitalka add`: the summary when some files were refused.
+pub const SOME_NOT_ADDED: &str = "some files were not added";
+
+/// `chitalka add`: one file refused.
+pub fn not_added(source: &str, reason: &str) -> String {
+    format!("chitalka: not added {source}: {reason}")
+}
+
+/// `chitalka add --move`: the source could not be removed.
+pub fn err_remove_source(path: &std::path::Path, e: &std::io::Error) -> String {
+    format!("added, but cannot remove {}: {e}", path.display())
+}
+
 /// The data dir could not be found.
 pub const ERR_NO_HOME: &str =
     "cannot find a home directory for user data; pass --data-dir DIR or set CHITALKA_DATA_DIR";
@@ -285,4 +316,30 @@ pub mod keys {
     pub const BACK_TO_THE_TEXT: &str = "back to the text";
     /// Help text: close the outline.
     pub const CLOSE_THE_OUTLINE: &str = "close the outline";
+    /// Help text: article info.
+    pub const ARTICLE_INFO: &str = "article info";
+}
+
+/// The article info panel.
+pub mod info {
+    /// Panel title.
+    pub const TITLE: &str = " Article ";
+    /// Field names, in the order shown.
+    pub const FIELDS: [&str; 8] = [
+        "Title",
+        "Author",
+        "Language",
+        "Format",
+        "Encoding",
+        "Words",
+        "Reading time",
+        "Path",
+    ];
+    /// Unknown value.
+    pub const UNKNOWN: &str = "—";
+
+    /// A language not named by the article, guessed from its script.
+    pub fn script_only(script: &str) -> String {
+        format!("not given ({script} script)")
+    }
 }

@@ -356,3 +356,82 @@ fn outline_of_a_markdown_chapter() {
     );
     assert!(!shown.contains("```"), "fences are not shown");
 }
+
+#[test]
+fn add_copies_moves_reads_stdin_and_refuses() {
+    use std::io::Write;
+    let home = Home::new();
+    let lib = home.path().join("lib");
+    let lib_arg = lib.to_str().expect("utf-8");
+    let src = home.path().join("incoming");
+    std::fs::create_dir_all(&src).expect("mkdir");
+    let seed = std::fs::read(format!("{FIXTURE_LIBRARY}/{SEED}")).expect("seed");
+    std::fs::write(src.join("000_4558b425ee2d5e55.txt"), &seed).expect("write");
+    std::fs::write(src.join("moved.md"), "# Перенос\n\nТекст.").expect("write");
+    std::fs::write(src.join("bad.txt"), b"\x00\x00binary").expect("write");
+
+    let out = home.run(&[
+        "--library",
+        lib_arg,
+        "add",
+        src.join("000_4558b425ee2d5e55.txt").to_str().expect("p"),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("added «Узбекско-японское сотрудничество"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        src.join("000_4558b425ee2d5e55.txt").exists(),
+        "copy keeps the source"
+    );
+    let listed = stdout(&home.run(&["--library", lib_arg, "list"]));
+    assert!(
+        listed.starts_with("узбекско-японское-сотрудничество-в-современных-условиях"),
+        "{listed}"
+    );
+
+    // Again: refused, nothing written. --move moves. A binary is refused.
+    let out = home.run(&[
+        "--library",
+        lib_arg,
+        "add",
+        "--move",
+        src.join("000_4558b425ee2d5e55.txt").to_str().expect("p"),
+        src.join("moved.md").to_str().expect("p"),
+        src.join("bad.txt").to_str().expect("p"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("already in the library as узбекско"), "{err}");
+    assert!(err.contains("bad.txt: binary file"), "{err}");
+    assert!(!src.join("moved.md").exists() && lib.join("перенос.md").exists());
+    assert!(
+        src.join("bad.txt").exists() && src.join("000_4558b425ee2d5e55.txt").exists(),
+        "refused files stay"
+    );
+
+    // Standard input, named by --title.
+    let mut child = home
+        .command()
+        .args(["--library", lib_arg, "add", "-", "--title", "Из буфера"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all("Строка из stdin.\n".as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("wait");
+    assert!(out.status.success());
+    assert_eq!(
+        std::fs::read_to_string(lib.join("из-буфера.txt")).expect("added"),
+        "Строка из stdin.\n"
+    );
+    let files = std::fs::read_dir(&lib).expect("ls").count();
+    assert_eq!(files, 3, "no temp files left");
+}

@@ -518,3 +518,32 @@ fn markdown_styles_reach_the_screen() {
     let next = rows[item + 1];
     assert_eq!(next.len() - next.trim_start().len(), marker_col + 2, "{s}");
 }
+
+#[test]
+fn info_panel_tells_about_the_article() {
+    let home = Home::new();
+    let mut app = library_app(&home, 80, 24);
+    app.open(
+        &Path::new(FIXTURE_LIBRARY).join("cp1251-old.txt"),
+        "cp1251-old.txt".into(),
+    )
+    .expect("open");
+    app.on_key(key('ш')); // i on the Russian layout
+    let s = screen(&mut app);
+    for needle in [
+        "Article",
+        "ЗАГОЛОВОК",
+        "windows-1251",
+        "text",
+        "Cyrillic script",
+        "cp1251-old.txt",
+        "Words",
+    ] {
+        assert!(s.contains(needle), "{needle} missing:\n{s}");
+    }
+    app.on_key(key('j'));
+    assert!(
+        !screen(&mut app).contains("windows-1251"),
+        "any key closes it"
+    );
+}

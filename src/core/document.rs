@@ -161,6 +161,40 @@ impl Document {
             .sum()
     }
 
+    /// The main script of the text, from its letters: "Cyrillic", "Latin",
+    /// "CJK", "Greek", or "mixed".
+    pub fn script(&self) -> &'static str {
+        let (mut cyr, mut lat, mut cjk, mut greek, mut all) =
+            (0usize, 0usize, 0usize, 0usize, 0usize);
+        for c in self
+            .blocks
+            .iter()
+            .take(200)
+            .flat_map(|b| b.text.chars())
+            .filter(|c| c.is_alphabetic())
+        {
+            all += 1;
+            match c {
+                '\u{400}'..='\u{52F}' => cyr += 1,
+                'a'..='z' | 'A'..='Z' | '\u{C0}'..='\u{24F}' => lat += 1,
+                '\u{370}'..='\u{3FF}' => greek += 1,
+                '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}' => {
+                    cjk += 1
+                }
+                _ => {}
+            }
+        }
+        let major = |n: usize| n * 10 >= all * 7;
+        match () {
+            _ if all == 0 => "mixed",
+            _ if major(cyr) => "Cyrillic",
+            _ if major(lat) => "Latin",
+            _ if major(cjk) => "CJK",
+            _ if major(greek) => "Greek",
+            _ => "mixed",
+        }
+    }
+
     /// Clamp a position into the document, onto a char boundary.
     pub fn clamp(&self, pos: Pos) -> Pos {
         let Some(last) = self.blocks.len().checked_sub(1) else {
@@ -244,6 +278,17 @@ mod tests {
         assert_eq!(d.clamp(Pos::new(0, 1)), Pos::new(0, 0));
         assert_eq!(d.clamp(Pos::new(0, 999)), Pos::new(0, "Заголовок".len()));
         assert_eq!(d.clamp(Pos::new(5, 3)), Pos::new(1, 0));
+    }
+
+    #[test]
+    fn script_of_the_text() {
+        assert_eq!(doc().script(), "Cyrillic");
+        let en = Document {
+            blocks: vec![Block::new(BlockKind::Paragraph, "Plain English text")],
+            ..Document::default()
+        };
+        assert_eq!(en.script(), "Latin");
+        assert_eq!(Document::default().script(), "mixed");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod document;
 pub mod fold;
 pub mod formats;
+pub mod import;
 pub mod layout;
 pub mod library;
 pub mod marks;

@@ -49,4 +49,6 @@ pub enum Action {
     Unfold,
     /// Fold or unfold the outline entry.
     ToggleFold,
+    /// Show the article's info (title, author, format, encoding ...).
+    Info,
 }

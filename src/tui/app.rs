@@ -72,6 +72,8 @@ pub struct Reader {
     pub id: String,
     /// Path used as the reading-state key (relative to the library when inside it).
     pub key: String,
+    /// The file.
+    pub path: PathBuf,
     /// The parsed article.
     pub doc: Document,
     /// The window onto it.
@@ -99,6 +101,8 @@ pub struct App {
     pub help: bool,
     /// First row of the help list shown (when it is longer than the window).
     pub help_scroll: usize,
+    /// The article info panel is shown.
+    pub info: bool,
     /// A message for the status line.
     pub message: Option<String>,
     /// The app should exit.
@@ -165,6 +169,7 @@ impl App {
             screen: Screen::Library,
             help: false,
             help_scroll: 0,
+            info: false,
             message: warning.map(|w| w.to_string()),
             quit: false,
             size,
@@ -215,6 +220,7 @@ impl App {
         self.reader = Some(Reader {
             id,
             key,
+            path: path.to_path_buf(),
             doc,
             view,
             panel,
@@ -274,6 +280,10 @@ impl App {
 
     /// Handle a key press.
     pub fn on_key(&mut self, ev: KeyEvent) {
+        if self.info {
+            self.info = false;
+            return;
+        }
         if self.help {
             match keymap::lookup(self.mode(), ev) {
                 Some(a @ (Action::Down | Action::Up | Action::PageDown | Action::PageUp)) => {
@@ -358,6 +368,10 @@ impl App {
     }
 
     fn reader_action(&mut self, action: Action) {
+        if action == Action::Info {
+            self.info = true;
+            return;
+        }
         if matches!(
             action,
             Action::ToggleOutline | Action::FocusSwitch | Action::PrevSection | Action::NextSection

@@ -118,6 +118,12 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         mode: Reader,
+        keys: &[ch('i')],
+        action: Action::Info,
+        help: keys::ARTICLE_INFO,
+    },
+    Binding {
+        mode: Reader,
         keys: &[ch('o')],
         action: Action::ToggleOutline,
         help: keys::SHOW_HIDE_THE_OUTLINE,

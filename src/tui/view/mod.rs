@@ -2,6 +2,7 @@
 //! draw into a frame; they never change state or look at keys.
 
 pub mod help;
+pub mod info;
 pub mod library;
 pub mod outline;
 pub mod reader;
@@ -19,6 +20,9 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
             reader::draw(frame, app, theme);
             outline::draw(frame, app, theme);
         }
+    }
+    if app.info {
+        info::draw(frame, app, theme);
     }
     if app.help {
         help::draw(frame, app.mode(), app.help_scroll, theme);

@@ -1,0 +1,144 @@
+//! Adding files to the library: a clean file name from the title, no
+//! duplicates (by content), atomic writes, the source removed only after the
+//! copy is safely written (`--move`).
+
+use crate::core::formats;
+use crate::core::library::{self, article_id};
+use crate::core::store::atomic_write;
+use crate::messages;
+use std::path::{Path, PathBuf};
+
+/// Longest file name stem chosen for an article, in characters.
+const MAX_STEM: usize = 60;
+
+/// What adding one file did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Added {
+    /// The article's title.
+    pub title: String,
+    /// Where it now is.
+    pub path: PathBuf,
+}
+
+/// A file name stem from a title: letters and digits of any script kept,
+/// lower case, other runs made one "-", at most [`MAX_STEM`] characters.
+pub fn slug(title: &str) -> String {
+    let mut out = String::new();
+    for c in title.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+        if out.chars().count() >= MAX_STEM {
+            break;
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// Add `bytes` (from a file called `name`, or stdin) to the library folder
+/// `root`. `title` overrides the document's own title for the file name.
+/// Refuses unreadable input and content already in the library.
+pub fn add(root: &Path, bytes: &[u8], name: &Path, title: Option<&str>) -> Result<Added, String> {
+    let doc = formats::parse(name, bytes).map_err(|e| e.to_string())?;
+    if doc.blocks.is_empty() {
+        return Err(messages::ERR_EMPTY.to_string());
+    }
+    let id = article_id(bytes);
+    let existing = library::scan(root).map_err(|e| messages::err_library(root, &e))?;
+    if let Some(a) = existing.articles.iter().find(|a| a.id == id) {
+        return Err(messages::err_already_there(&a.rel));
+    }
+    let title = title.map(str::to_string).unwrap_or(doc.title);
+    let ext = name
+        .extension()
+        .and_then(|e| e.to_str())
+        .filter(|e| formats::EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        .map_or("txt".to_string(), str::to_ascii_lowercase);
+    let stem = Some(slug(&title))
+        .filter(|s| !s.is_empty())
+        .or_else(|| {
+            name.file_stem()
+                .map(|s| slug(&s.to_string_lossy()))
+                .filter(|s| !s.is_empty())
+        })
+        .unwrap_or_else(|| "article".to_string());
+    let mut path = root.join(format!("{stem}.{ext}"));
+    let mut n = 2;
+    while path.exists() {
+        path = root.join(format!("{stem}-{n}.{ext}"));
+        n += 1;
+    }
+    atomic_write(&path, bytes).map_err(|e| messages::err_write(&path, &e))?;
+    Ok(Added { title, path })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(
+            slug("Узбекско-японское сотрудничество: достижения!"),
+            "узбекско-японское-сотрудничество-достижения"
+        );
+        assert_eq!(slug("  «Война и мир», том 1  "), "война-и-мир-том-1");
+        assert_eq!(slug("../../etc/passwd"), "etc-passwd");
+        assert_eq!(slug("***"), "");
+        assert!(slug(&"а".repeat(500)).chars().count() <= MAX_STEM);
+    }
+
+    #[test]
+    fn adds_refuses_duplicates_and_never_overwrites() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        let a = add(
+            root,
+            "ЗАГОЛОВОК\n\nТекст.".as_bytes(),
+            Path::new("x.txt"),
+            None,
+        )
+        .expect("add");
+        assert_eq!(a.path, root.join("заголовок.txt"));
+        assert_eq!(a.title, "ЗАГОЛОВОК");
+        // Same content again: refused.
+        let again = add(
+            root,
+            "ЗАГОЛОВОК\n\nТекст.".as_bytes(),
+            Path::new("y.txt"),
+            None,
+        );
+        assert!(again.is_err_and(|e| e.contains("заголовок.txt")));
+        // Same title, other content: a new name, the first file untouched.
+        let b = add(
+            root,
+            "ЗАГОЛОВОК\n\nДругой текст.".as_bytes(),
+            Path::new("y.txt"),
+            None,
+        )
+        .expect("add");
+        assert_eq!(b.path, root.join("заголовок-2.txt"));
+        assert_eq!(
+            std::fs::read_to_string(&a.path).expect("read"),
+            "ЗАГОЛОВОК\n\nТекст."
+        );
+        // Markdown keeps its extension; binaries and empty files are refused.
+        let m = add(
+            root,
+            b"# Notes\n\ntext",
+            Path::new("n.MD"),
+            Some("Мои заметки"),
+        )
+        .expect("add");
+        assert_eq!(m.path, root.join("мои-заметки.md"));
+        assert!(add(root, b"\x00\x01bin", Path::new("b.txt"), None).is_err());
+        assert!(add(root, b"   \n\n ", Path::new("e.txt"), None).is_err());
+        let names: Vec<String> = std::fs::read_dir(root)
+            .expect("ls")
+            .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+            .collect();
+        assert_eq!(names.len(), 3, "{names:?}");
+    }
+}
