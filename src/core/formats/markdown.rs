@@ -3,10 +3,9 @@
 //! markers, block quotes, fenced code (never re-flowed), tables set out as
 //! aligned text, images as their alt text. HTML tags are left out.
 
+use super::builder::Builder;
 use super::decode::{DecodeError, decode};
-use super::text::first_words;
-use crate::core::document::{Block, BlockKind, Document, Inline, Meta, Span};
-use crate::core::width::str_width;
+use crate::core::document::{BlockKind, Document, Inline, Meta};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// Parse the bytes of a Markdown file.
@@ -17,120 +16,14 @@ pub fn parse(bytes: &[u8]) -> Result<Document, DecodeError> {
     Ok(doc)
 }
 
-/// A block being filled.
-struct Open {
-    kind: BlockKind,
-    text: String,
-    spans: Vec<Span>,
-    depth: u8,
-    /// Bytes of list marker at the start, not counted as content.
-    prefix: usize,
+/// Markdown events into the shared block builder.
+trait MarkdownEvents {
+    fn event(&mut self, ev: Event<'_>);
+    fn start(&mut self, tag: Tag<'_>);
+    fn end(&mut self, tag: TagEnd);
 }
 
-#[derive(Default)]
-struct Builder {
-    blocks: Vec<Block>,
-    open: Option<Open>,
-    styles: Vec<(Inline, usize)>,
-    quotes: u8,
-    /// Each open list: the next number (ordered) or None (bullets).
-    lists: Vec<Option<u64>>,
-    code: Option<String>,
-    table: Option<Vec<Vec<String>>>,
-    cell: Option<String>,
-    image: Option<String>,
-}
-
-impl Builder {
-    fn depth(&self) -> u8 {
-        let lists = u8::try_from(self.lists.len().saturating_sub(1)).unwrap_or(u8::MAX);
-        self.quotes.saturating_sub(1).saturating_add(lists)
-    }
-
-    fn context_kind(&self) -> BlockKind {
-        if !self.lists.is_empty() {
-            BlockKind::ListItem
-        } else if self.quotes > 0 {
-            BlockKind::Quote
-        } else {
-            BlockKind::Paragraph
-        }
-    }
-
-    fn begin(&mut self, kind: BlockKind, prefix: String) {
-        self.finish();
-        let depth = self.depth();
-        self.open = Some(Open {
-            kind,
-            prefix: prefix.len(),
-            text: prefix,
-            spans: Vec::new(),
-            depth,
-        });
-    }
-
-    fn ensure_open(&mut self) {
-        if self.open.is_none() {
-            self.begin(self.context_kind(), String::new());
-        }
-    }
-
-    fn finish(&mut self) {
-        let Some(mut o) = self.open.take() else {
-            return;
-        };
-        let trimmed = o.text.trim_end().len();
-        o.text.truncate(trimmed);
-        if o.text.len() <= o.prefix || o.text[o.prefix..].trim().is_empty() {
-            return;
-        }
-        for s in &mut o.spans {
-            s.range.end = s.range.end.min(trimmed);
-        }
-        o.spans.retain(|s| s.range.start < s.range.end);
-        self.blocks.push(Block {
-            kind: o.kind,
-            text: o.text,
-            spans: o.spans,
-            depth: o.depth,
-        });
-    }
-
-    fn push_text(&mut self, t: &str) {
-        if let Some(alt) = self.image.as_mut() {
-            alt.push_str(t);
-        } else if let Some(cell) = self.cell.as_mut() {
-            cell.push_str(t);
-        } else if let Some(code) = self.code.as_mut() {
-            code.push_str(t);
-        } else {
-            self.ensure_open();
-            if let Some(o) = self.open.as_mut() {
-                o.text.push_str(t);
-            }
-        }
-    }
-
-    fn start_style(&mut self, style: Inline) {
-        self.ensure_open();
-        let at = self.open.as_ref().map_or(0, |o| o.text.len());
-        self.styles.push((style, at));
-    }
-
-    fn end_style(&mut self) {
-        let Some((style, start)) = self.styles.pop() else {
-            return;
-        };
-        if let Some(o) = self.open.as_mut()
-            && start < o.text.len()
-        {
-            o.spans.push(Span {
-                range: start..o.text.len(),
-                style,
-            });
-        }
-    }
-
+impl MarkdownEvents for Builder {
     fn event(&mut self, ev: Event<'_>) {
         match ev {
             Event::Start(tag) => self.start(tag),
@@ -143,10 +36,7 @@ impl Builder {
             }
             Event::SoftBreak => self.push_text(" "),
             Event::HardBreak => self.push_text("\n"),
-            Event::Rule => {
-                self.finish();
-                self.blocks.push(Block::new(BlockKind::Rule, ""));
-            }
+            Event::Rule => self.rule(),
             Event::FootnoteReference(label) => self.push_text(&format!("[{label}]")),
             Event::TaskListMarker(done) => self.push_text(if done { "[x] " } else { "[ ] " }),
             Event::InlineMath(t) | Event::DisplayMath(t) => self.push_text(&t),
@@ -161,44 +51,18 @@ impl Builder {
             Tag::Heading { level, .. } => {
                 self.begin(BlockKind::Heading(heading_level(level)), String::new())
             }
-            Tag::BlockQuote(_) => {
-                self.finish();
-                self.quotes = self.quotes.saturating_add(1);
-            }
-            Tag::CodeBlock(_) => {
-                self.finish();
-                self.code = Some(String::new());
-            }
-            Tag::List(start) => {
-                self.finish();
-                self.lists.push(start);
-            }
-            Tag::Item => {
-                let marker = match self.lists.last_mut() {
-                    Some(Some(n)) => {
-                        let m = format!("{n}. ");
-                        *n += 1;
-                        m
-                    }
-                    _ => "• ".to_string(),
-                };
-                self.begin(BlockKind::ListItem, marker);
-            }
-            Tag::Table(_) => {
-                self.finish();
-                self.table = Some(Vec::new());
-            }
-            Tag::TableHead | Tag::TableRow => {
-                if let Some(t) = self.table.as_mut() {
-                    t.push(Vec::new());
-                }
-            }
-            Tag::TableCell => self.cell = Some(String::new()),
+            Tag::BlockQuote(_) => self.start_quote(),
+            Tag::CodeBlock(_) => self.start_code(),
+            Tag::List(start) => self.start_list(start),
+            Tag::Item => self.start_item(),
+            Tag::Table(_) => self.start_table(),
+            Tag::TableHead | Tag::TableRow => self.start_row(),
+            Tag::TableCell => self.start_cell(),
             Tag::Emphasis => self.start_style(Inline::Emphasis),
             Tag::Strong => self.start_style(Inline::Strong),
             Tag::Strikethrough => self.start_style(Inline::Strike),
             Tag::Link { dest_url, .. } => self.start_style(Inline::Link(dest_url.to_string())),
-            Tag::Image { .. } => self.image = Some(String::new()),
+            Tag::Image { .. } => self.start_image(),
             Tag::FootnoteDefinition(label) => {
                 self.finish();
                 self.begin(self.context_kind(), format!("[{label}] "));
@@ -219,44 +83,16 @@ impl Builder {
             | TagEnd::Heading(_)
             | TagEnd::FootnoteDefinition
             | TagEnd::DefinitionListDefinition => self.finish(),
-            TagEnd::BlockQuote(_) => {
-                self.finish();
-                self.quotes = self.quotes.saturating_sub(1);
-            }
-            TagEnd::CodeBlock => {
-                let code = self.code.take().unwrap_or_default();
-                let mut b = Block::new(BlockKind::Code, code.trim_end_matches('\n'));
-                b.depth = self.depth();
-                self.blocks.push(b);
-            }
-            TagEnd::List(_) => {
-                self.finish();
-                self.lists.pop();
-            }
+            TagEnd::BlockQuote(_) => self.end_quote(),
+            TagEnd::CodeBlock => self.end_code(),
+            TagEnd::List(_) => self.end_list(),
             TagEnd::Item => self.finish(),
-            TagEnd::TableCell => {
-                let cell = self.cell.take().unwrap_or_default();
-                if let Some(row) = self.table.as_mut().and_then(|t| t.last_mut()) {
-                    row.push(cell.trim().to_string());
-                }
-            }
-            TagEnd::Table => {
-                let rows = self.table.take().unwrap_or_default();
-                let mut b = Block::new(BlockKind::Code, table_text(&rows));
-                b.depth = self.depth();
-                self.blocks.push(b);
-            }
+            TagEnd::TableCell => self.end_cell(),
+            TagEnd::Table => self.end_table(),
             TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link => {
                 self.end_style()
             }
-            TagEnd::Image => {
-                let alt = self.image.take().unwrap_or_default();
-                if !alt.trim().is_empty() {
-                    self.start_style(Inline::Emphasis);
-                    self.push_text(&format!("[{}]", alt.trim()));
-                    self.end_style();
-                }
-            }
+            TagEnd::Image => self.end_image(),
             _ => {}
         }
     }
@@ -273,41 +109,6 @@ fn heading_level(l: HeadingLevel) -> u8 {
     }
 }
 
-/// A table as aligned text: columns padded to their widest cell, the header
-/// underlined.
-fn table_text(rows: &[Vec<String>]) -> String {
-    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..cols)
-        .map(|c| {
-            rows.iter()
-                .filter_map(|r| r.get(c))
-                .map(|s| str_width(s))
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let mut out = Vec::new();
-    for (n, row) in rows.iter().enumerate() {
-        let cells: Vec<String> = (0..cols)
-            .map(|c| {
-                let cell = row.get(c).map_or("", String::as_str);
-                format!("{cell}{}", " ".repeat(widths[c] - str_width(cell)))
-            })
-            .collect();
-        out.push(cells.join(" │ ").trim_end().to_string());
-        if n == 0 {
-            out.push(
-                widths
-                    .iter()
-                    .map(|&w| "─".repeat(w))
-                    .collect::<Vec<_>>()
-                    .join("─┼─"),
-            );
-        }
-    }
-    out.join("\n")
-}
-
 /// Parse Markdown text (already clean: see [`super::decode::clean_text`]).
 pub fn parse_str(text: &str) -> Document {
     let options = Options::ENABLE_TABLES
@@ -318,32 +119,17 @@ pub fn parse_str(text: &str) -> Document {
     for ev in Parser::new_ext(text, options) {
         b.event(ev);
     }
-    b.finish();
-    let blocks = b.blocks;
-    let title = blocks
-        .iter()
-        .find(|b| b.kind == BlockKind::Heading(1))
-        .or_else(|| {
-            blocks
-                .iter()
-                .find(|b| matches!(b.kind, BlockKind::Heading(_)))
-        })
-        .map(|b| b.text.clone())
-        .or_else(|| blocks.first().map(|b| first_words(&b.text)))
-        .unwrap_or_default();
-    Document {
-        title,
-        meta: Meta {
-            format: "markdown".into(),
-            ..Meta::default()
-        },
-        blocks,
-    }
+    let meta = Meta {
+        format: "markdown".into(),
+        ..Meta::default()
+    };
+    b.into_document(None, meta)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::document::Block;
 
     fn kinds(d: &Document) -> Vec<(BlockKind, &str)> {
         d.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect()

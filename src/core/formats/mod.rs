@@ -1,5 +1,6 @@
 //! Bytes to [`Document`](crate::core::document::Document), one module per format.
 
+mod builder;
 pub mod chrome;
 pub mod decode;
 pub mod encoding;

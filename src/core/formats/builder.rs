@@ -1,0 +1,307 @@
+//! A builder of [`Document`] blocks that the markup parsers (Markdown, HTML,
+//! FB2) drive: open and finish blocks, inline styles as spans, nested quotes
+//! and lists with their markers, preformatted text, tables, image alt text.
+
+use super::text::first_words;
+use crate::core::document::{Block, BlockKind, Document, Inline, Meta, Span};
+use crate::core::width::str_width;
+
+/// A block being filled.
+pub(super) struct Open {
+    kind: BlockKind,
+    text: String,
+    spans: Vec<Span>,
+    depth: u8,
+    /// Bytes of list marker at the start, not counted as content.
+    prefix: usize,
+}
+
+#[derive(Default)]
+pub(super) struct Builder {
+    pub(super) blocks: Vec<Block>,
+    pub(super) open: Option<Open>,
+    pub(super) styles: Vec<(Inline, usize)>,
+    pub(super) quotes: u8,
+    /// Each open list: the next number (ordered) or None (bullets).
+    pub(super) lists: Vec<Option<u64>>,
+    pub(super) code: Option<String>,
+    pub(super) table: Option<Vec<Vec<String>>>,
+    pub(super) cell: Option<String>,
+    pub(super) image: Option<String>,
+}
+
+impl Builder {
+    pub(super) fn depth(&self) -> u8 {
+        let lists = u8::try_from(self.lists.len().saturating_sub(1)).unwrap_or(u8::MAX);
+        self.quotes.saturating_sub(1).saturating_add(lists)
+    }
+
+    pub(super) fn context_kind(&self) -> BlockKind {
+        if !self.lists.is_empty() {
+            BlockKind::ListItem
+        } else if self.quotes > 0 {
+            BlockKind::Quote
+        } else {
+            BlockKind::Paragraph
+        }
+    }
+
+    pub(super) fn begin(&mut self, kind: BlockKind, prefix: String) {
+        self.finish();
+        let depth = self.depth();
+        self.open = Some(Open {
+            kind,
+            prefix: prefix.len(),
+            text: prefix,
+            spans: Vec::new(),
+            depth,
+        });
+    }
+
+    pub(super) fn ensure_open(&mut self) {
+        if self.open.is_none() {
+            self.begin(self.context_kind(), String::new());
+        }
+    }
+
+    pub(super) fn finish(&mut self) {
+        let Some(mut o) = self.open.take() else {
+            return;
+        };
+        let trimmed = o.text.trim_end().len();
+        o.text.truncate(trimmed);
+        if o.text.len() <= o.prefix || o.text[o.prefix..].trim().is_empty() {
+            return;
+        }
+        for s in &mut o.spans {
+            s.range.end = s.range.end.min(trimmed);
+        }
+        o.spans.retain(|s| s.range.start < s.range.end);
+        self.blocks.push(Block {
+            kind: o.kind,
+            text: o.text,
+            spans: o.spans,
+            depth: o.depth,
+        });
+    }
+
+    pub(super) fn push_text(&mut self, t: &str) {
+        if let Some(alt) = self.image.as_mut() {
+            alt.push_str(t);
+        } else if let Some(cell) = self.cell.as_mut() {
+            cell.push_str(t);
+        } else if let Some(code) = self.code.as_mut() {
+            code.push_str(t);
+        } else {
+            self.ensure_open();
+            if let Some(o) = self.open.as_mut() {
+                o.text.push_str(t);
+            }
+        }
+    }
+
+    pub(super) fn start_style(&mut self, style: Inline) {
+        self.ensure_open();
+        let at = self.open.as_ref().map_or(0, |o| o.text.len());
+        self.styles.push((style, at));
+    }
+
+    pub(super) fn end_style(&mut self) {
+        let Some((style, start)) = self.styles.pop() else {
+            return;
+        };
+        if let Some(o) = self.open.as_mut()
+            && start < o.text.len()
+        {
+            o.spans.push(Span {
+                range: start..o.text.len(),
+                style,
+            });
+        }
+    }
+
+    /// Start a block quote (nested quotes go one level deeper).
+    pub(super) fn start_quote(&mut self) {
+        self.finish();
+        self.quotes = self.quotes.saturating_add(1);
+    }
+
+    /// End a block quote.
+    pub(super) fn end_quote(&mut self) {
+        self.finish();
+        self.quotes = self.quotes.saturating_sub(1);
+    }
+
+    /// Start a list; `start` is the first number of an ordered list.
+    pub(super) fn start_list(&mut self, start: Option<u64>) {
+        self.finish();
+        self.lists.push(start);
+    }
+
+    /// End a list.
+    pub(super) fn end_list(&mut self) {
+        self.finish();
+        self.lists.pop();
+    }
+
+    /// Start a list item with its marker ("• " or "3. ").
+    pub(super) fn start_item(&mut self) {
+        let marker = match self.lists.last_mut() {
+            Some(Some(n)) => {
+                let m = format!("{n}. ");
+                *n += 1;
+                m
+            }
+            _ => "• ".to_string(),
+        };
+        self.begin(BlockKind::ListItem, marker);
+    }
+
+    /// Start preformatted text.
+    pub(super) fn start_code(&mut self) {
+        self.finish();
+        self.code = Some(String::new());
+    }
+
+    /// End preformatted text: one code block, never re-flowed.
+    pub(super) fn end_code(&mut self) {
+        let code = self.code.take().unwrap_or_default();
+        let text = code.trim_end_matches('\n').trim_start_matches('\n');
+        if !text.trim().is_empty() {
+            let mut b = Block::new(BlockKind::Code, text);
+            b.depth = self.depth();
+            self.blocks.push(b);
+        }
+    }
+
+    /// Start a table.
+    pub(super) fn start_table(&mut self) {
+        self.finish();
+        self.table = Some(Vec::new());
+    }
+
+    /// Start a table row.
+    pub(super) fn start_row(&mut self) {
+        if let Some(t) = self.table.as_mut() {
+            t.push(Vec::new());
+        }
+    }
+
+    /// Start a table cell.
+    pub(super) fn start_cell(&mut self) {
+        self.cell = Some(String::new());
+    }
+
+    /// End a table cell.
+    pub(super) fn end_cell(&mut self) {
+        let cell = self.cell.take().unwrap_or_default();
+        if let Some(row) = self.table.as_mut().and_then(|t| t.last_mut()) {
+            row.push(cell.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+    }
+
+    /// End a table: its rows set out as aligned columns.
+    pub(super) fn end_table(&mut self) {
+        let rows: Vec<Vec<String>> = self
+            .table
+            .take()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|r| !r.is_empty())
+            .collect();
+        if !rows.is_empty() {
+            let mut b = Block::new(BlockKind::Code, table_text(&rows));
+            b.depth = self.depth();
+            self.blocks.push(b);
+        }
+    }
+
+    /// Start an image: text until [`Builder::end_image`] is its alt text.
+    pub(super) fn start_image(&mut self) {
+        self.image = Some(String::new());
+    }
+
+    /// End an image: its alt text shown in brackets, in italics.
+    pub(super) fn end_image(&mut self) {
+        let alt = self.image.take().unwrap_or_default();
+        self.alt_text(&alt);
+    }
+
+    /// Show an image by its alt text.
+    pub(super) fn alt_text(&mut self, alt: &str) {
+        if !alt.trim().is_empty() {
+            self.start_style(Inline::Emphasis);
+            self.push_text(&format!("[{}]", alt.trim()));
+            self.end_style();
+        }
+    }
+
+    /// A horizontal rule.
+    pub(super) fn rule(&mut self) {
+        self.finish();
+        self.blocks.push(Block::new(BlockKind::Rule, ""));
+    }
+
+    /// The finished document; the title is `title` if given, else the first
+    /// level-1 heading, the first heading, or the first words.
+    pub(super) fn into_document(mut self, title: Option<String>, meta: Meta) -> Document {
+        self.finish();
+        let blocks = self.blocks;
+        let title = title
+            .filter(|t| !t.trim().is_empty())
+            .or_else(|| {
+                blocks
+                    .iter()
+                    .find(|b| b.kind == BlockKind::Heading(1))
+                    .map(|b| b.text.clone())
+            })
+            .or_else(|| {
+                blocks
+                    .iter()
+                    .find(|b| matches!(b.kind, BlockKind::Heading(_)))
+                    .map(|b| b.text.clone())
+            })
+            .or_else(|| blocks.first().map(|b| first_words(&b.text)))
+            .unwrap_or_default();
+        Document {
+            title,
+            meta,
+            blocks,
+        }
+    }
+}
+
+/// A table as aligned text: columns padded to their widest cell, the header
+/// underlined.
+fn table_text(rows: &[Vec<String>]) -> String {
+    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..cols)
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|s| str_width(s))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (n, row) in rows.iter().enumerate() {
+        let cells: Vec<String> = (0..cols)
+            .map(|c| {
+                let cell = row.get(c).map_or("", String::as_str);
+                format!("{cell}{}", " ".repeat(widths[c] - str_width(cell)))
+            })
+            .collect();
+        out.push(cells.join(" │ ").trim_end().to_string());
+        if n == 0 {
+            out.push(
+                widths
+                    .iter()
+                    .map(|&w| "─".repeat(w))
+                    .collect::<Vec<_>>()
+                    .join("─┼─"),
+            );
+        }
+    }
+    out.join("\n")
+}
