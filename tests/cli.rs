@@ -435,3 +435,48 @@ fn add_copies_moves_reads_stdin_and_refuses() {
     let files = std::fs::read_dir(&lib).expect("ls").count();
     assert_eq!(files, 3, "no temp files left");
 }
+
+#[test]
+fn html_pages_give_the_article() {
+    let home = Home::new();
+    let out = home.run(&["outline", "tests/fixtures/html/basic-defs.ru.html"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let outline = stdout(&out);
+    assert!(
+        outline.starts_with("Глава 1. Определения и краткий обзор\n  1.1. О чём данные ЧаВо?\n"),
+        "{outline}"
+    );
+    assert_eq!(
+        outline.lines().filter(|l| l.starts_with("  1.")).count(),
+        7,
+        "{outline}"
+    );
+    let text = stdout(&home.run(&[
+        "render",
+        "tests/fixtures/html/basic-defs.ru.html",
+        "--width",
+        "80",
+        "--height",
+        "2000",
+    ]));
+    // Navigation ("Пред.", "След.", "Начало") is left out.
+    for nav in ["Пред.", "След.", "Начало"] {
+        assert!(!text.lines().any(|l| l.trim() == nav), "{nav} shown");
+    }
+    assert!(text.contains("Здесь собраны вопросы"));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&home.run(&[
+        "--library",
+        "tests/fixtures/html",
+        "list",
+        "--json",
+    ])))
+    .expect("json");
+    let sphinx = json
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|a| a["path"] == "scope.html")
+        .expect("scope.html listed");
+    assert_eq!(sphinx["title"], "1. Границы данного документа");
+    assert!(!text.contains('¶'));
+}

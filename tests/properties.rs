@@ -162,6 +162,39 @@ proptest! {
     }
 
     #[test]
+    fn any_html_parses_and_lays_out(
+        parts in prop::collection::vec(prop_oneof![
+            tricky_text(),
+            Just("<p>".to_string()), Just("</p>".to_string()), Just("<h2>".to_string()), Just("</h2>".to_string()),
+            Just("<ul><li>".to_string()), Just("</li>".to_string()), Just("<ol start=\"x\">".to_string()),
+            Just("<pre>".to_string()), Just("</pre>".to_string()), Just("<table><tr><td>".to_string()),
+            Just("</td><td>".to_string()), Just("<b><i>".to_string()), Just("</b>".to_string()),
+            Just("<a href=\"u\">".to_string()), Just("<img alt=\"кот\">".to_string()), Just("<br>".to_string()),
+            Just("<script>".to_string()), Just("<nav>".to_string()), Just("&nbsp;&laquo;&#x44F;&bogus;".to_string()),
+            Just("<blockquote>".to_string()), Just("<div class=\"comments\">".to_string()),
+        ], 0..40),
+        width in 1usize..60,
+    ) {
+        let doc = chitalka::core::formats::html::parse_str(&parts.concat());
+        for b in &doc.blocks {
+            for sp in &b.spans {
+                prop_assert!(sp.range.start < sp.range.end && sp.range.end <= b.text.len());
+                prop_assert!(b.text.is_char_boundary(sp.range.start) && b.text.is_char_boundary(sp.range.end));
+            }
+        }
+        for line in &Layout::new(&doc, width).lines {
+            prop_assert!(line.width() <= width, "{:?} wider than {}", line, width);
+        }
+    }
+
+    #[test]
+    fn any_bytes_parse_in_every_format(bytes in prop::collection::vec(any::<u8>(), 0..3000)) {
+        for name in ["a.txt", "a.md", "a.html", "a.fb2"] {
+            let _ = chitalka::core::formats::parse(std::path::Path::new(name), &bytes);
+        }
+    }
+
+    #[test]
     fn any_text_parses_into_clean_blocks(t in tricky_text()) {
         let doc = text::parse_str(&decode::clean_text(&t));
         for b in &doc.blocks {

@@ -120,6 +120,14 @@ impl Builder {
         }
     }
 
+    /// Is the text being built empty or at a space or line break (so that
+    /// leading white space of what comes next is not wanted)?
+    pub(super) fn at_word_start(&self) -> bool {
+        self.open
+            .as_ref()
+            .is_none_or(|o| o.text.len() <= o.prefix || o.text.ends_with([' ', '\n']))
+    }
+
     /// Start a block quote (nested quotes go one level deeper).
     pub(super) fn start_quote(&mut self) {
         self.finish();

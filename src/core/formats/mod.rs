@@ -5,6 +5,7 @@ pub mod chrome;
 pub mod decode;
 pub mod encoding;
 pub mod heading;
+pub mod html;
 pub mod markdown;
 pub mod text;
 
@@ -13,7 +14,7 @@ use decode::DecodeError;
 use std::path::Path;
 
 /// File extensions chitalka reads (lower case, without the dot).
-pub const EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
+pub const EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm", "xhtml"];
 
 /// Is `path` a file chitalka can read, judging by its name?
 pub fn is_supported(path: &Path) -> bool {
@@ -30,6 +31,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Document, DecodeError> {
         .map(str::to_ascii_lowercase);
     match ext.as_deref() {
         Some("md" | "markdown") => markdown::parse(bytes),
+        Some("html" | "htm" | "xhtml") => html::parse(bytes),
         _ => text::parse(bytes),
     }
 }

@@ -1,0 +1,396 @@
+//! HTML to [`Document`] with html5ever (through `scraper`): the article, not
+//! the page. Navigation, scripts, styles, headers and footers, forms and
+//! comment sections are left out; the text of `<article>` or `<main>` is
+//! taken when the page has one. Entities are decoded by the parser.
+
+use super::builder::Builder;
+use super::decode::{DecodeError, clean_text};
+use super::encoding::{decode_unlabelled, display_name};
+use crate::core::document::{BlockKind, Document, Inline, Meta};
+use scraper::{ElementRef, Html, Node, Selector};
+
+/// Elements whose content is never article text.
+const SKIP: &[&str] = &[
+    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
+    "button", "select", "input", "textarea", "iframe", "svg", "canvas", "object", "embed", "head",
+    "title", "meta", "link", "menu", "dialog",
+];
+
+/// Words in a class or id that mark page furniture, not text.
+const FURNITURE: &[&str] = &[
+    "comment",
+    "respond",
+    "sidebar",
+    "navheader",
+    "navfooter",
+    "navbar",
+    "navigation",
+    "breadcrumb",
+    "share",
+    "social",
+    "advert",
+    "cookie",
+    "related",
+    "footer",
+    "header",
+    "menu",
+    "toc-sidebar",
+    "sphinxsidebar",
+    "related-posts",
+    "skip-link",
+    "headerlink",
+];
+
+/// Decode an HTML file: BOM, then a `charset` named in the first bytes, then detection.
+fn decode_html(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF])
+        || bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+    {
+        let d = super::decode::decode(bytes)?;
+        return Ok((d.text, d.encoding));
+    }
+    if bytes[..bytes.len().min(4096)].contains(&0) {
+        return Err(DecodeError::Binary);
+    }
+    if let Some(enc) = declared_charset(&bytes[..bytes.len().min(2048)]) {
+        let (text, _) = enc.decode_without_bom_handling(bytes);
+        return Ok((clean_text(&text), display_name(enc)));
+    }
+    let (text, name) = decode_unlabelled(bytes);
+    Ok((clean_text(&text), name))
+}
+
+/// The encoding a page names with `charset=` (in a meta tag or XML declaration).
+pub(super) fn declared_charset(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    for key in [&b"charset="[..], &b"encoding="[..]] {
+        if let Some(i) = lower.windows(key.len()).position(|w| w == key) {
+            let rest = &lower[i + key.len()..];
+            let rest = rest
+                .strip_prefix(b"\"")
+                .or_else(|| rest.strip_prefix(b"'"))
+                .unwrap_or(rest);
+            let end = rest
+                .iter()
+                .position(|c| !(c.is_ascii_alphanumeric() || *c == b'-' || *c == b'_'))
+                .unwrap_or(rest.len());
+            if let Some(enc) = encoding_rs::Encoding::for_label(&rest[..end]) {
+                return Some(enc);
+            }
+        }
+    }
+    None
+}
+
+/// Parse the bytes of an HTML file.
+pub fn parse(bytes: &[u8]) -> Result<Document, DecodeError> {
+    let (text, encoding) = decode_html(bytes)?;
+    let mut doc = parse_str(&text);
+    doc.meta.encoding = encoding.to_string();
+    Ok(doc)
+}
+
+fn select_first<'a>(html: &'a Html, css: &str) -> Option<ElementRef<'a>> {
+    let sel = Selector::parse(css).ok()?;
+    html.select(&sel).next()
+}
+
+fn text_of(el: ElementRef<'_>) -> String {
+    el.text()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn is_furniture(el: &scraper::node::Element) -> bool {
+    let name = el.name();
+    if SKIP.contains(&name) {
+        return true;
+    }
+    if el.attr("role").is_some_and(|r| {
+        matches!(
+            r,
+            "navigation" | "banner" | "contentinfo" | "complementary" | "search"
+        )
+    }) {
+        return true;
+    }
+    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    let marks = el
+        .classes()
+        .chain(el.id())
+        .map(str::to_ascii_lowercase)
+        .collect::<Vec<_>>();
+    marks.iter().any(|m| {
+        FURNITURE.iter().any(|f| {
+            m == f
+                || m.starts_with(&format!("{f}-"))
+                || m.ends_with(&format!("-{f}"))
+                || m.contains("comment")
+        })
+    })
+}
+
+/// Parse HTML text.
+pub fn parse_str(text: &str) -> Document {
+    let html = Html::parse_document(text);
+    let root = select_first(&html, "article")
+        .or_else(|| select_first(&html, "main"))
+        .or_else(|| select_first(&html, "[role=main]"))
+        .or_else(|| select_first(&html, "body"))
+        .unwrap_or_else(|| html.root_element());
+    let mut b = Builder::default();
+    walk(*root, &mut b, false);
+    let lang = html
+        .root_element()
+        .attr("lang")
+        .or_else(|| html.root_element().attr("xml:lang"))
+        .map(str::to_string);
+    let page_title = select_first(&html, "title")
+        .map(text_of)
+        .filter(|t| !t.is_empty());
+    let h1 = b
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Heading(1))
+        .map(|b| b.text.clone());
+    let meta = Meta {
+        format: "html".into(),
+        language: lang,
+        ..Meta::default()
+    };
+    b.into_document(h1.or(page_title), meta)
+}
+
+/// Append a text node: white space collapsed (kept as is inside `<pre>`).
+fn push_text(b: &mut Builder, t: &str, pre: bool) {
+    if pre || b.code.is_some() || b.cell.is_some() || b.image.is_some() {
+        b.push_text(t);
+        return;
+    }
+    let mut s = String::with_capacity(t.len());
+    let mut space = false;
+    for c in t.chars() {
+        if c.is_whitespace() && c != '\u{A0}' {
+            space = true;
+        } else {
+            if space {
+                s.push(' ');
+            }
+            space = false;
+            s.push(c);
+        }
+    }
+    if space {
+        s.push(' ');
+    }
+    let s = if b.at_word_start() {
+        s.trim_start()
+    } else {
+        &s
+    };
+    if !s.is_empty() {
+        b.push_text(s);
+    }
+}
+
+fn walk(node: ego_tree::NodeRef<'_, Node>, b: &mut Builder, pre: bool) {
+    for child in node.children() {
+        match child.value() {
+            Node::Text(t) => push_text(b, t, pre),
+            Node::Element(el) => element(child, el, b, pre),
+            _ => {}
+        }
+    }
+}
+
+fn element(
+    node: ego_tree::NodeRef<'_, Node>,
+    el: &scraper::node::Element,
+    b: &mut Builder,
+    pre: bool,
+) {
+    if is_furniture(el) {
+        return;
+    }
+    match el.name() {
+        h @ ("h1" | "h2" | "h3" | "h4" | "h5" | "h6") => {
+            let level = h[1..].parse().unwrap_or(6);
+            b.begin(BlockKind::Heading(level), String::new());
+            walk(node, b, pre);
+            b.finish();
+        }
+        "p" | "div" | "section" | "article" | "main" | "body" | "center" | "dd" | "dt"
+        | "figure" | "figcaption" | "address" | "details" | "summary" | "caption" | "dl" => {
+            if b.cell.is_none() {
+                b.finish();
+            }
+            walk(node, b, pre);
+            if b.cell.is_none() {
+                b.finish();
+            }
+        }
+        "br" => b.push_text("\n"),
+        "hr" => b.rule(),
+        "ul" => {
+            b.start_list(None);
+            walk(node, b, pre);
+            b.end_list();
+        }
+        "ol" => {
+            let start = el
+                .attr("start")
+                .and_then(|s| s.trim().parse().ok())
+                .unwrap_or(1);
+            b.start_list(Some(start));
+            walk(node, b, pre);
+            b.end_list();
+        }
+        "li" => {
+            b.start_item();
+            walk(node, b, pre);
+            b.finish();
+        }
+        "blockquote" => {
+            b.start_quote();
+            walk(node, b, pre);
+            b.end_quote();
+        }
+        "pre" => {
+            b.start_code();
+            walk(node, b, true);
+            b.end_code();
+        }
+        "table" => {
+            b.start_table();
+            walk(node, b, pre);
+            b.end_table();
+        }
+        "tr" => {
+            b.start_row();
+            walk(node, b, pre);
+        }
+        "td" | "th" => {
+            b.start_cell();
+            walk(node, b, pre);
+            b.end_cell();
+        }
+        "img" => {
+            if let Some(alt) = el.attr("alt") {
+                b.alt_text(alt);
+            }
+        }
+        name => {
+            let style = match name {
+                "em" | "i" | "cite" | "dfn" | "var" => Some(Inline::Emphasis),
+                "strong" | "b" => Some(Inline::Strong),
+                "code" | "kbd" | "samp" | "tt" if !pre && b.code.is_none() => Some(Inline::Code),
+                "s" | "del" | "strike" => Some(Inline::Strike),
+                "a" => el
+                    .attr("href")
+                    .filter(|h| !h.starts_with('#'))
+                    .map(|h| Inline::Link(h.to_string())),
+                _ => None,
+            };
+            let styled =
+                style.is_some() && b.code.is_none() && b.cell.is_none() && b.image.is_none();
+            if let (Some(style), true) = (style, styled) {
+                b.start_style(style);
+                walk(node, b, pre);
+                b.end_style();
+            } else {
+                walk(node, b, pre);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!DOCTYPE html><html lang="ru"><head><title>Статья — Сайт</title>
+<style>p { color: red }</style><script>alert("x")</script></head><body>
+<header><nav><a href="/">Главная</a> › <a href="/blog">Блог</a></nav></header>
+<div class="sidebar">Реклама</div>
+<main><h1>Заголовок&nbsp;статьи</h1>
+<p>Первый   абзац с <em>курсивом</em>,
+<strong>жирным</strong> и <a href="https://example.org">ссылкой</a>. &laquo;Кавычки&raquo; &mdash; тире.</p>
+<ul><li>один</li><li>два <b>жирно</b></li></ul>
+<ol start="3"><li>три</li></ol>
+<blockquote><p>Цитата.</p></blockquote>
+<pre>  код
+    с отступом</pre>
+<table><tr><th>Имя</th><th>Год</th></tr><tr><td>Анна</td><td>1873</td></tr></table>
+<p><img src="x.png" alt="Рисунок 1"></p>
+<h2>Раздел</h2><p>Текст<br>с переносом.</p>
+</main>
+<div id="comments"><h3>Комментарии</h3><p>Спам</p></div>
+<form><label>Добавить комментарий</label><textarea></textarea></form>
+<footer>© 2024</footer></body></html>"#;
+
+    #[test]
+    fn the_article_not_the_page() {
+        let d = parse_str(PAGE);
+        assert_eq!(d.title, "Заголовок\u{A0}статьи");
+        assert_eq!(d.meta.language.as_deref(), Some("ru"));
+        let texts: Vec<(BlockKind, &str)> =
+            d.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        use BlockKind::*;
+        assert_eq!(
+            texts,
+            vec![
+                (Heading(1), "Заголовок\u{A0}статьи"),
+                (
+                    Paragraph,
+                    "Первый абзац с курсивом, жирным и ссылкой. «Кавычки» — тире."
+                ),
+                (ListItem, "• один"),
+                (ListItem, "• два жирно"),
+                (ListItem, "3. три"),
+                (Quote, "Цитата."),
+                (Code, "  код\n    с отступом"),
+                (Code, "Имя  │ Год\n─────┼─────\nАнна │ 1873"),
+                (Paragraph, "[Рисунок 1]"),
+                (Heading(2), "Раздел"),
+                (Paragraph, "Текст\nс переносом."),
+            ]
+        );
+        let p = &d.blocks[1];
+        let styled: Vec<&str> = p.spans.iter().map(|s| &p.text[s.range.clone()]).collect();
+        assert_eq!(styled, vec!["курсивом", "жирным", "ссылкой"]);
+    }
+
+    #[test]
+    fn title_falls_back_to_the_title_tag() {
+        let d = parse_str(
+            "<html><head><title> Глава 1.  Обзор </title></head><body><h2>Раздел</h2><p>Текст.</p></body></html>",
+        );
+        assert_eq!(d.title, "Глава 1. Обзор");
+    }
+
+    #[test]
+    fn charset_is_read_from_the_page() {
+        let page = "<html><head><meta charset=\"windows-1251\"><title>Т</title></head><body><p>Привет, мир</p></body></html>";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(page);
+        let d = parse(&bytes).expect("parse");
+        assert_eq!(d.meta.encoding, "windows-1251");
+        assert_eq!(d.blocks[0].text, "Привет, мир");
+        assert_eq!(
+            declared_charset(b"<?xml version=\"1.0\" encoding=\"KOI8-R\"?>"),
+            Some(encoding_rs::KOI8_R)
+        );
+    }
+
+    #[test]
+    fn broken_html_still_reads() {
+        let d = parse_str("<p>Незакрытый <b>абзац<p>Второй <i>абзац</b> конец");
+        assert!(d.blocks.len() >= 2, "{:?}", d.blocks);
+        assert!(d.blocks[0].text.starts_with("Незакрытый абзац"));
+    }
+}
