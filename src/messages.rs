@@ -27,6 +27,14 @@ pub fn is_unsafe(c: char) -> bool {
 /// `text_width` in the config is too small.
 pub const ERR_TEXT_WIDTH: &str = "text_width must be at least 10";
 
+/// Markup that could not be read at all.
+pub fn err_malformed(why: &str) -> String {
+    format!("malformed file: {why}")
+}
+
+/// An FB2 file with no body text.
+pub const ERR_NO_BODY: &str = "no <body> text";
+
 /// A binary file in the library.
 pub const ERR_BINARY: &str = "binary file, not text";
 

@@ -480,3 +480,43 @@ fn html_pages_give_the_article() {
     assert_eq!(sphinx["title"], "1. Границы данного документа");
     assert!(!text.contains('¶'));
 }
+
+#[test]
+fn fb2_sections_nest_as_outline_levels() {
+    let home = Home::new();
+    let file = "tests/fixtures/fb2/gribuser_example_voyna_i_mir.fb2";
+    let out = home.run(&["outline", file, "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    let levels: Vec<u64> = v
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|s| s["level"].as_u64())
+        .collect();
+    assert!(
+        levels.iter().max().copied().unwrap_or(0) >= 6,
+        "deeply nested sections: {levels:?}"
+    );
+    let plain = stdout(&home.run(&["outline", file]));
+    assert!(
+        plain.starts_with("ТОМ 1\n  ЧАСТЬ ПЕРВАЯ\n    I\n"),
+        "{plain}"
+    );
+    assert!(plain.contains("\n          Рыба (1.IV.в.A)\n"), "{plain}");
+    let json: serde_json::Value = serde_json::from_str(&stdout(&home.run(&[
+        "--library",
+        "tests/fixtures/fb2",
+        "list",
+        "--json",
+    ])))
+    .expect("json");
+    let book = &json[0];
+    assert_eq!(book["title"], "Война и мир");
+    assert_eq!(book["author"], "Лев Николаевич Толстой");
+    let text = stdout(&home.run(&["render", file, "--width", "80", "--height", "5000"]));
+    assert!(
+        !text.contains("iVBOR") && !text.contains("/9j/"),
+        "binaries are skipped"
+    );
+}

@@ -49,6 +49,10 @@ impl Builder {
     pub(super) fn begin(&mut self, kind: BlockKind, prefix: String) {
         self.finish();
         let depth = self.depth();
+        // Styles still open carry on into the new block, from its start.
+        for (_, start) in &mut self.styles {
+            *start = prefix.len();
+        }
         self.open = Some(Open {
             kind,
             prefix: prefix.len(),
@@ -68,6 +72,15 @@ impl Builder {
         let Some(mut o) = self.open.take() else {
             return;
         };
+        // Styles still open cover the rest of this block, and go on in the next.
+        for (style, start) in &self.styles {
+            if *start < o.text.len() {
+                o.spans.push(Span {
+                    range: *start..o.text.len(),
+                    style: style.clone(),
+                });
+            }
+        }
         let trimmed = o.text.trim_end().len();
         o.text.truncate(trimmed);
         if o.text.len() <= o.prefix || o.text[o.prefix..].trim().is_empty() {
@@ -112,6 +125,7 @@ impl Builder {
         };
         if let Some(o) = self.open.as_mut()
             && start < o.text.len()
+            && o.text.is_char_boundary(start)
         {
             o.spans.push(Span {
                 range: start..o.text.len(),

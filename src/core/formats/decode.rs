@@ -10,12 +10,15 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 pub enum DecodeError {
     /// The bytes look like a binary file (NUL bytes or many control bytes).
     Binary,
+    /// Markup so broken that nothing could be read (the parser's message).
+    Malformed(String),
 }
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DecodeError::Binary => f.write_str(messages::ERR_BINARY),
+            DecodeError::Malformed(why) => f.write_str(&messages::err_malformed(why)),
         }
     }
 }

@@ -4,6 +4,7 @@ mod builder;
 pub mod chrome;
 pub mod decode;
 pub mod encoding;
+pub mod fb2;
 pub mod heading;
 pub mod html;
 pub mod markdown;
@@ -14,7 +15,9 @@ use decode::DecodeError;
 use std::path::Path;
 
 /// File extensions chitalka reads (lower case, without the dot).
-pub const EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm", "xhtml"];
+pub const EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "fb2",
+];
 
 /// Is `path` a file chitalka can read, judging by its name?
 pub fn is_supported(path: &Path) -> bool {
@@ -32,6 +35,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Document, DecodeError> {
     match ext.as_deref() {
         Some("md" | "markdown") => markdown::parse(bytes),
         Some("html" | "htm" | "xhtml") => html::parse(bytes),
+        Some("fb2") => fb2::parse(bytes),
         _ => text::parse(bytes),
     }
 }

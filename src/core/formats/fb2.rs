@@ -1,0 +1,374 @@
+//! FictionBook 2 to [`Document`] with quick-xml: title, authors and language
+//! from `<description>`; nested `<section>`s with their `<title>`s as nested
+//! headings; epigraphs, cites and poems (a verse a line) as quotes; subtitles;
+//! the notes body kept after the text; `<binary>` skipped. The encoding comes
+//! from the XML declaration.
+
+use super::builder::Builder;
+use super::decode::{DecodeError, clean_text};
+use super::encoding::{decode_unlabelled, display_name};
+use super::html::declared_charset;
+use crate::core::document::{BlockKind, Document, Inline, Meta};
+use quick_xml::Reader;
+use quick_xml::escape::resolve_predefined_entity;
+use quick_xml::events::{BytesStart, Event};
+
+/// Parse the bytes of an FB2 file.
+pub fn parse(bytes: &[u8]) -> Result<Document, DecodeError> {
+    let (text, encoding) = if bytes.starts_with(&[0xEF, 0xBB, 0xBF])
+        || bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+    {
+        let d = super::decode::decode(bytes)?;
+        (d.text, d.encoding)
+    } else if bytes[..bytes.len().min(4096)].contains(&0) {
+        return Err(DecodeError::Binary);
+    } else if let Some(enc) = declared_charset(&bytes[..bytes.len().min(512)]) {
+        let (t, _) = enc.decode_without_bom_handling(bytes);
+        (clean_text(&t), display_name(enc))
+    } else {
+        let (t, name) = decode_unlabelled(bytes);
+        (clean_text(&t), name)
+    };
+    let mut doc = parse_str(&text)?;
+    doc.meta.encoding = encoding.to_string();
+    Ok(doc)
+}
+
+/// What the text being read belongs to in `<description>`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Field {
+    BookTitle,
+    AuthorName,
+    Lang,
+}
+
+#[derive(Default)]
+struct Fb2 {
+    b: Builder,
+    /// Open elements, innermost last.
+    stack: Vec<String>,
+    sections: u8,
+    book_title: String,
+    authors: Vec<String>,
+    author: Vec<String>,
+    lang: String,
+    field: Option<Field>,
+}
+
+fn local(e: &BytesStart<'_>) -> String {
+    e.local_name().as_ref().to_ascii_lowercase()
+}
+
+fn href(e: &BytesStart<'_>) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == "href")
+        .map(|a| a.value.to_string())
+}
+
+impl Fb2 {
+    fn inside(&self, name: &str) -> bool {
+        self.stack.iter().any(|n| n == name)
+    }
+
+    fn parent(&self) -> Option<&str> {
+        self.stack.iter().rev().nth(1).map(String::as_str)
+    }
+
+    fn start(&mut self, name: &str, e: &BytesStart<'_>) {
+        self.stack.push(name.to_string());
+        if self.inside("description") {
+            self.field = match name {
+                "book-title" if self.inside("title-info") => Some(Field::BookTitle),
+                "first-name" | "middle-name" | "last-name" | "nickname"
+                    if self.inside("title-info") && self.inside("author") =>
+                {
+                    Some(Field::AuthorName)
+                }
+                "lang" if self.inside("title-info") => Some(Field::Lang),
+                _ => None,
+            };
+            return;
+        }
+        let title_level = if self.parent() == Some("body") {
+            1
+        } else {
+            self.sections.saturating_add(1)
+        };
+        let in_poem = self.inside("poem");
+        let in_title = self.inside("title");
+        let b = &mut self.b;
+        match name {
+            "section" => {
+                b.finish();
+                self.sections = self.sections.saturating_add(1);
+            }
+            "title" => {
+                let level = title_level;
+                if in_poem {
+                    b.begin(BlockKind::Quote, String::new());
+                    b.start_style(Inline::Strong);
+                } else {
+                    b.begin(BlockKind::Heading(level), String::new());
+                }
+            }
+            "p" if in_title && !b.at_word_start() => b.push_text("\n"),
+            "p" if in_title => {}
+            "p" => {
+                b.finish();
+                b.ensure_open();
+            }
+            "epigraph" | "cite" | "poem" | "annotation" => b.start_quote(),
+            "stanza" => {
+                b.finish();
+                b.ensure_open();
+            }
+            "subtitle" => {
+                b.begin(BlockKind::Paragraph, String::new());
+                b.start_style(Inline::Strong);
+            }
+            "text-author" => {
+                b.finish();
+                b.ensure_open();
+                b.push_text("— ");
+            }
+            "empty-line" => b.finish(),
+            "emphasis" => b.start_style(Inline::Emphasis),
+            "strong" => b.start_style(Inline::Strong),
+            "strikethrough" => b.start_style(Inline::Strike),
+            "code" => b.start_style(Inline::Code),
+            "a" => b.start_style(Inline::Link(href(e).unwrap_or_default())),
+            "table" => b.start_table(),
+            "tr" => b.start_row(),
+            "td" | "th" => b.start_cell(),
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, name: &str) {
+        if self.inside("description") {
+            if name == "author" && !self.author.is_empty() {
+                self.authors.push(self.author.join(" "));
+                self.author.clear();
+            }
+            self.field = None;
+            self.pop(name);
+            return;
+        }
+        let in_title = self.inside("title");
+        let b = &mut self.b;
+        match name {
+            "section" => {
+                b.finish();
+                self.sections = self.sections.saturating_sub(1);
+            }
+            "title" => {
+                if self.stack.iter().rev().nth(1).is_some_and(|p| p == "poem") {
+                    b.end_style();
+                }
+                b.finish();
+            }
+            "p" if in_title => {}
+            "p" | "stanza" | "text-author" => b.finish(),
+            "v" => b.push_text("\n"),
+            "epigraph" | "cite" | "poem" | "annotation" => b.end_quote(),
+            "subtitle" => {
+                b.end_style();
+                b.finish();
+            }
+            "emphasis" | "strong" | "strikethrough" | "code" | "a" => b.end_style(),
+            "table" => b.end_table(),
+            "td" | "th" => b.end_cell(),
+            _ => {}
+        }
+        self.pop(name);
+    }
+
+    fn pop(&mut self, name: &str) {
+        // Tolerate mismatched ends: close up to the matching element, if open.
+        if let Some(i) = self.stack.iter().rposition(|n| n == name) {
+            self.stack.truncate(i);
+        }
+    }
+
+    fn text(&mut self, t: &str) {
+        if self.inside("binary") {
+            return;
+        }
+        if self.inside("description") {
+            let t = t.trim();
+            match self.field {
+                Some(Field::BookTitle) => self.book_title.push_str(t),
+                Some(Field::AuthorName) if !t.is_empty() => self.author.push(t.to_string()),
+                Some(Field::Lang) => self.lang.push_str(t),
+                _ => {}
+            }
+            return;
+        }
+        if !self.inside("body") {
+            return;
+        }
+        // XML white space between words is one space.
+        let mut s = String::with_capacity(t.len());
+        let mut space = false;
+        for c in t.chars() {
+            if c.is_whitespace() && c != '\u{A0}' {
+                space = true;
+            } else {
+                if space {
+                    s.push(' ');
+                }
+                space = false;
+                s.push(c);
+            }
+        }
+        if space {
+            s.push(' ');
+        }
+        let s = if self.b.at_word_start() {
+            s.trim_start()
+        } else {
+            &s
+        };
+        if !s.is_empty() {
+            self.b.push_text(s);
+        }
+    }
+}
+
+/// Parse FB2 text. Malformed XML gives what was read before the fault, or
+/// an error when nothing could be read.
+pub fn parse_str(text: &str) -> Result<Document, DecodeError> {
+    let mut reader = Reader::from_str(text);
+    let config = reader.config_mut();
+    config.check_end_names = false;
+    config.allow_unmatched_ends = true;
+    let mut f = Fb2::default();
+    let mut fault = None;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) => f.start(&local(&e), &e),
+            Ok(Event::Empty(e)) => {
+                let name = local(&e);
+                f.start(&name, &e);
+                f.end(&name);
+            }
+            Ok(Event::End(e)) => f.end(&e.local_name().as_ref().to_ascii_lowercase()),
+            Ok(Event::Text(t)) => f.text(&t),
+            Ok(Event::CData(t)) => f.text(&t),
+            Ok(Event::GeneralRef(r)) => {
+                let resolved = match r.resolve_char_ref() {
+                    Ok(Some(c)) => Some(c.to_string()),
+                    _ => resolve_predefined_entity(&r).map(str::to_string),
+                };
+                if let Some(s) = resolved {
+                    f.text(&s);
+                }
+            }
+            Ok(Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => {
+                fault = Some(e.to_string());
+                break;
+            }
+        }
+    }
+    if f.b.blocks.is_empty() && f.b.open.is_none() {
+        return Err(DecodeError::Malformed(
+            fault.unwrap_or_else(|| crate::messages::ERR_NO_BODY.into()),
+        ));
+    }
+    let meta = Meta {
+        author: (!f.authors.is_empty()).then(|| f.authors.join(", ")),
+        language: Some(f.lang.trim().to_string()).filter(|l| !l.is_empty()),
+        format: "fb2".into(),
+        encoding: String::new(),
+    };
+    let title = Some(f.book_title.trim().to_string()).filter(|t| !t.is_empty());
+    Ok(f.b.into_document(title, meta))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BOOK: &str = r##"<?xml version="1.0" encoding="UTF-8"?>
+<FictionBook xmlns="http://www.gribuser.ru/xml/fictionbook/2.0" xmlns:l="http://www.w3.org/1999/xlink">
+<description><title-info><genre>prose</genre><author><first-name>Лев</first-name><last-name>Толстой</last-name></author>
+<book-title>Война и мир</book-title><lang>ru</lang></title-info>
+<document-info><author><nickname>oc</nickname></author></document-info></description>
+<body><title><p>Лев Толстой</p><p>Война и мир</p></title>
+<epigraph><p>Эпиграф книги.</p><text-author>Автор</text-author></epigraph>
+<section><title><p>Часть первая</p></title>
+ <section><title><p>Глава 1</p></title>
+  <p>Текст с <emphasis>курсивом</emphasis> и сноской<a l:href="#n1" type="note">[1]</a>.</p>
+  <empty-line/>
+  <poem><title><p>Песня</p></title><stanza><v>Первая строка,</v><v>вторая строка.</v></stanza></poem>
+  <subtitle>* * *</subtitle>
+  <cite><p>Цитата &amp; ссылка &#x2014; тире.</p></cite>
+ </section>
+</section></body>
+<body name="notes"><section id="n1"><title><p>1</p></title><p>Текст сноски.</p></section></body>
+<binary id="cover.jpg" content-type="image/jpeg">SGVsbG8=</binary>
+</FictionBook>"##;
+
+    #[test]
+    fn description_sections_poems_notes() {
+        let d = parse_str(BOOK).expect("parse");
+        assert_eq!(d.title, "Война и мир");
+        assert_eq!(d.meta.author.as_deref(), Some("Лев Толстой"));
+        assert_eq!(d.meta.language.as_deref(), Some("ru"));
+        let got: Vec<(BlockKind, &str)> =
+            d.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        use BlockKind::*;
+        assert_eq!(
+            got,
+            vec![
+                (Heading(1), "Лев Толстой\nВойна и мир"),
+                (Quote, "Эпиграф книги."),
+                (Quote, "— Автор"),
+                (Heading(2), "Часть первая"),
+                (Heading(3), "Глава 1"),
+                (Paragraph, "Текст с курсивом и сноской[1]."),
+                (Quote, "Песня"),
+                (Quote, "Первая строка,\nвторая строка."),
+                (Paragraph, "* * *"),
+                (Quote, "Цитата & ссылка — тире."),
+                (Heading(2), "1"),
+                (Paragraph, "Текст сноски."),
+            ]
+        );
+        let p = &d.blocks[5];
+        assert!(p.spans.iter().any(|s| s.style == Inline::Link("#n1".into()) && &p.text[s.range.clone()] == "[1]"));
+        assert!(
+            !d.blocks.iter().any(|b| b.text.contains("SGVsbG8")),
+            "binary skipped"
+        );
+    }
+
+    #[test]
+    fn windows_1251_from_the_declaration() {
+        let src = BOOK.replace("UTF-8", "windows-1251");
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(&src);
+        let d = parse(&bytes).expect("parse");
+        assert_eq!(d.meta.encoding, "windows-1251");
+        assert_eq!(d.title, "Война и мир");
+    }
+
+    #[test]
+    fn malformed_xml() {
+        let cut = &BOOK[..BOOK.find("<poem>").expect("poem")];
+        let d = parse_str(&format!("{cut}<p>оборвано <emphasis>")).expect("partial");
+        assert!(
+            d.blocks
+                .iter()
+                .any(|b| b.text.starts_with("Текст с курсивом"))
+        );
+        assert!(matches!(
+            parse_str("<<<не xml"),
+            Err(DecodeError::Malformed(_))
+        ));
+        assert!(parse_str("").is_err());
+    }
+}
