@@ -188,6 +188,34 @@ proptest! {
     }
 
     #[test]
+    fn any_fb2_parses_and_lays_out(
+        parts in prop::collection::vec(prop_oneof![
+            tricky_text(),
+            Just("<section>".to_string()), Just("</section>".to_string()), Just("<title><p>".to_string()),
+            Just("</p></title>".to_string()), Just("<p>".to_string()), Just("</p>".to_string()),
+            Just("<poem><stanza><v>".to_string()), Just("</v></stanza></poem>".to_string()),
+            Just("<epigraph>".to_string()), Just("</epigraph>".to_string()), Just("<emphasis>".to_string()),
+            Just("</emphasis>".to_string()), Just("<a l:href=\"#n1\">".to_string()), Just("</a>".to_string()),
+            Just("<binary id=\"x\">QUJD</binary>".to_string()), Just("&amp;&#1103;&nope;".to_string()),
+            Just("<![CDATA[сырой]]>".to_string()), Just("<empty-line/>".to_string()),
+        ], 0..40),
+        width in 1usize..60,
+    ) {
+        let src = format!("<FictionBook><body>{}</body></FictionBook>", parts.concat());
+        if let Ok(doc) = chitalka::core::formats::fb2::parse_str(&src) {
+            for b in &doc.blocks {
+                for sp in &b.spans {
+                    prop_assert!(sp.range.start < sp.range.end && sp.range.end <= b.text.len());
+                    prop_assert!(b.text.is_char_boundary(sp.range.start) && b.text.is_char_boundary(sp.range.end));
+                }
+            }
+            for line in &Layout::new(&doc, width).lines {
+                prop_assert!(line.width() <= width, "{:?} wider than {}", line, width);
+            }
+        }
+    }
+
+    #[test]
     fn any_bytes_parse_in_every_format(bytes in prop::collection::vec(any::<u8>(), 0..3000)) {
         for name in ["a.txt", "a.md", "a.html", "a.fb2"] {
             let _ = chitalka::core::formats::parse(std::path::Path::new(name), &bytes);

@@ -337,3 +337,42 @@ fn a_panic_restores_the_terminal() {
         assert!(modes.contains(mode), "{mode} not restored: {modes}");
     }
 }
+
+#[test]
+fn outline_in_a_real_terminal() {
+    if !Tmux::available() {
+        return;
+    }
+    let home = Home::new();
+    let t = Tmux::new("outline");
+    t.start(&home, 100, 30);
+    t.keys(&["/"]);
+    t.text("война");
+    t.keys(&["Enter", "Enter"]);
+    t.wait_for("% ·");
+    t.keys(&["o"]);
+    let s = t.wait_for("ЧАСТЬ ПЕРВАЯ");
+    assert!(
+        s.lines()
+            .any(|l| l.contains("▾ ТОМ ПЕРВЫЙ") && l.contains('│')),
+        "{s}"
+    );
+    // Tab, down to chapter III on the Russian layout (о = j), Enter.
+    t.keys(&["Tab", "о", "о", "о", "о", "о", "Enter"]);
+    let s = t.wait_for("› III.");
+    let status = s.lines().last().unwrap_or("");
+    assert!(
+        status.contains("ТОМ ПЕРВЫЙ › ЧАСТЬ ПЕРВАЯ › III."),
+        "{status}"
+    );
+    // [ goes back to II., ] on to III. again.
+    t.keys(&["["]);
+    t.wait_for("› II.");
+    t.keys(&["]"]);
+    t.wait_for("› III.");
+    // Narrow: the outline opens over the text.
+    t.cmd(&["resize-window", "-t", "main", "-x", "60", "-y", "20"]);
+    t.wait_for("Outline");
+    t.keys(&["Escape", "q", "q"]);
+    t.wait_exit();
+}
