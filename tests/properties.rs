@@ -216,6 +216,32 @@ proptest! {
     }
 
     #[test]
+    fn folded_hits_map_back_to_text_that_folds_the_same(t in tricky_text(), a in 0usize..200, len in 1usize..20) {
+        use chitalka::core::fold::{Folded, fold_simple};
+        let f = Folded::new(&t);
+        // Every folded char boundary maps to a char boundary of the original, in order.
+        let mut last = 0;
+        for (i, _) in f.text.char_indices().chain(std::iter::once((f.text.len(), ' '))) {
+            let o = f.original(i);
+            prop_assert!(t.is_char_boundary(o), "{} -> {} not a boundary", i, o);
+            prop_assert!(o >= last);
+            last = o;
+        }
+        // A piece of the folded text, found again through the original.
+        let bounds: Vec<usize> = f.text.char_indices().map(|(i, _)| i).chain(std::iter::once(f.text.len())).collect();
+        if bounds.len() > 1 {
+            let s = bounds[a % (bounds.len() - 1)];
+            let e = bounds[(a % (bounds.len() - 1) + len).min(bounds.len() - 1)];
+            let piece = f.text[s..e].trim();
+            if !piece.is_empty() {
+                let r = f.original_range(s..e);
+                let again = fold_simple(&t[r]);
+                prop_assert_eq!(again.trim(), piece);
+            }
+        }
+    }
+
+    #[test]
     fn any_bytes_parse_in_every_format(bytes in prop::collection::vec(any::<u8>(), 0..3000)) {
         for name in ["a.txt", "a.md", "a.html", "a.fb2"] {
             let _ = chitalka::core::formats::parse(std::path::Path::new(name), &bytes);

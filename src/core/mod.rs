@@ -2,6 +2,7 @@
 //! knows about terminals or terminal crates, or about global paths.
 
 pub mod document;
+pub mod find;
 pub mod fold;
 pub mod formats;
 pub mod import;
