@@ -193,6 +193,15 @@ pub fn line_position(line: usize, total: usize) -> String {
 }
 /// Reader status line: the document is empty.
 pub const EMPTY_ARTICLE: &str = "(this article has no text)";
+/// The find prompt.
+pub const FIND_PROMPT: &str = "/";
+/// Hits of the query: "3/41".
+pub fn hit_counter(current: usize, total: usize) -> String {
+    format!("{current}/{total}")
+}
+/// No hit of the query.
+pub const NO_HITS: &str = "not found";
+
 /// Outline box title (when it is shown over the text).
 pub const OUTLINE_TITLE: &str = " Outline ";
 /// Separator between the title and the section in the status line.
@@ -326,6 +335,12 @@ pub mod keys {
     pub const CLOSE_THE_OUTLINE: &str = "close the outline";
     /// Help text: article info.
     pub const ARTICLE_INFO: &str = "article info";
+    /// Help text: find in the article.
+    pub const FIND_IN_THE_ARTICLE: &str = "find in the article (Esc clears, ↑ history)";
+    /// Help text: next hit.
+    pub const NEXT_HIT: &str = "next hit";
+    /// Help text: previous hit.
+    pub const PREVIOUS_HIT: &str = "previous hit";
 }
 
 /// The article info panel.

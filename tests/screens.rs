@@ -547,3 +547,93 @@ fn info_panel_tells_about_the_article() {
         "any key closes it"
     );
 }
+
+fn typed(app: &mut App, s: &str) {
+    for c in s.chars() {
+        app.on_key(key(c));
+    }
+}
+
+#[test]
+fn find_in_the_article_highlights_counts_and_wraps() {
+    let home = Home::new();
+    let mut app = war_and_peace(&home, 80, 24);
+    app.on_key(key('/'));
+    typed(&mut app, "ВАСИЛИ"); // capitals, and о/л typed as text, not commands
+    let s = screen(&mut app);
+    let status = s.lines().last().expect("status").to_string();
+    assert!(status.contains("/ВАСИЛИ▏"), "{status}");
+    let total: usize = status
+        .split_whitespace()
+        .find_map(|w| {
+            w.split_once('/')
+                .and_then(|(a, b)| (a == "1").then(|| b.parse().ok()).flatten())
+        })
+        .expect("a 1/N counter");
+    assert!(total >= 3, "{status}");
+    // The current hit is highlighted on screen.
+    let term = draw(&mut app, &Theme::new(true));
+    let buf = term.backend().buffer();
+    assert!(
+        buf.content.iter().any(|c| c.bg == Color::LightRed),
+        "current hit highlighted"
+    );
+    app.on_key(code(KeyCode::Enter));
+    app.on_key(key('n'));
+    assert!(
+        screen(&mut app)
+            .lines()
+            .last()
+            .unwrap_or("")
+            .contains(&format!("2/{total}"))
+    );
+    app.on_key(key('N'));
+    app.on_key(key('N'));
+    assert!(
+        screen(&mut app)
+            .lines()
+            .last()
+            .unwrap_or("")
+            .contains(&format!("{total}/{total}")),
+        "wraps to the last"
+    );
+    // Esc in a new prompt clears; ↑ brings the last query back.
+    app.on_key(key('/'));
+    app.on_key(code(KeyCode::Up));
+    assert!(
+        screen(&mut app)
+            .lines()
+            .last()
+            .unwrap_or("")
+            .contains("/ВАСИЛИ▏")
+    );
+    app.on_key(code(KeyCode::Esc));
+    let s = screen(&mut app);
+    assert!(
+        !s.lines()
+            .last()
+            .unwrap_or("")
+            .contains(&format!("/{total}")),
+        "{s}"
+    );
+}
+
+#[test]
+fn find_prompt_edits_by_letter() {
+    let home = Home::new();
+    let mut app = war_and_peace(&home, 80, 24);
+    app.on_key(key('/'));
+    typed(&mut app, "кня\u{301}");
+    app.on_key(code(KeyCode::Backspace));
+    let status = screen(&mut app).lines().last().unwrap_or("").to_string();
+    assert!(
+        status.contains("/кн▏"),
+        "Backspace takes the letter with its accent: {status}"
+    );
+    typed(&mut app, "язь андрей");
+    let status = screen(&mut app).lines().last().unwrap_or("").to_string();
+    assert!(
+        status.contains("not found") || status.contains("1/"),
+        "{status}"
+    );
+}

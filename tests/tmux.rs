@@ -376,3 +376,22 @@ fn outline_in_a_real_terminal() {
     t.keys(&["Escape", "q", "q"]);
     t.wait_exit();
 }
+
+#[test]
+fn find_in_a_real_terminal() {
+    if !Tmux::available() {
+        return;
+    }
+    let home = Home::new();
+    let t = Tmux::new("find");
+    t.start(&home, 100, 30);
+    let _ = t.open_seed();
+    t.keys(&["/"]);
+    t.text("сотрудничеств");
+    let s = t.wait_for("/сотрудничеств▏");
+    assert!(s.lines().last().unwrap_or("").contains("1/"), "{s}");
+    t.keys(&["Enter", "n", "n"]);
+    t.wait_for(" 3/");
+    t.keys(&["Escape", "q", "q"]);
+    t.wait_exit();
+}

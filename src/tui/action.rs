@@ -51,4 +51,10 @@ pub enum Action {
     ToggleFold,
     /// Show the article's info (title, author, format, encoding ...).
     Info,
+    /// Open the find prompt in the article.
+    Find,
+    /// Go to the next hit.
+    NextHit,
+    /// Go to the previous hit.
+    PrevHit,
 }

@@ -1,6 +1,7 @@
 //! The state of the running app and how actions change it. No drawing here.
 
 use super::action::Action;
+use super::find_state::FindState;
 use super::keymap::{self, Mode};
 use super::outline_panel::OutlinePanel;
 use super::view::help;
@@ -80,6 +81,8 @@ pub struct Reader {
     pub view: Viewport,
     /// Its outline, beside the text or over it.
     pub panel: OutlinePanel,
+    /// Find in this article.
+    pub find: FindState,
     /// Scrolled since the position was last saved.
     pub(super) changed_at: Option<Instant>,
 }
@@ -103,6 +106,10 @@ pub struct App {
     pub help_scroll: usize,
     /// The article info panel is shown.
     pub info: bool,
+    /// Queries found before, oldest first.
+    pub find_history: Vec<String>,
+    /// Where ↑/↓ are in the history while the find prompt is open.
+    pub(super) history_pos: Option<usize>,
     /// A message for the status line.
     pub message: Option<String>,
     /// The app should exit.
@@ -170,6 +177,8 @@ impl App {
             help: false,
             help_scroll: 0,
             info: false,
+            find_history: Vec::new(),
+            history_pos: None,
             message: warning.map(|w| w.to_string()),
             quit: false,
             size,
@@ -224,6 +233,7 @@ impl App {
             doc,
             view,
             panel,
+            find: FindState::default(),
             changed_at: Some(Instant::now()),
         });
         self.screen = Screen::Reader;
@@ -291,6 +301,10 @@ impl App {
                 }
                 _ => self.help = false,
             }
+            return;
+        }
+        if self.screen == Screen::Reader && self.finding() {
+            self.find_key(ev);
             return;
         }
         if self.screen == Screen::Library && self.library.as_ref().is_some_and(|l| l.filtering) {
@@ -368,9 +382,12 @@ impl App {
     }
 
     fn reader_action(&mut self, action: Action) {
-        if action == Action::Info {
-            self.info = true;
-            return;
+        match action {
+            Action::Info => return self.info = true,
+            Action::Find => return self.start_find(),
+            Action::NextHit => return self.step_hit(1),
+            Action::PrevHit => return self.step_hit(-1),
+            _ => {}
         }
         if matches!(
             action,

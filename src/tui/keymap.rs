@@ -118,6 +118,24 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         mode: Reader,
+        keys: &[ch('/')],
+        action: Action::Find,
+        help: keys::FIND_IN_THE_ARTICLE,
+    },
+    Binding {
+        mode: Reader,
+        keys: &[ch('n')],
+        action: Action::NextHit,
+        help: keys::NEXT_HIT,
+    },
+    Binding {
+        mode: Reader,
+        keys: &[ch('N')],
+        action: Action::PrevHit,
+        help: keys::PREVIOUS_HIT,
+    },
+    Binding {
+        mode: Reader,
         keys: &[ch('i')],
         action: Action::Info,
         help: keys::ARTICLE_INFO,

@@ -2,7 +2,9 @@
 
 pub mod action;
 pub mod app;
+pub mod app_find;
 pub mod app_outline;
+pub mod find_state;
 pub mod keymap;
 pub mod outline_panel;
 pub mod terminal;

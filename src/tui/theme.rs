@@ -28,6 +28,10 @@ pub struct Theme {
     pub accent: Style,
     /// Links in the text.
     pub link: Style,
+    /// Find hits.
+    pub hit: Style,
+    /// The find hit the reader is at.
+    pub hit_current: Style,
 }
 
 impl Theme {
@@ -47,6 +51,9 @@ impl Theme {
                 error: base.add_modifier(Modifier::DIM),
                 accent: base.add_modifier(Modifier::BOLD),
                 link: base.add_modifier(Modifier::UNDERLINED),
+                hit: base.add_modifier(Modifier::REVERSED),
+                hit_current: base
+                    .add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED),
             };
         }
         Theme {
@@ -61,6 +68,11 @@ impl Theme {
             error: base.fg(Color::LightRed).add_modifier(Modifier::DIM),
             accent: base.fg(Color::LightYellow),
             link: base.fg(Color::LightBlue).add_modifier(Modifier::UNDERLINED),
+            hit: base.fg(Color::Black).bg(Color::Yellow),
+            hit_current: base
+                .fg(Color::Black)
+                .bg(Color::LightRed)
+                .add_modifier(Modifier::BOLD),
         }
     }
 

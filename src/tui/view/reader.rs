@@ -13,6 +13,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line as TextLine, Span};
 use ratatui::widgets::Paragraph;
+use std::ops::Range;
 
 /// The plain text of a screen row: the line at its place in a window whose
 /// text column starts at `column_x`. The CLI `render` prints exactly this.
@@ -35,29 +36,30 @@ fn style_of(line: &Line, theme: &Theme) -> Style {
 }
 
 /// The text of a line cut where its block's inline styles (emphasis, links
-/// ...) start and end, each piece styled.
+/// ...) and the find hits on it (`marks`) start and end, each piece styled.
 fn styled_pieces<'a>(
     line: &'a Line,
     block: Option<&Block>,
     base: Style,
     theme: &Theme,
+    marks: &[(Range<usize>, Style)],
 ) -> Vec<Span<'a>> {
+    let touches = |r: &Range<usize>| r.start < line.range.end && r.end > line.range.start;
     let Some(block) = block.filter(|b| {
-        b.spans
-            .iter()
-            .any(|s| s.range.start < line.range.end && s.range.end > line.range.start)
+        b.spans.iter().any(|s| touches(&s.range)) || marks.iter().any(|(r, _)| touches(r))
     }) else {
         return vec![Span::styled(line.text.as_str(), base)];
     };
     // Cut points: the line's ends and every style edge inside it.
     let r = line.range.clone();
     let mut cuts = vec![r.start, r.end];
-    for s in &block.spans {
-        cuts.extend(
-            [s.range.start, s.range.end]
-                .into_iter()
-                .filter(|c| r.contains(c)),
-        );
+    for edge in block
+        .spans
+        .iter()
+        .map(|s| &s.range)
+        .chain(marks.iter().map(|(m, _)| m))
+    {
+        cuts.extend([edge.start, edge.end].into_iter().filter(|c| r.contains(c)));
     }
     cuts.sort_unstable();
     cuts.dedup();
@@ -81,6 +83,11 @@ fn styled_pieces<'a>(
                 Inline::Strike => style.add_modifier(Modifier::CROSSED_OUT),
                 Inline::Link(_) => style.patch(theme.link),
             };
+        }
+        for (m, mark) in marks {
+            if m.start <= a && b <= m.end {
+                style = style.patch(*mark);
+            }
         }
         let text = display_str(piece);
         shown.push_str(&text);
@@ -130,7 +137,28 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
         .map(|l| {
             let mut spans = vec![Span::raw(" ".repeat(column_x + l.indent))];
             let block = r.doc.blocks.get(l.block);
-            spans.extend(styled_pieces(l, block, style_of(l, theme), theme));
+            let marks: Vec<(Range<usize>, Style)> = r
+                .find
+                .hits
+                .iter()
+                .enumerate()
+                .filter(|(_, h)| {
+                    h.block == l.block
+                        && h.range.start < l.range.end.max(l.range.start + 1)
+                        && h.range.end > l.range.start
+                })
+                .map(|(i, h)| {
+                    (
+                        h.range.clone(),
+                        if Some(i) == r.find.current {
+                            theme.hit_current
+                        } else {
+                            theme.hit
+                        },
+                    )
+                })
+                .collect();
+            spans.extend(styled_pieces(l, block, style_of(l, theme), theme, &marks));
             TextLine::from(spans)
         })
         .collect();
@@ -143,6 +171,23 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
         right = format!("{right} · {}", messages::line_position(line, total));
     }
     right = format!("{right} · {} ", hint_bar(Mode::Reader, area.width < 80));
+    if let Some((at, total)) = r.find.counter() {
+        let count = if total == 0 {
+            messages::NO_HITS.to_string()
+        } else {
+            messages::hit_counter(at, total)
+        };
+        right = format!("{count} · {right}");
+    }
+    if r.find.prompt {
+        let prompt = format!(" {}{}▏", messages::FIND_PROMPT, r.find.query);
+        let bar = bar_text(&prompt, &right, usize::from(area.width));
+        frame.render_widget(
+            Paragraph::new(bar).style(theme.bar),
+            Rect::new(area.x, area.y + status_y, area.width, 1.min(area.height)),
+        );
+        return;
+    }
     let left = match (&app.message, r.doc.blocks.is_empty()) {
         (Some(m), _) => format!(" {m}"),
         (None, true) => format!(" {} {}", r.doc.title, messages::EMPTY_ARTICLE),

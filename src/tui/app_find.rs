@@ -1,0 +1,133 @@
+//! The app's find in the article: the prompt (Cyrillic typed as text,
+//! Backspace a whole letter with its accents, ↑/↓ history), incremental
+//! search, n/N with wrap-around.
+
+use super::app::App;
+use crate::core::find::{Hit, nearest};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::time::Instant;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Most queries kept in the history.
+const HISTORY: usize = 50;
+
+impl App {
+    /// Open the find prompt.
+    pub(super) fn start_find(&mut self) {
+        if let Some(r) = self.reader.as_mut() {
+            r.find.prompt = true;
+            r.find.query.clear();
+            r.find.hits.clear();
+            r.find.current = None;
+            self.history_pos = None;
+        }
+    }
+
+    /// Is the find prompt taking the keys?
+    pub fn finding(&self) -> bool {
+        self.reader.as_ref().is_some_and(|r| r.find.prompt)
+    }
+
+    /// A key while the prompt is open.
+    pub(super) fn find_key(&mut self, ev: KeyEvent) {
+        let Some(r) = self.reader.as_mut() else {
+            return;
+        };
+        match ev.code {
+            KeyCode::Char(c)
+                if !ev
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                r.find.query.push(c);
+            }
+            KeyCode::Backspace => {
+                let cut = r
+                    .find
+                    .query
+                    .grapheme_indices(true)
+                    .next_back()
+                    .map_or(0, |(i, _)| i);
+                r.find.query.truncate(cut);
+            }
+            KeyCode::Enter => {
+                r.find.prompt = false;
+                let q = r.find.query.trim().to_string();
+                if !q.is_empty() {
+                    self.find_history.retain(|h| *h != q);
+                    self.find_history.push(q);
+                    if self.find_history.len() > HISTORY {
+                        self.find_history.remove(0);
+                    }
+                }
+                return;
+            }
+            KeyCode::Esc => {
+                r.find.clear();
+                return;
+            }
+            KeyCode::Up | KeyCode::Down => {
+                let n = self.find_history.len();
+                if n == 0 {
+                    return;
+                }
+                let pos = match (ev.code, self.history_pos) {
+                    (KeyCode::Up, None) => Some(n - 1),
+                    (KeyCode::Up, Some(p)) => Some(p.saturating_sub(1)),
+                    (_, Some(p)) if p + 1 < n => Some(p + 1),
+                    _ => None,
+                };
+                self.history_pos = pos;
+                r.find.query = pos
+                    .and_then(|p| self.find_history.get(p).cloned())
+                    .unwrap_or_default();
+            }
+            _ => return,
+        }
+        self.search_now();
+    }
+
+    /// Search for the query as typed and show the nearest hit.
+    fn search_now(&mut self) {
+        let Some(r) = self.reader.as_mut() else {
+            return;
+        };
+        let from = r.view.top_pos(&r.doc);
+        r.find.search(&r.doc);
+        if let Some(i) = nearest(&r.find.hits, from) {
+            r.find.current = Some(i);
+            let hit = r.find.hits[i].clone();
+            self.show_hit(&hit);
+        }
+    }
+
+    /// Go to the next (`delta` 1) or previous (-1) hit, wrapping around.
+    pub(super) fn step_hit(&mut self, delta: isize) {
+        let Some(r) = self.reader.as_mut() else {
+            return;
+        };
+        if let Some(hit) = r.find.step(delta).cloned() {
+            self.show_hit(&hit);
+        }
+    }
+
+    /// Scroll so that `hit` is on screen, a third of the way down.
+    fn show_hit(&mut self, hit: &Hit) {
+        let rows = self.text_rows();
+        let Some(r) = self.reader.as_mut() else {
+            return;
+        };
+        let visible = r.view.visible(&r.doc);
+        let on_screen = visible
+            .iter()
+            .skip(1)
+            .take(rows.saturating_sub(2))
+            .any(|l| l.block == hit.block && l.contains(hit.range.start));
+        if !on_screen {
+            r.view.go_to(&r.doc, hit.start());
+            r.view.scroll(&r.doc, -((rows / 3) as isize));
+            r.changed_at = Some(Instant::now());
+        }
+        self.follow_outline();
+    }
+}

@@ -1,0 +1,83 @@
+//! Find in the open article: the query, its hits, which one is current,
+//! whether the prompt has the keyboard. Pure state; `app_find.rs` drives it.
+
+use crate::core::document::Document;
+use crate::core::find::{Hit, Searchable};
+
+/// Find state of one open article.
+#[derive(Debug, Clone, Default)]
+pub struct FindState {
+    /// The article folded for searching (made at the first search).
+    searchable: Option<Searchable>,
+    /// The query typed.
+    pub query: String,
+    /// The prompt has the keyboard.
+    pub prompt: bool,
+    /// Every hit of the query, in document order.
+    pub hits: Vec<Hit>,
+    /// The hit the reader is at.
+    pub current: Option<usize>,
+}
+
+impl FindState {
+    /// Search `doc` for the current query.
+    pub fn search(&mut self, doc: &Document) {
+        let s = self.searchable.get_or_insert_with(|| Searchable::new(doc));
+        self.hits = s.find(&self.query);
+        self.current = None;
+    }
+
+    /// Forget the query and its hits.
+    pub fn clear(&mut self) {
+        self.query.clear();
+        self.hits.clear();
+        self.current = None;
+        self.prompt = false;
+    }
+
+    /// Step the current hit by `delta`, wrapping around.
+    pub fn step(&mut self, delta: isize) -> Option<&Hit> {
+        let n = self.hits.len();
+        if n == 0 {
+            return None;
+        }
+        let next = match self.current {
+            Some(c) => (c as isize + delta).rem_euclid(n as isize) as usize,
+            None if delta >= 0 => 0,
+            None => n - 1,
+        };
+        self.current = Some(next);
+        self.hits.get(next)
+    }
+
+    /// "3/41", or nothing when there is no query.
+    pub fn counter(&self) -> Option<(usize, usize)> {
+        (!self.query.is_empty()).then(|| (self.current.map_or(0, |c| c + 1), self.hits.len()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::formats::text::parse_str;
+
+    #[test]
+    fn steps_wrap_and_count() {
+        let d = parse_str("Андрей и андрей.\n\nЕщё Андрей.\n");
+        let mut f = FindState {
+            query: "андрей".into(),
+            ..FindState::default()
+        };
+        f.search(&d);
+        assert_eq!(f.counter(), Some((0, 3)));
+        f.step(1);
+        assert_eq!(f.counter(), Some((1, 3)));
+        f.step(-1);
+        assert_eq!(f.counter(), Some((3, 3)), "wraps back to the last");
+        f.step(1);
+        assert_eq!(f.counter(), Some((1, 3)), "and on to the first");
+        f.clear();
+        assert_eq!(f.counter(), None);
+        assert!(f.step(1).is_none());
+    }
+}
