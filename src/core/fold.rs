@@ -19,6 +19,9 @@ fn fold_char(c: char, out: &mut String) {
         'й' | 'Й' => out.push('й'),
         '\u{AD}' => {}
         c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        // The common case, Russian letters, without a table look-up.
+        'а'..='я' => out.push(c),
+        'А'..='Я' => out.push(char::from_u32(u32::from(c) + 0x20).unwrap_or(c)),
         c if ignored_mark(c) => {}
         c => {
             let mut parts = String::new();
