@@ -199,6 +199,10 @@ pub const FIND_PROMPT: &str = "/";
 pub fn hit_counter(current: usize, total: usize) -> String {
     format!("{current}/{total}")
 }
+/// The hits are of the query read in the other keyboard layout.
+pub fn found_as(other: &str) -> String {
+    format!("layout switched: «{other}»")
+}
 /// No hit of the query.
 pub const NO_HITS: &str = "not found";
 

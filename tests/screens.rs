@@ -637,3 +637,16 @@ fn find_prompt_edits_by_letter() {
         "{status}"
     );
 }
+
+#[test]
+fn a_query_in_the_wrong_layout_is_understood() {
+    let home = Home::new();
+    let mut app = reader_app(&home, 100, 24);
+    app.on_key(key('/'));
+    typed(&mut app, "cjnhelybxtcndj"); // «сотрудничество» typed with the Latin layout on
+    let status = screen(&mut app).lines().last().unwrap_or("").to_string();
+    assert!(
+        status.contains("«сотрудничество»") && status.contains("1/"),
+        "{status}"
+    );
+}

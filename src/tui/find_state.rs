@@ -3,6 +3,7 @@
 
 use crate::core::document::Document;
 use crate::core::find::{Hit, Searchable};
+use crate::core::keyboard::other_layout;
 
 /// Find state of one open article.
 #[derive(Debug, Clone, Default)]
@@ -17,19 +18,36 @@ pub struct FindState {
     pub hits: Vec<Hit>,
     /// The hit the reader is at.
     pub current: Option<usize>,
+    /// The query read in the other keyboard layout, when that is what found
+    /// the hits (the typed one found nothing).
+    pub switched: Option<String>,
 }
 
 impl FindState {
     /// Search `doc` for the current query.
+    /// When the query finds nothing and its other-layout reading does
+    /// («cjnhelybxtcndj» for «сотрудничество»), those hits are used and
+    /// [`FindState::switched`] says so.
     pub fn search(&mut self, doc: &Document) {
         let s = self.searchable.get_or_insert_with(|| Searchable::new(doc));
         self.hits = s.find(&self.query);
+        self.switched = None;
+        if self.hits.is_empty()
+            && let Some(other) = other_layout(&self.query)
+        {
+            let hits = s.find(&other);
+            if !hits.is_empty() {
+                self.hits = hits;
+                self.switched = Some(other);
+            }
+        }
         self.current = None;
     }
 
     /// Forget the query and its hits.
     pub fn clear(&mut self) {
         self.query.clear();
+        self.switched = None;
         self.hits.clear();
         self.current = None;
         self.prompt = false;
@@ -76,6 +94,11 @@ mod tests {
         assert_eq!(f.counter(), Some((3, 3)), "wraps back to the last");
         f.step(1);
         assert_eq!(f.counter(), Some((1, 3)), "and on to the first");
+        // Typed with the Latin layout on.
+        f.query = "fylhtq".into();
+        f.search(&d);
+        assert_eq!(f.switched.as_deref(), Some("андрей"));
+        assert_eq!(f.hits.len(), 3);
         f.clear();
         assert_eq!(f.counter(), None);
         assert!(f.step(1).is_none());

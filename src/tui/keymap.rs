@@ -342,64 +342,7 @@ pub const BINDINGS: &[Binding] = &[
 
 /// The Latin key in the same place as a Cyrillic one on the ЙЦУКЕН layout.
 pub fn latin_twin(c: char) -> Option<char> {
-    const LOWER: [(char, char); 33] = [
-        ('й', 'q'),
-        ('ц', 'w'),
-        ('у', 'e'),
-        ('к', 'r'),
-        ('е', 't'),
-        ('н', 'y'),
-        ('г', 'u'),
-        ('ш', 'i'),
-        ('щ', 'o'),
-        ('з', 'p'),
-        ('х', '['),
-        ('ъ', ']'),
-        ('ф', 'a'),
-        ('ы', 's'),
-        ('в', 'd'),
-        ('а', 'f'),
-        ('п', 'g'),
-        ('р', 'h'),
-        ('о', 'j'),
-        ('л', 'k'),
-        ('д', 'l'),
-        ('ж', ';'),
-        ('э', '\''),
-        ('я', 'z'),
-        ('ч', 'x'),
-        ('с', 'c'),
-        ('м', 'v'),
-        ('и', 'b'),
-        ('т', 'n'),
-        ('ь', 'm'),
-        ('б', ','),
-        ('ю', '.'),
-        ('ё', '`'),
-    ];
-    const SHIFTED: [(char, char); 7] = [
-        ('Х', '{'),
-        ('Ъ', '}'),
-        ('Ж', ':'),
-        ('Э', '"'),
-        ('Б', '<'),
-        ('Ю', '>'),
-        ('Ё', '~'),
-    ];
-    if let Some(&(_, l)) = SHIFTED.iter().find(|(r, _)| *r == c) {
-        return Some(l);
-    }
-    if let Some(&(_, l)) = LOWER.iter().find(|(r, _)| *r == c) {
-        return Some(l);
-    }
-    let lower = c.to_lowercase().next()?;
-    if lower == c {
-        return None;
-    }
-    LOWER
-        .iter()
-        .find(|(r, _)| *r == lower)
-        .map(|&(_, l)| l.to_ascii_uppercase())
+    crate::core::keyboard::latin_twin(c)
 }
 
 /// Normalise a key event: Shift folded into the character, a Cyrillic key

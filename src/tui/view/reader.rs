@@ -177,7 +177,10 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
         } else {
             messages::hit_counter(at, total)
         };
-        right = format!("{count} · {right}");
+        right = match &r.find.switched {
+            Some(other) => format!("{} {count} · {right}", messages::found_as(other)),
+            None => format!("{count} · {right}"),
+        };
     }
     if r.find.prompt {
         let prompt = format!(" {}{}▏", messages::FIND_PROMPT, r.find.query);
