@@ -2,64 +2,17 @@
 //! for command keys pressed with the Russian layout on, and for queries
 //! typed in the wrong layout ("cjnhelybxtcndj" is «сотрудничество»).
 
-/// The Latin key in the same place as a Cyrillic one on the ЙЦУКЕН layout.
+/// The Latin key in the same place as a Cyrillic one on the ЙЦУКЕН layout
+/// (Shift included: П is G, Ж is ":").
 pub fn latin_twin(c: char) -> Option<char> {
-    const LOWER: [(char, char); 33] = [
-        ('й', 'q'),
-        ('ц', 'w'),
-        ('у', 'e'),
-        ('к', 'r'),
-        ('е', 't'),
-        ('н', 'y'),
-        ('г', 'u'),
-        ('ш', 'i'),
-        ('щ', 'o'),
-        ('з', 'p'),
-        ('х', '['),
-        ('ъ', ']'),
-        ('ф', 'a'),
-        ('ы', 's'),
-        ('в', 'd'),
-        ('а', 'f'),
-        ('п', 'g'),
-        ('р', 'h'),
-        ('о', 'j'),
-        ('л', 'k'),
-        ('д', 'l'),
-        ('ж', ';'),
-        ('э', '\''),
-        ('я', 'z'),
-        ('ч', 'x'),
-        ('с', 'c'),
-        ('м', 'v'),
-        ('и', 'b'),
-        ('т', 'n'),
-        ('ь', 'm'),
-        ('б', ','),
-        ('ю', '.'),
-        ('ё', '`'),
-    ];
-    const SHIFTED: [(char, char); 7] = [
-        ('Х', '{'),
-        ('Ъ', '}'),
-        ('Ж', ':'),
-        ('Э', '"'),
-        ('Б', '<'),
-        ('Ю', '>'),
-        ('Ё', '~'),
-    ];
-    if let Some(&(_, l)) = SHIFTED.iter().find(|(r, _)| *r == c) {
-        return Some(l);
-    }
-    if let Some(&(_, l)) = LOWER.iter().find(|(r, _)| *r == c) {
+    if let Some(&(_, l)) = KEYS.iter().find(|(r, _)| *r == c) {
         return Some(l);
     }
     let lower = c.to_lowercase().next()?;
     if lower == c {
         return None;
     }
-    LOWER
-        .iter()
+    KEYS.iter()
         .find(|(r, _)| *r == lower)
         .map(|&(_, l)| l.to_ascii_uppercase())
 }
@@ -67,21 +20,21 @@ pub fn latin_twin(c: char) -> Option<char> {
 /// The Cyrillic letter on the same key as a Latin character (the reverse of
 /// [`latin_twin`]), for letters and the punctuation keys that carry letters.
 pub fn cyrillic_twin(c: char) -> Option<char> {
-    CYRILLIC_KEYS
-        .iter()
+    KEYS.iter()
         .find(|(_, l)| *l == c)
         .map(|(r, _)| *r)
         .or_else(|| {
             let lower = c.to_ascii_lowercase();
             (lower != c)
-                .then(|| CYRILLIC_KEYS.iter().find(|(_, l)| *l == lower))
+                .then(|| KEYS.iter().find(|(_, l)| *l == lower))
                 .flatten()
                 .and_then(|(r, _)| r.to_uppercase().next())
         })
 }
 
-/// Russian letters and their Latin keys.
-const CYRILLIC_KEYS: [(char, char); 40] = [
+/// Russian letters and their Latin keys; the capitals listed are those whose
+/// key, shifted, is punctuation rather than a capital Latin letter.
+const KEYS: [(char, char); 40] = [
     ('й', 'q'),
     ('ц', 'w'),
     ('у', 'e'),

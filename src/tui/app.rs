@@ -15,10 +15,9 @@ use crate::core::outline::Outline;
 use crate::core::store::{self, Store};
 use crate::core::viewport::Viewport;
 use crate::messages;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Which screen is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -322,22 +321,10 @@ impl App {
         let Some(lv) = self.library.as_mut() else {
             return;
         };
+        if super::text_field::edit(&mut lv.filter, &ev) {
+            return self.refresh_rows();
+        }
         match ev.code {
-            KeyCode::Char(c)
-                if !ev
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-            {
-                lv.filter.push(c)
-            }
-            KeyCode::Backspace => {
-                let cut = lv
-                    .filter
-                    .grapheme_indices(true)
-                    .next_back()
-                    .map_or(0, |(i, _)| i);
-                lv.filter.truncate(cut);
-            }
             KeyCode::Enter => lv.filtering = false,
             KeyCode::Esc => {
                 lv.filter.clear();

@@ -4,9 +4,8 @@
 
 use super::app::App;
 use crate::core::find::{Hit, nearest};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
 use std::time::Instant;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Most queries kept in the history.
 const HISTORY: usize = 50;
@@ -33,23 +32,10 @@ impl App {
         let Some(r) = self.reader.as_mut() else {
             return;
         };
+        if super::text_field::edit(&mut r.find.query, &ev) {
+            return self.search_now();
+        }
         match ev.code {
-            KeyCode::Char(c)
-                if !ev
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-            {
-                r.find.query.push(c);
-            }
-            KeyCode::Backspace => {
-                let cut = r
-                    .find
-                    .query
-                    .grapheme_indices(true)
-                    .next_back()
-                    .map_or(0, |(i, _)| i);
-                r.find.query.truncate(cut);
-            }
             KeyCode::Enter => {
                 r.find.prompt = false;
                 let q = r.find.query.trim().to_string();

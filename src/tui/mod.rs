@@ -8,6 +8,7 @@ pub mod find_state;
 pub mod keymap;
 pub mod outline_panel;
 pub mod terminal;
+pub mod text_field;
 pub mod theme;
 pub mod view;
 

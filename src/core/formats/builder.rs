@@ -134,6 +134,35 @@ impl Builder {
         }
     }
 
+    /// Append markup text (HTML, XML): runs of white space (not NBSP) become
+    /// one space, and none is put at the start of a block or after a break.
+    pub(super) fn push_collapsed(&mut self, t: &str) {
+        let mut s = String::with_capacity(t.len());
+        let mut space = false;
+        for c in t.chars() {
+            if c.is_whitespace() && c != '\u{A0}' {
+                space = true;
+            } else {
+                if space {
+                    s.push(' ');
+                }
+                space = false;
+                s.push(c);
+            }
+        }
+        if space {
+            s.push(' ');
+        }
+        let s = if self.at_word_start() {
+            s.trim_start()
+        } else {
+            &s
+        };
+        if !s.is_empty() {
+            self.push_text(s);
+        }
+    }
+
     /// Is the text being built empty or at a space or line break (so that
     /// leading white space of what comes next is not wanted)?
     pub(super) fn at_word_start(&self) -> bool {

@@ -210,30 +210,7 @@ impl Fb2 {
             return;
         }
         // XML white space between words is one space.
-        let mut s = String::with_capacity(t.len());
-        let mut space = false;
-        for c in t.chars() {
-            if c.is_whitespace() && c != '\u{A0}' {
-                space = true;
-            } else {
-                if space {
-                    s.push(' ');
-                }
-                space = false;
-                s.push(c);
-            }
-        }
-        if space {
-            s.push(' ');
-        }
-        let s = if self.b.at_word_start() {
-            s.trim_start()
-        } else {
-            &s
-        };
-        if !s.is_empty() {
-            self.b.push_text(s);
-        }
+        self.b.push_collapsed(t);
     }
 }
 

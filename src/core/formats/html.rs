@@ -173,30 +173,7 @@ fn push_text(b: &mut Builder, t: &str, pre: bool) {
         b.push_text(t);
         return;
     }
-    let mut s = String::with_capacity(t.len());
-    let mut space = false;
-    for c in t.chars() {
-        if c.is_whitespace() && c != '\u{A0}' {
-            space = true;
-        } else {
-            if space {
-                s.push(' ');
-            }
-            space = false;
-            s.push(c);
-        }
-    }
-    if space {
-        s.push(' ');
-    }
-    let s = if b.at_word_start() {
-        s.trim_start()
-    } else {
-        &s
-    };
-    if !s.is_empty() {
-        b.push_text(s);
-    }
+    b.push_collapsed(t);
 }
 
 fn walk(node: ego_tree::NodeRef<'_, Node>, b: &mut Builder, pre: bool) {
