@@ -1,4 +1,4 @@
-//! The scriptable subcommands: `list`, `outline`, `render` and `add`.
+//! The scriptable subcommands: `list`, `outline`, `render`, `add` and `find`.
 
 use crate::core::layout::text_column;
 use crate::core::library::{self, Library};
@@ -192,4 +192,75 @@ pub fn add(
         }
     }
     Ok(all)
+}
+
+/// One hit of `find --json` (a JSON line).
+#[derive(Debug, Serialize)]
+struct FindLine<'a> {
+    path: &'a str,
+    title: &'a str,
+    section: &'a str,
+    block: usize,
+    offset: usize,
+    snippet: &'a str,
+    highlights: &'a [std::ops::Range<usize>],
+    score: f32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    layout_switched_to: Option<&'a str>,
+}
+
+/// `chitalka find`: ranked hits across the library, one line each
+/// (`path: section: snippet`), or JSON Lines. The index in the cache dir is
+/// brought up to date first.
+pub fn find(
+    setup: &Setup,
+    query: &str,
+    json: bool,
+    limit: usize,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let lib = library::scan(&setup.paths.library)
+        .map_err(|e| anyhow::anyhow!(messages::err_library(&setup.paths.library, &e)))?;
+    let index = crate::core::index::LibraryIndex::open(&setup.paths.index_dir())?;
+    match index.update(&lib, &mut |_, _| {})? {
+        None => writeln!(err, "chitalka: {}", messages::INDEX_BUSY)?,
+        Some(n) if n > 0 => writeln!(err, "chitalka: {}", messages::indexed(n))?,
+        Some(_) => {}
+    }
+    let result = index.search(query, limit)?;
+    if let Some(other) = &result.switched {
+        writeln!(err, "chitalka: {}", messages::found_as(other))?;
+    }
+    for h in &result.hits {
+        if json {
+            let line = FindLine {
+                path: &h.path,
+                title: &h.title,
+                section: &h.section,
+                block: h.block,
+                offset: h.offset,
+                snippet: &h.snippet,
+                highlights: &h.highlights,
+                score: h.score,
+                layout_switched_to: result.switched.as_deref(),
+            };
+            serde_json::to_writer(&mut *out, &line)?;
+            writeln!(out)?;
+        } else {
+            let section = if h.section.is_empty() {
+                &h.title
+            } else {
+                &h.section
+            };
+            writeln!(
+                out,
+                "{}: {}: {}",
+                messages::shown(&h.path),
+                messages::shown(section),
+                messages::shown(h.snippet.trim())
+            )?;
+        }
+    }
+    Ok(())
 }

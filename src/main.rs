@@ -45,6 +45,17 @@ enum Command {
         #[arg(long)]
         title: Option<String>,
     },
+    /// Find words across the library: ranked hits with snippets.
+    Find {
+        /// Words to find (all of them, any word form); "an exact phrase" in quotes.
+        query: String,
+        /// Print JSON Lines (path, title, section, block, snippet, ...).
+        #[arg(long)]
+        json: bool,
+        /// At most this many hits.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
     /// Print the sections of an article, indented by level.
     Outline {
         /// The article (a path, or a path inside the library).
@@ -131,6 +142,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 return Err(anyhow::anyhow!(messages::SOME_NOT_ADDED));
             }
             return Ok(());
+        }
+        Some(Command::Find { query, json, limit }) => {
+            return cli::find(&setup, &query, json, limit, &mut stdout, &mut stderr);
         }
         Some(Command::Outline { path, json }) => {
             return cli::outline(&setup, &path, json, &mut stdout);

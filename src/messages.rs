@@ -203,6 +203,12 @@ pub fn hit_counter(current: usize, total: usize) -> String {
 pub fn found_as(other: &str) -> String {
     format!("layout switched: «{other}»")
 }
+/// The index is being written by another chitalka.
+pub const INDEX_BUSY: &str = "another chitalka is updating the search index; searching it as it is";
+/// Files were indexed.
+pub fn indexed(n: usize) -> String {
+    format!("indexed {n} file(s)")
+}
 /// No hit of the query.
 pub const NO_HITS: &str = "not found";
 

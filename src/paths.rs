@@ -10,6 +10,8 @@ use std::path::PathBuf;
 pub const ENV_DATA_DIR: &str = "CHITALKA_DATA_DIR";
 /// Env var overriding the library folder.
 pub const ENV_LIBRARY: &str = "CHITALKA_LIBRARY";
+/// Env var overriding the cache dir (the search index).
+pub const ENV_CACHE_DIR: &str = "CHITALKA_CACHE_DIR";
 /// Env var overriding the config dir.
 pub const ENV_CONFIG_DIR: &str = "CHITALKA_CONFIG_DIR";
 
@@ -29,6 +31,8 @@ pub struct Paths {
     pub data_dir: PathBuf,
     /// Where `config.toml` lives.
     pub config_dir: PathBuf,
+    /// Caches that can be rebuilt (the search index).
+    pub cache_dir: PathBuf,
     /// The library folder.
     pub library: PathBuf,
     /// The library is the default one in the data dir (filled with samples on first run).
@@ -39,6 +43,16 @@ impl Paths {
     /// The config file.
     pub fn config_file(&self) -> PathBuf {
         self.config_dir.join("config.toml")
+    }
+
+    /// The search index of the library (one per library folder).
+    pub fn index_dir(&self) -> PathBuf {
+        let lib = self
+            .library
+            .canonicalize()
+            .unwrap_or_else(|_| self.library.clone());
+        let key = xxhash_rust::xxh3::xxh3_64(lib.to_string_lossy().as_bytes());
+        self.cache_dir.join("index").join(format!("{key:016x}"))
     }
 }
 
@@ -67,6 +81,10 @@ pub fn resolve(
         None => project_dirs()?.data_dir().to_path_buf(),
     };
     let config_dir = config_dir(env)?;
+    let cache_dir = match from_env(ENV_CACHE_DIR) {
+        Some(d) => d,
+        None => project_dirs()?.cache_dir().to_path_buf(),
+    };
     let chosen = flags
         .library
         .clone()
@@ -77,6 +95,7 @@ pub fn resolve(
     Ok(Paths {
         data_dir,
         config_dir,
+        cache_dir,
         library,
         default_library,
     })

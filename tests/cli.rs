@@ -520,3 +520,64 @@ fn fb2_sections_nest_as_outline_levels() {
         "binaries are skipped"
     );
 }
+
+#[test]
+fn find_across_the_library() {
+    let home = Home::new();
+    let out = home.run(&[
+        "--library",
+        FIXTURE_LIBRARY,
+        "find",
+        "сотрудничество",
+        "--json",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
+    assert!(!lines.is_empty());
+    // The seed, and the test text where the word has stress marks and soft hyphens.
+    let mut paths: Vec<&str> = lines.iter().filter_map(|h| h["path"].as_str()).collect();
+    paths.sort();
+    paths.dedup();
+    assert_eq!(paths, vec!["udareniya.txt", SEED]);
+    for h in &lines {
+        let snippet = h["snippet"].as_str().expect("snippet");
+        assert!(
+            !snippet.is_empty() && !snippet.starts_with('\u{301}'),
+            "{snippet:?}"
+        );
+        let r = &h["highlights"][0];
+        let (s, e) = (
+            r["start"].as_u64().expect("s") as usize,
+            r["end"].as_u64().expect("e") as usize,
+        );
+        let marked = chitalka::core::fold::fold_simple(&snippet[s..e]);
+        assert!(marked.starts_with("сотрудничеств"), "{marked}");
+    }
+    // Other word forms, ё/е and case are found; the index is reused.
+    let plain = stdout(&home.run(&["--library", FIXTURE_LIBRARY, "find", "СОТРУДНИЧЕСТВАМИ"]));
+    assert!(plain.contains(&format!("{SEED}: ")), "{plain}");
+    let out = home.run(&[
+        "--library",
+        FIXTURE_LIBRARY,
+        "find",
+        "зеленые",
+        "--limit",
+        "1",
+    ]);
+    assert!(stdout(&out).lines().count() <= 1);
+    // Wrong layout: said on stderr, found anyway.
+    let out = home.run(&["--library", FIXTURE_LIBRARY, "find", "cjnhelybxtcndj"]);
+    assert!(
+        stderr(&out).contains("«сотрудничество»"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stdout(&out).contains(SEED));
+    assert!(
+        home.path().join("cache/index").is_dir(),
+        "the index lives in the cache dir"
+    );
+}

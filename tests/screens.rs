@@ -122,6 +122,7 @@ fn reader_rows_are_what_render_prints() {
             paths: chitalka::paths::Paths {
                 data_dir: home.data(),
                 config_dir: home.path().join("config"),
+                cache_dir: home.path().join("cache"),
                 library: FIXTURE_LIBRARY.into(),
                 default_library: false,
             },

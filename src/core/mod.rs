@@ -6,6 +6,7 @@ pub mod find;
 pub mod fold;
 pub mod formats;
 pub mod import;
+pub mod index;
 pub mod keyboard;
 pub mod layout;
 pub mod library;

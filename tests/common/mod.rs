@@ -49,6 +49,7 @@ impl Home {
             ("XDG_CONFIG_HOME", self.path().join("xdg-config")),
             ("XDG_CACHE_HOME", self.path().join("xdg-cache")),
             ("CHITALKA_CONFIG_DIR", self.path().join("config")),
+            ("CHITALKA_CACHE_DIR", self.path().join("cache")),
         ]
     }
 

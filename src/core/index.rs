@@ -1,0 +1,498 @@
+//! The library-wide index, on disk in the cache dir (tantivy): one entry per
+//! block of every article, its text folded (case, ё, accents: see
+//! [`crate::core::fold`]) and stemmed for Russian and English, so that
+//! «сотрудничество» finds «сотрудничества». Kept up to date file by file;
+//! rebuilt when missing, damaged or from another version. A second running
+//! chitalka finds the writer lock taken and searches read-only.
+
+use crate::core::document::Pos;
+use crate::core::fold::Folded;
+use crate::core::keyboard::other_layout;
+use crate::core::library::{self, Library};
+use crate::core::outline::Outline;
+use crate::core::store::atomic_write;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use tantivy::collector::TopDocs;
+use tantivy::query::QueryParser;
+use tantivy::schema::{
+    Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
+};
+use tantivy::tokenizer::{
+    Language, LowerCaser, SimpleTokenizer, Stemmer, TextAnalyzer, TokenStream,
+};
+use tantivy::{Index, IndexWriter, TantivyDocument, Term, doc};
+
+/// Bumped when the schema or the folding changes: an older index is rebuilt.
+pub const INDEX_VERSION: u32 = 1;
+const MANIFEST: &str = "chitalka-index.json";
+const RU: &str = "chitalka_ru";
+const EN: &str = "chitalka_en";
+/// Memory for the index writer.
+const WRITER_BYTES: usize = 64 * 1024 * 1024;
+
+/// What the index holds, file by file.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Manifest {
+    version: u32,
+    /// By relative path: content id.
+    files: BTreeMap<String, String>,
+}
+
+struct Fields {
+    path: Field,
+    title: Field,
+    section: Field,
+    block: Field,
+    text: Field,
+    ru: Field,
+    en: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let stemmed = |name: &str| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(name)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+    };
+    let fields = Fields {
+        path: b.add_text_field("path", STRING | STORED),
+        title: b.add_text_field("title", STORED),
+        section: b.add_text_field("section", STORED),
+        block: b.add_u64_field("block", STORED),
+        text: b.add_text_field("text", STORED),
+        ru: b.add_text_field("ru", stemmed(RU)),
+        en: b.add_text_field("en", stemmed(EN)),
+    };
+    (b.build(), fields)
+}
+
+fn analyzer(lang: Language) -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(LowerCaser)
+        .filter(Stemmer::new(lang))
+        .build()
+}
+
+/// One hit of a library search.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LibraryHit {
+    /// Article path, relative to the library.
+    pub path: String,
+    /// Article title.
+    pub title: String,
+    /// The section the hit is in ("" when none).
+    pub section: String,
+    /// The block of the hit.
+    pub block: usize,
+    /// Where the first matched word starts in the block.
+    pub offset: usize,
+    /// Text around the hit.
+    pub snippet: String,
+    /// Byte ranges of the matched words in `snippet`.
+    pub highlights: Vec<Range<usize>>,
+    /// Relevance.
+    pub score: f32,
+}
+
+impl LibraryHit {
+    /// Where in the article the hit is.
+    pub fn pos(&self) -> Pos {
+        Pos::new(self.block, self.offset)
+    }
+}
+
+/// The answer to a query.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SearchResult {
+    /// The hits, best first.
+    pub hits: Vec<LibraryHit>,
+    /// The query read in the other keyboard layout, when that is what found them.
+    pub switched: Option<String>,
+}
+
+/// The index of one library.
+pub struct LibraryIndex {
+    dir: PathBuf,
+    index: Index,
+    fields: Fields,
+}
+
+impl LibraryIndex {
+    /// Open the index in `dir`, making it anew when it is missing, damaged or old.
+    pub fn open(dir: &Path) -> tantivy::Result<LibraryIndex> {
+        let manifest = read_manifest(dir);
+        let (schema, fields) = schema();
+        let fresh = manifest.as_ref().is_none_or(|m| m.version != INDEX_VERSION);
+        let index = match (fresh, Index::open_in_dir(dir)) {
+            (false, Ok(i)) => i,
+            _ => {
+                let _ = std::fs::remove_dir_all(dir);
+                std::fs::create_dir_all(dir)?;
+                let i = Index::create_in_dir(dir, schema)?;
+                write_manifest(
+                    dir,
+                    &Manifest {
+                        version: INDEX_VERSION,
+                        files: BTreeMap::new(),
+                    },
+                )?;
+                i
+            }
+        };
+        index.tokenizers().register(RU, analyzer(Language::Russian));
+        index.tokenizers().register(EN, analyzer(Language::English));
+        Ok(LibraryIndex {
+            dir: dir.to_path_buf(),
+            index,
+            fields,
+        })
+    }
+
+    /// Bring the index up to date with `lib`: files added, changed or removed.
+    /// `progress(done, total)` is called as files are indexed. Returns how
+    /// many files were (re)indexed; Ok(None) when another chitalka holds the
+    /// writer (the index is then used as it is).
+    pub fn update(
+        &self,
+        lib: &Library,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> tantivy::Result<Option<usize>> {
+        let mut manifest = read_manifest(&self.dir).unwrap_or_default();
+        manifest.version = INDEX_VERSION;
+        let want: BTreeMap<&str, &str> = lib
+            .articles
+            .iter()
+            .map(|a| (a.rel.as_str(), a.id.as_str()))
+            .collect();
+        let stale: Vec<String> = manifest
+            .files
+            .iter()
+            .filter(|(p, id)| want.get(String::as_str(p)) != Some(&String::as_str(id)))
+            .map(|(p, _)| p.clone())
+            .collect();
+        let todo: Vec<_> = lib
+            .articles
+            .iter()
+            .filter(|a| manifest.files.get(&a.rel) != Some(&a.id))
+            .collect();
+        if stale.is_empty() && todo.is_empty() {
+            return Ok(Some(0));
+        }
+        let mut writer: IndexWriter = match self.index.writer(WRITER_BYTES) {
+            Ok(w) => w,
+            Err(tantivy::TantivyError::LockFailure(..)) => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        for p in &stale {
+            writer.delete_term(Term::from_field_text(self.fields.path, p));
+            manifest.files.remove(p);
+        }
+        let total = todo.len();
+        for (n, a) in todo.iter().enumerate() {
+            writer.delete_term(Term::from_field_text(self.fields.path, &a.rel));
+            if let Ok((id, doc)) = library::load(&a.path) {
+                let outline = Outline::of(&doc);
+                for (i, b) in doc.blocks.iter().enumerate() {
+                    let folded = Folded::new(&b.text).text;
+                    if folded.is_empty() {
+                        continue;
+                    }
+                    let section = outline
+                        .section_at(Pos::new(i, 0))
+                        .map(|s| outline.sections[s].title.clone())
+                        .unwrap_or_default();
+                    writer.add_document(doc!(
+                        self.fields.path => a.rel.clone(),
+                        self.fields.title => doc.title.clone(),
+                        self.fields.section => section,
+                        self.fields.block => i as u64,
+                        self.fields.text => b.text.clone(),
+                        self.fields.ru => folded.clone(),
+                        self.fields.en => folded,
+                    ))?;
+                }
+                manifest.files.insert(a.rel.clone(), id);
+            }
+            progress(n + 1, total);
+        }
+        writer.commit()?;
+        write_manifest(&self.dir, &manifest)?;
+        Ok(Some(total))
+    }
+
+    /// Search for `query`: all its words (stemmed, folded), or an exact phrase
+    /// in quotes. When it finds nothing and its other-layout reading does,
+    /// those hits are returned and `switched` says so.
+    pub fn search(&self, query: &str, limit: usize) -> tantivy::Result<SearchResult> {
+        let hits = self.search_one(query, limit)?;
+        if hits.is_empty()
+            && let Some(other) = other_layout(query)
+        {
+            let hits = self.search_one(&other, limit)?;
+            if !hits.is_empty() {
+                return Ok(SearchResult {
+                    hits,
+                    switched: Some(other),
+                });
+            }
+        }
+        Ok(SearchResult {
+            hits,
+            switched: None,
+        })
+    }
+
+    fn search_one(&self, query: &str, limit: usize) -> tantivy::Result<Vec<LibraryHit>> {
+        let folded = fold_query(query);
+        if folded.trim().is_empty() {
+            return Ok(Vec::new());
+        }
+        let reader = self.index.reader()?;
+        let searcher = reader.searcher();
+        let mut parser = QueryParser::for_index(&self.index, vec![self.fields.ru, self.fields.en]);
+        parser.set_conjunction_by_default();
+        let (q, _) = parser.parse_query_lenient(&folded);
+        let top = searcher.search(&q, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
+        let stems = query_stems(&folded);
+        let mut out = Vec::new();
+        for (score, addr) in top {
+            let d: TantivyDocument = searcher.doc(addr)?;
+            let get = |f: Field| {
+                d.get_first(f)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            let text = get(self.fields.text);
+            let (snippet, highlights, offset) = snippet(&text, &stems);
+            out.push(LibraryHit {
+                path: get(self.fields.path),
+                title: get(self.fields.title),
+                section: get(self.fields.section),
+                block: d
+                    .get_first(self.fields.block)
+                    .and_then(|v| v.as_u64())
+                    .unwrap_or(0) as usize,
+                offset,
+                snippet,
+                highlights,
+                score,
+            });
+        }
+        Ok(out)
+    }
+}
+
+/// Fold a query the way the text was folded, keeping quotes for phrases and
+/// leaving out characters that mean something to the query parser.
+fn fold_query(query: &str) -> String {
+    let cleaned: String = query
+        .chars()
+        .map(|c| {
+            if c == '"'
+                || c.is_alphanumeric()
+                || c.is_whitespace()
+                || matches!(c, '\u{300}'..='\u{36F}' | '\u{AD}')
+            {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    let mut out = String::new();
+    for (n, part) in cleaned.split('"').enumerate() {
+        if n > 0 {
+            out.push('"');
+        }
+        out.push_str(&Folded::new(part).text);
+        if n % 2 == 0 && n > 0 {
+            out.push(' ');
+        }
+    }
+    // An odd number of quotes would be a parse error: drop a lone one.
+    if out.matches('"').count() % 2 == 1 {
+        out = out.replace('"', " ");
+    }
+    out
+}
+
+/// The Russian and English stems of the query's words.
+fn query_stems(folded: &str) -> Vec<String> {
+    let mut stems = Vec::new();
+    for lang in [Language::Russian, Language::English] {
+        let mut a = analyzer(lang);
+        let mut ts = a.token_stream(folded);
+        while ts.advance() {
+            stems.push(ts.token().text.clone());
+        }
+    }
+    stems.sort();
+    stems.dedup();
+    stems
+}
+
+/// Columns of text around the first matched word in a snippet.
+const SNIPPET_CHARS: usize = 160;
+
+/// A snippet of `text` around its first word whose stem is in `stems`, the
+/// matched words' ranges in the snippet, and the first match's offset in `text`.
+fn snippet(text: &str, stems: &[String]) -> (String, Vec<Range<usize>>, usize) {
+    let folded = Folded::new(text);
+    let mut found: Vec<Range<usize>> = Vec::new();
+    for lang in [Language::Russian, Language::English] {
+        let mut a = analyzer(lang);
+        let mut ts = a.token_stream(&folded.text);
+        while ts.advance() {
+            let t = ts.token();
+            if stems.contains(&t.text) {
+                found.push(folded.original_range(t.offset_from..t.offset_to));
+            }
+        }
+    }
+    found.sort_by_key(|r| r.start);
+    found.dedup();
+    let first = found.first().map_or(0, |r| r.start);
+    // A window of about SNIPPET_CHARS characters, starting a little before
+    // the hit, cut at spaces (so never inside a word or a grapheme).
+    let starts: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    let at = starts.partition_point(|&i| i < first);
+    let mut from = starts[at.saturating_sub(SNIPPET_CHARS / 4)];
+    let mut to =
+        starts[(at.saturating_sub(SNIPPET_CHARS / 4) + SNIPPET_CHARS).min(starts.len() - 1)];
+    if from > 0 {
+        from = text[..first.max(from)]
+            .get(from..)
+            .and_then(|t| t.find(char::is_whitespace))
+            .map_or(from, |i| from + i + 1)
+            .min(first);
+    }
+    if to < text.len() {
+        to = text[..to]
+            .rfind(char::is_whitespace)
+            .filter(|&i| i > first)
+            .unwrap_or(to);
+    }
+    let snip = &text[from..to];
+    let marks = found
+        .into_iter()
+        .filter(|r| r.start >= from && r.end <= to)
+        .map(|r| r.start - from..r.end - from)
+        .collect();
+    (snip.replace('\n', " "), marks, first)
+}
+
+fn read_manifest(dir: &Path) -> Option<Manifest> {
+    serde_json::from_slice(&std::fs::read(dir.join(MANIFEST)).ok()?).ok()
+}
+
+fn write_manifest(dir: &Path, m: &Manifest) -> tantivy::Result<()> {
+    let json = serde_json::to_vec_pretty(m)
+        .map_err(|e| tantivy::TantivyError::InternalError(e.to_string()))?;
+    atomic_write(&dir.join(MANIFEST), &json)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn library(files: &[(&str, &str)]) -> (tempfile::TempDir, Library) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for (name, text) in files {
+            std::fs::write(dir.path().join(name), text).expect("write");
+        }
+        let lib = library::scan(dir.path()).expect("scan");
+        (dir, lib)
+    }
+
+    #[test]
+    fn word_forms_yo_stress_case_and_phrases() {
+        let (_d, lib) = library(&[
+            (
+                "a.txt",
+                "Статья\n\nУзбекско-японское сотрудничество развивается.\n\nЗелёный чай и кни\u{301}ги.\n",
+            ),
+            (
+                "b.txt",
+                "Заметки\n\nО сотрудничестве с Японией и о СОТРУДНИЧЕСТВА пользе.\n",
+            ),
+            (
+                "c.txt",
+                "English\n\nThe cooperation between countries is growing.\n",
+            ),
+        ]);
+        let cache = tempfile::tempdir().expect("cache");
+        let idx = LibraryIndex::open(cache.path()).expect("open");
+        assert_eq!(idx.update(&lib, &mut |_, _| {}).expect("update"), Some(3));
+        let paths = |q: &str| {
+            let mut p: Vec<String> = idx
+                .search(q, 10)
+                .expect("search")
+                .hits
+                .into_iter()
+                .map(|h| h.path)
+                .collect();
+            p.sort();
+            p.dedup();
+            p
+        };
+        assert_eq!(paths("сотрудничество"), vec!["a.txt", "b.txt"]);
+        assert_eq!(paths("зеленый"), vec!["a.txt"]);
+        assert_eq!(paths("КНИГИ"), vec!["a.txt"]);
+        assert_eq!(paths("cooperate"), vec!["c.txt"]);
+        assert_eq!(paths("\"японское сотрудничество\""), vec!["a.txt"]);
+        assert!(paths("\"сотрудничество японское\"").is_empty());
+        let r = idx.search("cjnhelybxtcndj", 10).expect("search");
+        assert_eq!(r.switched.as_deref(), Some("сотрудничество"));
+        let hit = &r.hits[0];
+        assert!(!hit.highlights.is_empty());
+        let marked = &hit.snippet[hit.highlights[0].clone()];
+        assert!(
+            marked.to_lowercase().starts_with("сотрудничеств"),
+            "{marked}"
+        );
+    }
+
+    #[test]
+    fn updates_follow_the_files() {
+        let (d, lib) = library(&[
+            ("a.txt", "Один\n\nпервый текст\n"),
+            ("b.txt", "Два\n\nвторой текст\n"),
+        ]);
+        let cache = tempfile::tempdir().expect("cache");
+        let idx = LibraryIndex::open(cache.path()).expect("open");
+        idx.update(&lib, &mut |_, _| {}).expect("update");
+        assert_eq!(
+            idx.update(&lib, &mut |_, _| {}).expect("again"),
+            Some(0),
+            "nothing changed"
+        );
+        std::fs::write(d.path().join("a.txt"), "Один\n\nизменённый текст\n").expect("write");
+        std::fs::remove_file(d.path().join("b.txt")).expect("rm");
+        std::fs::write(d.path().join("c.txt"), "Три\n\nновый текст\n").expect("write");
+        let lib = library::scan(d.path()).expect("scan");
+        assert_eq!(idx.update(&lib, &mut |_, _| {}).expect("update"), Some(2));
+        let count = |q: &str| idx.search(q, 10).expect("search").hits.len();
+        assert_eq!(count("первый"), 0);
+        assert_eq!(count("измененный"), 1);
+        assert_eq!(count("второй"), 0);
+        assert_eq!(count("новый"), 1);
+        // Reopened, and damaged: rebuilt from nothing.
+        drop(idx);
+        std::fs::write(cache.path().join(MANIFEST), "{ broken").expect("write");
+        let idx = LibraryIndex::open(cache.path()).expect("reopen");
+        assert_eq!(idx.update(&lib, &mut |_, _| {}).expect("rebuild"), Some(2));
+        assert_eq!(idx.search("новый", 10).expect("search").hits.len(), 1);
+    }
+}
