@@ -170,6 +170,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         ),
     }
     .map_err(anyhow::Error::msg)?;
+    if !setup.paths.library.as_os_str().is_empty() {
+        app.index_dir = Some(setup.paths.index_dir());
+    }
     // A config problem matters more than anything the library scan said.
     if let Some(note) = setup.notes.first() {
         app.message = Some(note.clone());

@@ -209,6 +209,20 @@ pub const INDEX_BUSY: &str = "another chitalka is updating the search index; sea
 pub fn indexed(n: usize) -> String {
     format!("indexed {n} file(s)")
 }
+/// The indexing thread died.
+pub const INDEX_THREAD_FAILED: &str = "the search index could not be built";
+/// Library find: title of the screen.
+pub const SEARCH_TITLE: &str = " Find in the library: ";
+/// Library find: indexing progress.
+pub fn indexing(done: usize, total: usize) -> String {
+    format!("indexing the library… {done}/{total}")
+}
+/// Library find: how many hits.
+pub fn hits_found(n: usize) -> String {
+    format!("{n} hit(s)")
+}
+/// Library find: no library (a single file was opened).
+pub const NO_LIBRARY_TO_SEARCH: &str = "no library to search (a single file is open)";
 /// No hit of the query.
 pub const NO_HITS: &str = "not found";
 
@@ -248,6 +262,8 @@ pub mod hint {
     pub const FOLD: &str = "fold";
     /// Back to the text.
     pub const TEXT: &str = "text";
+    /// Edit the query.
+    pub const QUERY: &str = "query";
 }
 
 /// CLI: list output columns when there are errors.
@@ -351,6 +367,14 @@ pub mod keys {
     pub const NEXT_HIT: &str = "next hit";
     /// Help text: previous hit.
     pub const PREVIOUS_HIT: &str = "previous hit";
+    /// Help text: find in the library.
+    pub const FIND_IN_THE_LIBRARY: &str = "find in the whole library";
+    /// Help text: open the article at the hit.
+    pub const OPEN_AT_THE_HIT: &str = "open the article at the hit";
+    /// Help text: edit the query.
+    pub const EDIT_THE_QUERY: &str = "edit the query";
+    /// Help text: back.
+    pub const BACK: &str = "back";
 }
 
 /// The article info panel.

@@ -651,3 +651,31 @@ fn a_query_in_the_wrong_layout_is_understood() {
         "{status}"
     );
 }
+
+#[test]
+fn find_across_the_library_and_open_a_hit() {
+    let home = Home::new();
+    let mut app = library_app(&home, 100, 30);
+    app.index_dir = Some(home.path().join("cache/index"));
+    app.on_key(key('F'));
+    typed(&mut app, "СОТРУДНИЧЕСТВАМИ"); // another word form, in capitals
+    let start = std::time::Instant::now();
+    while app.tick(std::time::Instant::now()) {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(20),
+            "index never built"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let s = screen(&mut app);
+    assert!(s.contains("hit(s)"), "{s}");
+    assert!(s.contains("Узбекско-японское сотрудничество"), "{s}");
+    app.on_key(code(KeyCode::Enter)); // the query field gives the keys to the list
+    app.on_key(code(KeyCode::Enter)); // open the first hit
+    assert_eq!(app.screen, Screen::Reader);
+    let status = screen(&mut app).lines().last().unwrap_or("").to_string();
+    assert!(status.contains("/"), "the in-article find is set: {status}");
+    let before = screen(&mut app);
+    app.on_key(key('n'));
+    assert_ne!(screen(&mut app), before, "n goes on to the next hit");
+}

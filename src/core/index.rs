@@ -323,6 +323,30 @@ fn fold_query(query: &str) -> String {
     out
 }
 
+/// What to look for inside an article opened from a library hit, so that
+/// `n` goes through the same word forms: the phrase, for a quoted query;
+/// else the stem of the first word («сотрудничеств» for «сотрудничествами»),
+/// which is a prefix of every form of it.
+pub fn in_article_query(query: &str) -> String {
+    let folded = fold_query(query);
+    if let Some(phrase) = folded.split('"').nth(1).filter(|p| !p.trim().is_empty()) {
+        return phrase.trim().to_string();
+    }
+    let first = folded.split_whitespace().next().unwrap_or("");
+    let mut a = analyzer(Language::Russian);
+    let mut ts = a.token_stream(first);
+    let stem = if ts.advance() {
+        ts.token().text.clone()
+    } else {
+        String::new()
+    };
+    if stem.is_empty() {
+        first.to_string()
+    } else {
+        stem
+    }
+}
+
 /// The Russian and English stems of the query's words.
 fn query_stems(folded: &str) -> Vec<String> {
     let mut stems = Vec::new();
@@ -462,6 +486,16 @@ mod tests {
             marked.to_lowercase().starts_with("сотрудничеств"),
             "{marked}"
         );
+    }
+
+    #[test]
+    fn in_article_queries() {
+        assert_eq!(in_article_query("СОТРУДНИЧЕСТВАМИ"), "сотрудничеств");
+        assert_eq!(
+            in_article_query("\"Японское сотрудничество\" и"),
+            "японское сотрудничество"
+        );
+        assert_eq!(in_article_query("ё"), "е");
     }
 
     #[test]

@@ -57,4 +57,6 @@ pub enum Action {
     NextHit,
     /// Go to the previous hit.
     PrevHit,
+    /// Find across the whole library.
+    LibraryFind,
 }

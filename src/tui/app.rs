@@ -4,6 +4,7 @@ use super::action::Action;
 use super::find_state::FindState;
 use super::keymap::{self, Mode};
 use super::outline_panel::OutlinePanel;
+use super::search_state::SearchScreen;
 use super::view::help;
 use crate::config::Config;
 use crate::core::document::Document;
@@ -26,6 +27,8 @@ pub enum Screen {
     Library,
     /// An open article.
     Reader,
+    /// Find across the library.
+    Search,
 }
 
 /// How the library is sorted.
@@ -107,6 +110,10 @@ pub struct App {
     pub info: bool,
     /// Queries found before, oldest first.
     pub find_history: Vec<String>,
+    /// The library-wide find screen.
+    pub search: Option<SearchScreen>,
+    /// Where the library's search index lives (none for a single file).
+    pub index_dir: Option<PathBuf>,
     /// Where ↑/↓ are in the history while the find prompt is open.
     pub(super) history_pos: Option<usize>,
     /// A message for the status line.
@@ -177,6 +184,8 @@ impl App {
             help_scroll: 0,
             info: false,
             find_history: Vec::new(),
+            search: None,
+            index_dir: None,
             history_pos: None,
             message: warning.map(|w| w.to_string()),
             quit: false,
@@ -190,6 +199,7 @@ impl App {
             Screen::Library => Mode::Library,
             Screen::Reader if self.outline_has_keys() => Mode::Outline,
             Screen::Reader => Mode::Reader,
+            Screen::Search => Mode::Search,
         }
     }
 
@@ -270,9 +280,10 @@ impl App {
         {
             self.save_position();
         }
+        let searching = self.search_tick();
         match self.reader.as_mut() {
-            Some(r) if self.screen == Screen::Reader => !r.view.fill(&r.doc, 200),
-            _ => false,
+            Some(r) if self.screen == Screen::Reader => !r.view.fill(&r.doc, 200) || searching,
+            _ => searching,
         }
     }
 
@@ -300,6 +311,10 @@ impl App {
                 }
                 _ => self.help = false,
             }
+            return;
+        }
+        if self.search_typing() {
+            self.search_key(ev);
             return;
         }
         if self.screen == Screen::Reader && self.finding() {
@@ -346,7 +361,9 @@ impl App {
                 self.help_scroll = 0;
             }
             Action::WheelDown | Action::WheelUp if self.help => self.scroll_help(action),
+            Action::LibraryFind if self.screen != Screen::Search => self.start_library_find(),
             _ => match self.mode() {
+                Mode::Search => self.search_action(action),
                 Mode::Library => self.library_action(action),
                 Mode::Outline => self.outline_action(action),
                 Mode::Reader => self.reader_action(action),

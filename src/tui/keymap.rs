@@ -15,6 +15,8 @@ pub enum Mode {
     Reader,
     /// The outline of an open article, when it has the keyboard.
     Outline,
+    /// The hits of a library-wide find.
+    Search,
 }
 
 /// A key with its modifiers (Shift is part of the character, not a modifier).
@@ -58,7 +60,7 @@ pub struct Binding {
 }
 
 use KeyCode::{Down, End, Enter, Esc, Home, PageDown, PageUp, Up};
-use Mode::{Library, Outline, Reader};
+use Mode::{Library, Outline, Reader, Search};
 
 /// Every binding of every screen.
 pub const BINDINGS: &[Binding] = &[
@@ -166,6 +168,12 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         mode: Reader,
+        keys: &[ch('F')],
+        action: Action::LibraryFind,
+        help: keys::FIND_IN_THE_LIBRARY,
+    },
+    Binding {
+        mode: Reader,
         keys: &[ch('?'), plain(KeyCode::F(1))],
         action: Action::Help,
         help: keys::THIS_HELP,
@@ -235,6 +243,12 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[plain(Esc)],
         action: Action::Back,
         help: keys::CLEAR_THE_FILTER,
+    },
+    Binding {
+        mode: Library,
+        keys: &[ch('F')],
+        action: Action::LibraryFind,
+        help: keys::FIND_IN_THE_LIBRARY,
     },
     Binding {
         mode: Library,
@@ -334,6 +348,72 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         mode: Outline,
+        keys: &[ctrl('c')],
+        action: Action::Quit,
+        help: keys::QUIT_CHITALKA,
+    },
+    Binding {
+        mode: Search,
+        keys: &[ch('j'), plain(Down)],
+        action: Action::Down,
+        help: keys::NEXT_ENTRY,
+    },
+    Binding {
+        mode: Search,
+        keys: &[ch('k'), plain(Up)],
+        action: Action::Up,
+        help: keys::PREVIOUS_ENTRY,
+    },
+    Binding {
+        mode: Search,
+        keys: &[plain(PageDown), ctrl('d')],
+        action: Action::PageDown,
+        help: keys::PAGE_DOWN,
+    },
+    Binding {
+        mode: Search,
+        keys: &[plain(PageUp), ctrl('u')],
+        action: Action::PageUp,
+        help: keys::PAGE_UP,
+    },
+    Binding {
+        mode: Search,
+        keys: &[ch('g'), plain(Home)],
+        action: Action::Top,
+        help: keys::FIRST_ENTRY,
+    },
+    Binding {
+        mode: Search,
+        keys: &[ch('G'), plain(End)],
+        action: Action::Bottom,
+        help: keys::LAST_ENTRY,
+    },
+    Binding {
+        mode: Search,
+        keys: &[plain(Enter)],
+        action: Action::Open,
+        help: keys::OPEN_AT_THE_HIT,
+    },
+    Binding {
+        mode: Search,
+        keys: &[ch('/'), ch('F')],
+        action: Action::Filter,
+        help: keys::EDIT_THE_QUERY,
+    },
+    Binding {
+        mode: Search,
+        keys: &[ch('q'), plain(Esc)],
+        action: Action::Back,
+        help: keys::BACK,
+    },
+    Binding {
+        mode: Search,
+        keys: &[ch('?'), plain(KeyCode::F(1))],
+        action: Action::Help,
+        help: keys::THIS_HELP,
+    },
+    Binding {
+        mode: Search,
         keys: &[ctrl('c')],
         action: Action::Quit,
         help: keys::QUIT_CHITALKA,
@@ -438,6 +518,12 @@ pub fn hint_bar(mode: Mode, short: bool) -> String {
             (Action::Back, hint::BACK),
             (Action::Help, hint::HELP),
         ],
+        Mode::Search => &[
+            (Action::Open, hint::OPEN),
+            (Action::Filter, hint::QUERY),
+            (Action::Back, hint::BACK),
+            (Action::Help, hint::HELP),
+        ],
         Mode::Outline => &[
             (Action::Open, hint::GO),
             (Action::ToggleFold, hint::FOLD),
@@ -490,7 +576,7 @@ mod tests {
             ('G', 'П'),
             ('s', 'ы'),
         ] {
-            for mode in [Mode::Library, Mode::Reader, Mode::Outline] {
+            for mode in [Mode::Library, Mode::Reader, Mode::Outline, Mode::Search] {
                 assert_eq!(
                     lookup(mode, key(lat)),
                     lookup(mode, key(cyr)),
@@ -530,7 +616,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_a_mode() {
-        for mode in [Mode::Library, Mode::Reader, Mode::Outline] {
+        for mode in [Mode::Library, Mode::Reader, Mode::Outline, Mode::Search] {
             let keys: Vec<Key> = BINDINGS
                 .iter()
                 .filter(|b| b.mode == mode)

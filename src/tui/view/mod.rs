@@ -6,6 +6,7 @@ pub mod info;
 pub mod library;
 pub mod outline;
 pub mod reader;
+pub mod search;
 
 use super::app::{App, Screen};
 use super::theme::Theme;
@@ -16,6 +17,7 @@ use ratatui::Frame;
 pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
     match app.screen {
         Screen::Library => library::draw(frame, app, theme),
+        Screen::Search => search::draw(frame, app, theme),
         Screen::Reader => {
             reader::draw(frame, app, theme);
             outline::draw(frame, app, theme);

@@ -1,0 +1,159 @@
+//! The app's library-wide find: open the screen (the index is brought up to
+//! date in the background), type a query, move through the hits, open one at
+//! its place with the in-article find set to the query.
+
+use super::action::Action;
+use super::app::{App, Screen};
+use super::search_state::{IndexState, SearchScreen};
+use crate::core::find::nearest;
+use crate::core::index::SearchResult;
+use crate::messages;
+use crossterm::event::{KeyCode, KeyEvent};
+
+/// Most hits shown.
+const LIMIT: usize = 200;
+
+impl App {
+    /// Open the library-wide find screen.
+    pub(super) fn start_library_find(&mut self) {
+        let (Some(dir), Some(lv)) = (self.index_dir.clone(), self.library.as_ref()) else {
+            self.message = Some(messages::NO_LIBRARY_TO_SEARCH.into());
+            return;
+        };
+        let index = match self.search.take().map(|s| s.index) {
+            // A ready index is brought up to date again (cheap when nothing changed).
+            Some(IndexState::Building { progress, handle }) => {
+                IndexState::Building { progress, handle }
+            }
+            _ => IndexState::build(dir, lv.lib.clone()),
+        };
+        let back_to = if self.screen == Screen::Search {
+            Screen::Library
+        } else {
+            self.screen
+        };
+        self.search = Some(SearchScreen {
+            query: String::new(),
+            typing: true,
+            index,
+            result: SearchResult::default(),
+            searched: String::new(),
+            selected: 0,
+            scroll: 0,
+            back_to,
+        });
+        self.screen = Screen::Search;
+    }
+
+    /// Is the query field taking the keys?
+    pub fn search_typing(&self) -> bool {
+        self.screen == Screen::Search && self.search.as_ref().is_some_and(|s| s.typing)
+    }
+
+    /// A key while the query field has the keys.
+    pub(super) fn search_key(&mut self, ev: KeyEvent) {
+        let Some(s) = self.search.as_mut() else {
+            return;
+        };
+        if super::text_field::edit(&mut s.query, &ev) {
+            s.run(LIMIT);
+            return;
+        }
+        match ev.code {
+            KeyCode::Enter => {
+                s.typing = false;
+                s.run(LIMIT);
+            }
+            KeyCode::Down => s.typing = false,
+            KeyCode::Esc if s.query.is_empty() => self.update(Action::Back),
+            KeyCode::Esc => {
+                s.query.clear();
+                s.run(LIMIT);
+            }
+            _ => {}
+        }
+    }
+
+    /// Background work of the search screen: take the index when it is ready.
+    /// True while it is still being built.
+    pub(super) fn search_tick(&mut self) -> bool {
+        let Some(s) = self.search.as_mut() else {
+            return false;
+        };
+        if s.index.poll() && !s.query.is_empty() {
+            s.run(LIMIT);
+        }
+        matches!(s.index, IndexState::Building { .. })
+    }
+
+    /// Rows for hits on the search screen (two rows a hit).
+    pub fn search_rows(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(3)) / 2
+    }
+
+    /// Carry out an action on the search screen.
+    pub(super) fn search_action(&mut self, action: Action) {
+        let page = self.search_rows().max(1);
+        let Some(s) = self.search.as_mut() else {
+            return;
+        };
+        let last = s.result.hits.len().saturating_sub(1);
+        match action {
+            Action::Down | Action::WheelDown => s.selected = (s.selected + 1).min(last),
+            Action::Up | Action::WheelUp => s.selected = s.selected.saturating_sub(1),
+            Action::PageDown | Action::HalfDown => s.selected = (s.selected + page).min(last),
+            Action::PageUp | Action::HalfUp => s.selected = s.selected.saturating_sub(page),
+            Action::Top => s.selected = 0,
+            Action::Bottom => s.selected = last,
+            Action::Filter | Action::LibraryFind => s.typing = true,
+            Action::Back => {
+                self.screen = s.back_to;
+                return;
+            }
+            Action::Open => return self.open_hit(),
+            _ => {}
+        }
+        if s.selected < s.scroll {
+            s.scroll = s.selected;
+        } else if s.selected >= s.scroll + page {
+            s.scroll = s.selected + 1 - page;
+        }
+    }
+
+    /// Open the selected hit's article at the hit, with find set to the query.
+    fn open_hit(&mut self) {
+        let Some(s) = self.search.as_ref() else {
+            return;
+        };
+        let Some(hit) = s.result.hits.get(s.selected).cloned() else {
+            return;
+        };
+        let query = s.result_query();
+        let Some(root) = self.library.as_ref().map(|l| l.lib.root.clone()) else {
+            return;
+        };
+        if let Err(e) = self.open(&root.join(&hit.path), hit.path.clone()) {
+            self.message = Some(e);
+            return;
+        }
+        let rows = self.text_rows();
+        if let Some(r) = self.reader.as_mut() {
+            r.view.go_to(&r.doc, hit.pos());
+            r.view.scroll(&r.doc, -((rows / 3) as isize));
+            r.find.query = crate::core::index::in_article_query(&query);
+            r.find.search(&r.doc);
+            r.find.current = nearest(&r.find.hits, hit.pos());
+        }
+        self.follow_outline();
+    }
+}
+
+impl SearchScreen {
+    /// The query the hits are for (its other-layout reading when that found them).
+    fn result_query(&self) -> String {
+        self.result
+            .switched
+            .clone()
+            .unwrap_or_else(|| self.searched.clone())
+    }
+}

@@ -1,0 +1,112 @@
+//! The library-wide find screen's state: the query, the index (built or
+//! brought up to date in a background thread, with its progress), the hits.
+
+use super::app::Screen;
+use crate::core::index::{LibraryIndex, SearchResult};
+use crate::core::library::Library;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+
+/// The index as the search screen sees it.
+pub enum IndexState {
+    /// Being built or updated: files done and to do.
+    Building {
+        /// (done, total) files.
+        progress: Arc<Mutex<(usize, usize)>>,
+        /// The thread doing it.
+        handle: JoinHandle<Result<LibraryIndex, String>>,
+    },
+    /// Ready to search.
+    Ready(LibraryIndex),
+    /// It could not be opened or built: why.
+    Failed(String),
+}
+
+impl std::fmt::Debug for IndexState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            IndexState::Building { .. } => f.write_str("Building"),
+            IndexState::Ready(_) => f.write_str("Ready"),
+            IndexState::Failed(e) => write!(f, "Failed({e})"),
+        }
+    }
+}
+
+impl IndexState {
+    /// Open and update the index in `dir` for `lib` in a background thread.
+    pub fn build(dir: PathBuf, lib: Library) -> IndexState {
+        let progress = Arc::new(Mutex::new((0, 0)));
+        let p = Arc::clone(&progress);
+        let handle = std::thread::spawn(move || {
+            let index = LibraryIndex::open(&dir).map_err(|e| e.to_string())?;
+            index
+                .update(&lib, &mut |done, total| {
+                    if let Ok(mut g) = p.lock() {
+                        *g = (done, total);
+                    }
+                })
+                .map_err(|e| e.to_string())?;
+            Ok(index)
+        });
+        IndexState::Building { progress, handle }
+    }
+
+    /// Take the finished index when the thread is done. True when it changed.
+    pub fn poll(&mut self) -> bool {
+        let done = matches!(self, IndexState::Building { handle, .. } if handle.is_finished());
+        if !done {
+            return false;
+        }
+        let old = std::mem::replace(self, IndexState::Failed(String::new()));
+        if let IndexState::Building { handle, .. } = old {
+            *self = match handle.join() {
+                Ok(Ok(index)) => IndexState::Ready(index),
+                Ok(Err(e)) => IndexState::Failed(e),
+                Err(_) => IndexState::Failed(crate::messages::INDEX_THREAD_FAILED.into()),
+            };
+        }
+        true
+    }
+
+    /// Files indexed so far and in all, while building.
+    pub fn progress(&self) -> Option<(usize, usize)> {
+        match self {
+            IndexState::Building { progress, .. } => progress.lock().ok().map(|g| *g),
+            _ => None,
+        }
+    }
+}
+
+/// The library-wide find screen.
+#[derive(Debug)]
+pub struct SearchScreen {
+    /// The query.
+    pub query: String,
+    /// The query field has the keys.
+    pub typing: bool,
+    /// The index.
+    pub index: IndexState,
+    /// The hits of the last search.
+    pub result: SearchResult,
+    /// The query the result is for.
+    pub searched: String,
+    /// The selected hit.
+    pub selected: usize,
+    /// First hit on screen.
+    pub scroll: usize,
+    /// Where Esc goes back to.
+    pub back_to: Screen,
+}
+
+impl SearchScreen {
+    /// Search the index for the query, if it is ready.
+    pub fn run(&mut self, limit: usize) {
+        if let IndexState::Ready(index) = &self.index {
+            self.result = index.search(&self.query, limit).unwrap_or_default();
+            self.searched = self.query.clone();
+            self.selected = 0;
+            self.scroll = 0;
+        }
+    }
+}

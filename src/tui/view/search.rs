@@ -1,0 +1,99 @@
+//! The library-wide find screen: the query, the indexing progress or the
+//! number of hits, and the hits: title and section, then the snippet with the
+//! matched words highlighted.
+
+use super::{bar_text, ellipsize};
+use crate::core::width::str_width;
+use crate::messages;
+use crate::tui::app::App;
+use crate::tui::keymap::{Mode, hint_bar};
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// Draw the search screen.
+pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
+    let area = frame.area();
+    let width = usize::from(area.width);
+    let rows = app.search_rows();
+    let Some(s) = app.search.as_ref() else { return };
+    let cursor = if s.typing { "▏" } else { "" };
+    let mut lines = vec![Line::from(vec![
+        Span::styled(messages::SEARCH_TITLE, theme.bar),
+        Span::styled(format!("{}{cursor}", s.query), theme.accent),
+    ])];
+    let info = match (s.index.progress(), &s.result.switched) {
+        (Some((done, total)), _) => messages::indexing(done, total),
+        (None, Some(other)) => format!(
+            "{} · {}",
+            messages::found_as(other),
+            messages::hits_found(s.result.hits.len())
+        ),
+        (None, None) if s.searched.is_empty() => String::new(),
+        (None, None) => messages::hits_found(s.result.hits.len()),
+    };
+    lines.push(Line::styled(format!(" {info}"), theme.dim));
+    for (n, hit) in s.result.hits.iter().enumerate().skip(s.scroll).take(rows) {
+        let selected = n == s.selected;
+        let head = if hit.section.is_empty() || hit.section == hit.title {
+            hit.title.clone()
+        } else {
+            format!("{} · {}", hit.title, hit.section)
+        };
+        let head_style = if selected {
+            theme.selected
+        } else {
+            theme.heading
+        };
+        let head = ellipsize(&format!(" {head}"), width);
+        let pad = width.saturating_sub(str_width(&head));
+        lines.push(Line::styled(
+            format!("{head}{}", " ".repeat(pad)),
+            head_style,
+        ));
+        // The snippet, cut to the width, matched words highlighted.
+        let mut spans = vec![Span::raw("   ")];
+        let mut at = 0;
+        let room = width.saturating_sub(4);
+        let text = ellipsize(&hit.snippet, room);
+        for r in &hit.highlights {
+            if r.start < at
+                || r.end > text.len()
+                || !text.is_char_boundary(r.start)
+                || !text.is_char_boundary(r.end)
+            {
+                continue;
+            }
+            spans.push(Span::styled(text[at..r.start].to_string(), theme.body));
+            spans.push(Span::styled(
+                text[r.clone()].to_string(),
+                theme.hit.add_modifier(Modifier::BOLD),
+            ));
+            at = r.end;
+        }
+        spans.push(Span::styled(text[at..].to_string(), theme.body));
+        lines.push(Line::from(spans));
+    }
+    if let super::super::search_state::IndexState::Failed(e) = &s.index {
+        lines.push(Line::styled(format!(" {e}"), theme.error));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+    let foot_y = area.y + area.height.saturating_sub(1);
+    let left = app
+        .message
+        .clone()
+        .map(|m| format!(" {m}"))
+        .unwrap_or_default();
+    let bar = bar_text(
+        &left,
+        &format!("{} ", hint_bar(Mode::Search, width < 60)),
+        width,
+    );
+    frame.render_widget(
+        Paragraph::new(bar).style(theme.bar),
+        Rect::new(area.x, foot_y, area.width, 1.min(area.height)),
+    );
+}
