@@ -126,6 +126,23 @@ pub struct LibraryIndex {
 impl LibraryIndex {
     /// Open the index in `dir`, making it anew when it is missing, damaged or old.
     pub fn open(dir: &Path) -> tantivy::Result<LibraryIndex> {
+        // Two chitalkas starting together must not both make the index anew:
+        // opening (and any rebuild) happens under a lock file beside it.
+        if let Some(parent) = dir.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        let lock = std::fs::File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(dir.with_extension("lock"))?;
+        lock.lock()?;
+        let opened = Self::open_locked(dir);
+        drop(lock);
+        opened
+    }
+
+    fn open_locked(dir: &Path) -> tantivy::Result<LibraryIndex> {
         let manifest = read_manifest(dir);
         let (schema, fields) = schema();
         let fresh = manifest.as_ref().is_none_or(|m| m.version != INDEX_VERSION);
@@ -486,6 +503,39 @@ mod tests {
             marked.to_lowercase().starts_with("сотрудничеств"),
             "{marked}"
         );
+    }
+
+    #[test]
+    fn two_instances_at_once_never_corrupt_it() {
+        let (d, lib) = library(&[
+            ("a.txt", "Один\n\nпервый текст\n"),
+            ("b.txt", "Два\n\nвторой текст\n"),
+        ]);
+        let cache = tempfile::tempdir().expect("cache");
+        let dir = cache.path().to_path_buf();
+        // Two "chitalkas" open and update the same index at the same moment.
+        let threads: Vec<_> = (0..2)
+            .map(|_| {
+                let (dir, lib) = (dir.clone(), lib.clone());
+                std::thread::spawn(move || {
+                    let idx = LibraryIndex::open(&dir).expect("open");
+                    idx.update(&lib, &mut |_, _| {}).expect("update")
+                })
+            })
+            .collect();
+        let outcomes: Vec<Option<usize>> = threads
+            .into_iter()
+            .map(|t| t.join().expect("thread"))
+            .collect();
+        assert!(outcomes.iter().any(Option::is_some), "{outcomes:?}");
+        // Whatever happened, the index opens, searches, and catches up with a change.
+        std::fs::write(d.path().join("b.txt"), "Два\n\nдругой текст\n").expect("write");
+        let lib = library::scan(d.path()).expect("scan");
+        let idx = LibraryIndex::open(&dir).expect("reopen");
+        idx.update(&lib, &mut |_, _| {}).expect("update");
+        assert_eq!(idx.search("первый", 10).expect("search").hits.len(), 1);
+        assert_eq!(idx.search("другой", 10).expect("search").hits.len(), 1);
+        assert_eq!(idx.search("второй", 10).expect("search").hits.len(), 0);
     }
 
     #[test]
