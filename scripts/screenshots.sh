@@ -59,6 +59,18 @@ scenario() {
     keys o Tab j j j j Enter
     wait_for '› II.'
     shot outline
+
+    # (4) find in the article: every hit highlighted, the count in the status line
+    keys o /
+    keys -l 'андрей'
+    wait_for '/андрей'
+    shot find
+
+    # (5) find across the library, in another word form
+    keys Escape q Escape F
+    keys -l 'сотрудничеством'
+    wait_for 'hit(s)'
+    shot library-find
 }
 
 # ------------------------------------------------------------ dependencies --

@@ -412,10 +412,12 @@ fn snippet(text: &str, stems: &[String]) -> (String, Vec<Range<usize>>, usize) {
     let mut to =
         starts[(at.saturating_sub(SNIPPET_CHARS / 4) + SNIPPET_CHARS).min(starts.len() - 1)];
     if from > 0 {
-        from = text[..first.max(from)]
-            .get(from..)
-            .and_then(|t| t.find(char::is_whitespace))
-            .map_or(from, |i| from + i + 1)
+        // Start after the first white space in the lead-in (NBSP is two bytes).
+        let lead = text.get(from..first.max(from)).unwrap_or("");
+        from = lead
+            .char_indices()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(from, |(i, c)| from + i + c.len_utf8())
             .min(first);
     }
     if to < text.len() {
@@ -536,6 +538,40 @@ mod tests {
         assert_eq!(idx.search("первый", 10).expect("search").hits.len(), 1);
         assert_eq!(idx.search("другой", 10).expect("search").hits.len(), 1);
         assert_eq!(idx.search("второй", 10).expect("search").hits.len(), 0);
+    }
+
+    #[test]
+    fn snippets_cut_at_any_white_space_without_panicking() {
+        let stems = query_stems("лафонтена");
+        let text = format!(
+            "{}— Вы,\u{A0}Ваше Величество, слишком милостивы.\u{A0}Сюда нужно Лафонтена!\u{A0}— отвечал он.",
+            "слово\u{A0}".repeat(40)
+        );
+        let (snip, marks, first) = snippet(&text, &stems);
+        assert!(text[first..].starts_with("Лафонтена"));
+        assert_eq!(&snip[marks[0].clone()], "Лафонтена");
+        for t in [
+            "\u{A0}\u{A0}\u{A0}Лафонтена",
+            "Лафонтена",
+            "",
+            "\u{2003}x\u{2003}Лафонтена\u{2003}",
+        ] {
+            let _ = snippet(t, &stems);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn snippets_of_any_text(a in "\\PC{0,200}", q in "[а-яё]{2,8}", b in "\\PC{0,200}", ws in "[ \u{A0}\u{2003}\n]{1,3}") {
+            let text = format!("{a}{ws}{q}{ws}{b}");
+            let stems = query_stems(&fold_query(&q));
+            let (snip, marks, first) = snippet(&text, &stems);
+            proptest::prop_assert!(text.is_char_boundary(first));
+            for m in marks {
+                proptest::prop_assert!(m.start <= m.end && m.end <= snip.len());
+                proptest::prop_assert!(snip.is_char_boundary(m.start) && snip.is_char_boundary(m.end));
+            }
+        }
     }
 
     #[test]
