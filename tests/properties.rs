@@ -242,6 +242,36 @@ proptest! {
     }
 
     #[test]
+    fn anchors_survive_inserted_paragraphs(
+        paras in prop::collection::vec("[а-яё ]{20,80}", 2..8),
+        pick in 0usize..100,
+        at in 0usize..100,
+        span in 5usize..30,
+    ) {
+        use chitalka::core::anchor::{Anchor, Found};
+        use chitalka::core::document::Pos;
+        let src = paras.join("\n\n");
+        let doc = text::parse_str(&src);
+        prop_assume!(!doc.blocks.is_empty());
+        let b = pick % doc.blocks.len();
+        let t = &doc.blocks[b].text;
+        let starts: Vec<usize> = t.char_indices().map(|(i, _)| i).chain(std::iter::once(t.len())).collect();
+        prop_assume!(starts.len() > span + 1);
+        let (s0, s1) = (starts[0], starts[span]);
+        let anchor = Anchor::new(&doc, Pos::new(b, s0), Pos::new(b, s1));
+        prop_assume!(!anchor.quote.trim().is_empty());
+        // Insert a paragraph somewhere.
+        let mut edited = paras.clone();
+        edited.insert(at % (paras.len() + 1), "Вставленный абзац про совсем другое.".to_string());
+        let doc2 = text::parse_str(&edited.join("\n\n"));
+        let placed = anchor.place(&doc2);
+        prop_assert!(placed.found != Found::Detached && placed.found != Found::Fuzzy, "{:?}", placed);
+        let (a, z) = placed.range.expect("placed");
+        let canon = doc2.canonical_text();
+        prop_assert_eq!(&canon[doc2.text_offset(a)..doc2.text_offset(z)], anchor.quote.as_str());
+    }
+
+    #[test]
     fn any_bytes_parse_in_every_format(bytes in prop::collection::vec(any::<u8>(), 0..3000)) {
         for name in ["a.txt", "a.md", "a.html", "a.fb2"] {
             let _ = chitalka::core::formats::parse(std::path::Path::new(name), &bytes);

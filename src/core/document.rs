@@ -152,6 +152,20 @@ impl Document {
         self.text_len()
     }
 
+    /// The position of an offset in [`Document::canonical_text`] (an offset
+    /// in a block separator belongs to the end of the block before it).
+    pub fn pos_at(&self, offset: usize) -> Pos {
+        let mut off = 0;
+        for (i, b) in self.blocks.iter().enumerate() {
+            let end = off + b.text.len();
+            if offset <= end {
+                return self.clamp(Pos::new(i, offset - off));
+            }
+            off = end + BLOCK_SEPARATOR.len();
+        }
+        self.clamp(Pos::new(self.blocks.len().saturating_sub(1), usize::MAX))
+    }
+
     /// Number of words (runs of letters or digits) in the document.
     pub fn word_count(&self) -> usize {
         self.blocks
@@ -262,6 +276,21 @@ mod tests {
         let p = Pos::new(1, "Один ".len());
         assert!(t[d.text_offset(p)..].starts_with("два-три"));
         assert_eq!(d.text_offset(Pos::new(9, 0)), d.text_len());
+    }
+
+    #[test]
+    fn pos_at_inverts_text_offset() {
+        let d = doc();
+        for p in [
+            Pos::new(0, 0),
+            Pos::new(0, 4),
+            Pos::new(1, 0),
+            Pos::new(1, 9),
+        ] {
+            let p = d.clamp(p);
+            assert_eq!(d.pos_at(d.text_offset(p)), p);
+        }
+        assert_eq!(d.pos_at(d.text_len() + 50).block, 1);
     }
 
     #[test]

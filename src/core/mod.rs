@@ -1,6 +1,7 @@
 //! The pure core: documents, formats, layout, library, storage. Nothing here
 //! knows about terminals or terminal crates, or about global paths.
 
+pub mod anchor;
 pub mod document;
 pub mod find;
 pub mod fold;
