@@ -79,6 +79,17 @@ pub fn err_remove_source(path: &std::path::Path, e: &std::io::Error) -> String {
     format!("added, but cannot remove {}: {e}", path.display())
 }
 
+/// Marks from a newer chitalka are not written.
+pub const MARKS_READ_ONLY: &str =
+    "bookmarks and notes of this article were saved by a newer chitalka; they are read-only here";
+
+/// Saving marks failed; they are kept in memory.
+pub fn err_marks_save(e: &std::io::Error) -> String {
+    format!(
+        "could not save bookmarks and notes ({e}); they are kept and will be saved on the next try"
+    )
+}
+
 /// The data dir could not be found.
 pub const ERR_NO_HOME: &str =
     "cannot find a home directory for user data; pass --data-dir DIR or set CHITALKA_DATA_DIR";

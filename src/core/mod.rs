@@ -12,6 +12,7 @@ pub mod keyboard;
 pub mod layout;
 pub mod library;
 pub mod marks;
+pub mod marks_store;
 pub mod outline;
 pub mod store;
 pub mod viewport;

@@ -1,0 +1,406 @@
+//! Bookmarks and notes on disk: one JSON file per article under
+//! `<data dir>/marks/<article id>.json` (readable, stable key order, easy to
+//! sync with git or Syncthing), a schema version in every file. Saves are
+//! atomic and take a lock, and merge what another chitalka saved meanwhile,
+//! mark by mark (the newer edit wins; deletions are kept as tombstones so a
+//! merge never brings a deleted mark back). A damaged file is moved aside, a
+//! file from a newer schema is read-only, a failed write keeps the marks in
+//! memory for another try.
+
+use crate::core::anchor::Anchor;
+use crate::core::store::{StoreWarning, atomic_write, now};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fs::{self, File};
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// The schema version of mark files this chitalka writes.
+pub const MARKS_SCHEMA: u32 = 1;
+
+/// What a mark is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum MarkKind {
+    /// A bookmark, with an optional name.
+    Bookmark {
+        /// The name given (may be empty).
+        name: String,
+    },
+    /// A note.
+    Note {
+        /// The note's text.
+        text: String,
+    },
+}
+
+/// A bookmark or a note on a passage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mark {
+    /// Bookmark or note.
+    #[serde(flatten)]
+    pub kind: MarkKind,
+    /// Where the passage is.
+    pub anchor: Anchor,
+    /// When it was made (seconds since the Unix epoch).
+    pub created: u64,
+    /// When it was last changed.
+    pub updated: u64,
+    /// Deleted (kept so that a merge does not bring it back).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub deleted: bool,
+}
+
+/// All marks of one article.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleMarks {
+    /// Schema version.
+    pub schema: u32,
+    /// The article's content id when last saved.
+    pub article: String,
+    /// Its path when last seen (relative to the library).
+    pub path: String,
+    /// Its title.
+    pub title: String,
+    /// The marks, by id (a `BTreeMap` keeps the file's order stable).
+    pub marks: BTreeMap<String, Mark>,
+}
+
+impl ArticleMarks {
+    /// Take in marks saved by someone else: per mark, the newer edit wins.
+    pub fn merge(&mut self, other: ArticleMarks) {
+        for (id, theirs) in other.marks {
+            let newer = self
+                .marks
+                .get(&id)
+                .is_none_or(|ours| ours.updated < theirs.updated);
+            if newer {
+                self.marks.insert(id, theirs);
+            }
+        }
+    }
+
+    /// The marks that are not deleted.
+    pub fn live(&self) -> impl Iterator<Item = (&String, &Mark)> {
+        self.marks.iter().filter(|(_, m)| !m.deleted)
+    }
+
+    /// Add a mark; returns its id.
+    pub fn add(&mut self, kind: MarkKind, anchor: Anchor) -> String {
+        let t = now();
+        let id = new_id();
+        self.marks.insert(
+            id.clone(),
+            Mark {
+                kind,
+                anchor,
+                created: t,
+                updated: t,
+                deleted: false,
+            },
+        );
+        id
+    }
+
+    /// Delete a mark (a tombstone); false if there was none.
+    pub fn delete(&mut self, id: &str) -> bool {
+        match self.marks.get_mut(id) {
+            Some(m) if !m.deleted => {
+                m.deleted = true;
+                m.updated = now().max(m.updated + 1);
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+/// A fresh mark id: time, process and a counter, hashed.
+fn new_id() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let seed = format!(
+        "{nanos}-{}-{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    );
+    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(seed.as_bytes()))
+}
+
+/// Why marks could not be saved.
+#[derive(Debug)]
+pub enum SaveError {
+    /// The file is from a newer chitalka: it is not written.
+    ReadOnly,
+    /// The disk said no; the marks are still in memory.
+    Io(io::Error),
+}
+
+impl std::fmt::Display for SaveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SaveError::ReadOnly => f.write_str(crate::messages::MARKS_READ_ONLY),
+            SaveError::Io(e) => write!(f, "{}", crate::messages::err_marks_save(e)),
+        }
+    }
+}
+
+/// The marks folder of a data dir.
+#[derive(Debug, Clone)]
+pub struct MarksStore {
+    dir: PathBuf,
+}
+
+enum Read {
+    Missing,
+    Ok(ArticleMarks),
+    Newer(ArticleMarks, u32),
+    Corrupt,
+    Failed(String),
+}
+
+impl MarksStore {
+    /// The store in `data_dir`.
+    pub fn new(data_dir: &Path) -> MarksStore {
+        MarksStore {
+            dir: data_dir.join("marks"),
+        }
+    }
+
+    /// The file of an article.
+    pub fn file(&self, article: &str) -> PathBuf {
+        self.dir.join(format!("{article}.json"))
+    }
+
+    fn read(path: &Path) -> Read {
+        let bytes = match fs::read(path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Read::Missing,
+            Err(e) => return Read::Failed(e.to_string()),
+        };
+        match serde_json::from_slice::<ArticleMarks>(&bytes) {
+            Ok(m) if m.schema > MARKS_SCHEMA => {
+                let v = m.schema;
+                Read::Newer(m, v)
+            }
+            Ok(m) => Read::Ok(m),
+            Err(_) => {
+                // A newer schema we cannot parse at all still says its version.
+                #[derive(Deserialize)]
+                struct V {
+                    schema: u32,
+                }
+                match serde_json::from_slice::<V>(&bytes) {
+                    Ok(v) if v.schema > MARKS_SCHEMA => {
+                        Read::Newer(ArticleMarks::default(), v.schema)
+                    }
+                    _ => Read::Corrupt,
+                }
+            }
+        }
+    }
+
+    /// Load the marks of an article (by content id; else, when the article was
+    /// edited, by its last known path). Returns the marks, whether they are
+    /// read-only, and anything to tell the person.
+    pub fn load(&self, article: &str, path: &str) -> (ArticleMarks, bool, Option<StoreWarning>) {
+        let mut file = self.file(article);
+        if !file.exists()
+            && let Some(found) = self.find_by_path(path)
+        {
+            file = found;
+        }
+        let fresh = ArticleMarks {
+            schema: MARKS_SCHEMA,
+            article: article.to_string(),
+            path: path.to_string(),
+            ..ArticleMarks::default()
+        };
+        match Self::read(&file) {
+            Read::Missing => (fresh, false, None),
+            Read::Ok(mut m) => {
+                m.article = article.to_string();
+                m.path = path.to_string();
+                (m, false, None)
+            }
+            Read::Newer(m, v) => (m, true, Some(StoreWarning::Newer(v))),
+            Read::Failed(e) => (fresh, true, Some(StoreWarning::Io(e))),
+            Read::Corrupt => {
+                let aside = file.with_extension(format!("json.corrupt-{}", now()));
+                match fs::rename(&file, &aside) {
+                    Ok(()) => (fresh, false, Some(StoreWarning::Corrupt(aside))),
+                    Err(e) => (fresh, true, Some(StoreWarning::Io(e.to_string()))),
+                }
+            }
+        }
+    }
+
+    /// A marks file whose last known path is `path`.
+    fn find_by_path(&self, path: &str) -> Option<PathBuf> {
+        fs::read_dir(&self.dir)
+            .ok()?
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| {
+                p.extension().is_some_and(|x| x == "json")
+                    && matches!(Self::read(p), Read::Ok(m) if m.path == path)
+            })
+    }
+
+    /// Save an article's marks: under a lock, merged with what is on disk
+    /// now, written atomically. The old file of an edited article (another
+    /// id) is removed once the new one is safe.
+    pub fn save(&self, marks: &mut ArticleMarks, old_file: Option<&Path>) -> Result<(), SaveError> {
+        fs::create_dir_all(&self.dir).map_err(SaveError::Io)?;
+        let lock = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(self.dir.join(".lock"))
+            .map_err(SaveError::Io)?;
+        lock.lock().map_err(SaveError::Io)?;
+        let file = self.file(&marks.article);
+        match Self::read(&file) {
+            Read::Ok(on_disk) => marks.merge(on_disk),
+            Read::Newer(..) => return Err(SaveError::ReadOnly),
+            _ => {}
+        }
+        marks.schema = MARKS_SCHEMA;
+        let mut json =
+            serde_json::to_vec_pretty(&*marks).map_err(|e| SaveError::Io(io::Error::other(e)))?;
+        json.push(b'\n');
+        atomic_write(&file, &json).map_err(SaveError::Io)?;
+        if let Some(old) = old_file.filter(|o| *o != file) {
+            let _ = fs::remove_file(old);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::document::Pos;
+    use crate::core::formats::text::parse_str;
+
+    fn anchor() -> Anchor {
+        let d = parse_str("Заголовок\n\nТекст статьи про сотрудничество.\n");
+        Anchor::new(&d, Pos::new(1, 0), Pos::new(1, "Текст статьи".len()))
+    }
+
+    #[test]
+    fn round_trip_and_merge_of_two_instances() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = MarksStore::new(dir.path());
+        let (mut a, ro, w) = store.load("art1", "a.txt");
+        assert!(!ro && w.is_none());
+        let (mut b, _, _) = store.load("art1", "a.txt");
+        a.add(
+            MarkKind::Note {
+                text: "Моя заметка".into(),
+            },
+            anchor(),
+        );
+        b.add(
+            MarkKind::Bookmark {
+                name: "закладка".into(),
+            },
+            anchor(),
+        );
+        store.save(&mut a, None).expect("save a");
+        store.save(&mut b, None).expect("save b");
+        let (c, _, _) = store.load("art1", "a.txt");
+        assert_eq!(
+            c.live().count(),
+            2,
+            "neither instance lost the other's mark"
+        );
+        let text = fs::read_to_string(store.file("art1")).expect("file");
+        assert!(text.contains("\"schema\": 1") && text.contains("Моя заметка"));
+    }
+
+    #[test]
+    fn deletion_is_not_undone_by_a_merge() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = MarksStore::new(dir.path());
+        let (mut a, _, _) = store.load("x", "x.txt");
+        let id = a.add(
+            MarkKind::Note {
+                text: "удалить".into(),
+            },
+            anchor(),
+        );
+        store.save(&mut a, None).expect("save");
+        let (mut stale, _, _) = store.load("x", "x.txt");
+        assert!(a.delete(&id));
+        store.save(&mut a, None).expect("save delete");
+        store.save(&mut stale, None).expect("save stale copy");
+        let (c, _, _) = store.load("x", "x.txt");
+        assert_eq!(c.live().count(), 0);
+    }
+
+    #[test]
+    fn corrupt_newer_and_failed_writes() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = MarksStore::new(dir.path());
+        fs::create_dir_all(dir.path().join("marks")).expect("mkdir");
+        fs::write(store.file("bad"), "{ not json").expect("write");
+        let (m, ro, w) = store.load("bad", "bad.txt");
+        assert!(!ro && m.marks.is_empty());
+        let Some(StoreWarning::Corrupt(aside)) = w else {
+            panic!("expected corrupt, got {w:?}")
+        };
+        assert_eq!(fs::read_to_string(aside).expect("aside"), "{ not json");
+
+        let future = r#"{"schema": 7, "article": "new", "path": "n.txt", "title": "", "marks": {}, "wow": 1}"#;
+        fs::write(store.file("new"), future).expect("write");
+        let (mut m, ro, w) = store.load("new", "n.txt");
+        assert!(ro);
+        assert_eq!(w, Some(StoreWarning::Newer(7)));
+        m.add(
+            MarkKind::Bookmark {
+                name: String::new(),
+            },
+            anchor(),
+        );
+        assert!(matches!(store.save(&mut m, None), Err(SaveError::ReadOnly)));
+        assert_eq!(fs::read_to_string(store.file("new")).expect("kept"), future);
+
+        // A write that fails (a folder where the file should go) keeps the marks in memory.
+        fs::create_dir_all(store.file("blocked")).expect("mkdir in the way");
+        let (mut m, _, _) = store.load("blocked", "b.txt");
+        m.add(
+            MarkKind::Note {
+                text: "не потерять".into(),
+            },
+            anchor(),
+        );
+        assert!(matches!(store.save(&mut m, None), Err(SaveError::Io(_))));
+        assert_eq!(m.live().count(), 1);
+    }
+
+    #[test]
+    fn an_edited_article_finds_its_marks_by_path() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = MarksStore::new(dir.path());
+        let (mut a, _, _) = store.load("old-id", "статья.txt");
+        a.add(
+            MarkKind::Note {
+                text: "заметка".into(),
+            },
+            anchor(),
+        );
+        store.save(&mut a, None).expect("save");
+        let old_file = store.file("old-id");
+        // The article changed: a new content id, the same path.
+        let (mut b, _, _) = store.load("new-id", "статья.txt");
+        assert_eq!(b.live().count(), 1);
+        store
+            .save(&mut b, Some(&old_file))
+            .expect("save under the new id");
+        assert!(store.file("new-id").exists() && !old_file.exists());
+    }
+}
