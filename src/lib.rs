@@ -14,6 +14,7 @@
 
 pub mod bundled;
 pub mod cli;
+pub mod cli_marks;
 pub mod config;
 pub mod core;
 pub mod messages;

@@ -56,6 +56,21 @@ enum Command {
         #[arg(long, default_value_t = 20)]
         limit: usize,
     },
+    /// Export every note: Markdown grouped by article and section, or JSON.
+    Notes {
+        /// Print JSON (path, title, section, quote, note, created, detached).
+        #[arg(long, conflicts_with = "markdown")]
+        json: bool,
+        /// Print Markdown (the default).
+        #[arg(long)]
+        markdown: bool,
+    },
+    /// Export every bookmark as JSON.
+    Bookmarks {
+        /// Print JSON (the only format).
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the sections of an article, indented by level.
     Outline {
         /// The article (a path, or a path inside the library).
@@ -145,6 +160,18 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Some(Command::Find { query, json, limit }) => {
             return cli::find(&setup, &query, json, limit, &mut stdout, &mut stderr);
+        }
+        Some(Command::Notes { json, .. }) => {
+            let marks = chitalka::cli_marks::collect(&setup, true)?;
+            return if json {
+                chitalka::cli_marks::write_json(&marks, &mut stdout)
+            } else {
+                chitalka::cli_marks::write_markdown(&marks, &mut stdout)
+            };
+        }
+        Some(Command::Bookmarks { .. }) => {
+            let marks = chitalka::cli_marks::collect(&setup, false)?;
+            return chitalka::cli_marks::write_json(&marks, &mut stdout);
         }
         Some(Command::Outline { path, json }) => {
             return cli::outline(&setup, &path, json, &mut stdout);

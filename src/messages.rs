@@ -90,6 +90,11 @@ pub fn err_marks_save(e: &std::io::Error) -> String {
     )
 }
 
+/// Title of the Markdown export of notes.
+pub const EXPORT_TITLE: &str = "Notes";
+/// Section name for notes whose passage is gone from the article.
+pub const EXPORT_DETACHED: &str = "Detached (the passage is no longer in the article)";
+
 /// The data dir could not be found.
 pub const ERR_NO_HOME: &str =
     "cannot find a home directory for user data; pass --data-dir DIR or set CHITALKA_DATA_DIR";

@@ -581,3 +581,96 @@ fn find_across_the_library() {
         "the index lives in the cache dir"
     );
 }
+
+#[test]
+fn notes_and_bookmarks_are_exported() {
+    use chitalka::core::anchor::Anchor;
+    use chitalka::core::marks_store::{MarkKind, MarksStore};
+    let home = Home::new();
+    let (id, doc) =
+        chitalka::core::library::load(&std::path::Path::new(FIXTURE_LIBRARY).join(SEED))
+            .expect("seed");
+    let text = doc.canonical_text();
+    let quote = "укреплению сотрудничества с Японией";
+    let at = text.find(quote).expect("quote");
+    let anchor = Anchor::new(&doc, doc.pos_at(at), doc.pos_at(at + quote.len()));
+    let store = MarksStore::new(&home.data());
+    let (mut marks, _, _) = store.load(&id, SEED);
+    marks.add(
+        MarkKind::Note {
+            text: "Важная мысль.".into(),
+        },
+        anchor.clone(),
+    );
+    marks.add(
+        MarkKind::Bookmark {
+            name: "здесь".into(),
+        },
+        anchor.clone(),
+    );
+    let mut gone = anchor;
+    gone.quote = "абзац, которого больше нет в статье".into();
+    gone.start.block = 999;
+    gone.text_hash = "the article was edited since".into();
+    marks.add(
+        MarkKind::Note {
+            text: "Потерянная заметка.".into(),
+        },
+        gone,
+    );
+    store.save(&mut marks, None).expect("save");
+
+    let data = home.data();
+    let data = data.to_str().expect("utf-8");
+    let out = home.run(&[
+        "--library",
+        FIXTURE_LIBRARY,
+        "--data-dir",
+        data,
+        "notes",
+        "--json",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    let notes = v.as_array().expect("array");
+    assert_eq!(notes.len(), 2);
+    let kept = notes
+        .iter()
+        .find(|n| n["note"] == "Важная мысль.")
+        .expect("note");
+    assert_eq!(kept["path"], SEED);
+    assert_eq!(kept["quote"], quote);
+    assert_eq!(kept["detached"], false);
+    assert!(kept["created"].as_u64().is_some());
+    let lost = notes
+        .iter()
+        .find(|n| n["note"] == "Потерянная заметка.")
+        .expect("detached note kept");
+    assert_eq!(lost["detached"], true);
+
+    let md = stdout(&home.run(&[
+        "--library",
+        FIXTURE_LIBRARY,
+        "--data-dir",
+        data,
+        "notes",
+        "--markdown",
+    ]));
+    assert!(md.contains(&format!("> {quote}\n\nВажная мысль.")), "{md}");
+    assert!(md.contains("## Узбекско-японское сотрудничество"), "{md}");
+    assert!(md.contains("### Detached"), "{md}");
+
+    let b: serde_json::Value = serde_json::from_str(&stdout(&home.run(&[
+        "--library",
+        FIXTURE_LIBRARY,
+        "--data-dir",
+        data,
+        "bookmarks",
+        "--json",
+    ])))
+    .expect("json");
+    let b = b.as_array().expect("array");
+    assert_eq!(b.len(), 1);
+    assert_eq!(b[0]["name"], "здесь");
+    assert!(b[0].get("note").is_none());
+}
