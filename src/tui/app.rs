@@ -3,6 +3,7 @@
 use super::action::Action;
 use super::find_state::FindState;
 use super::keymap::{self, Mode};
+use super::list_nav;
 use super::outline_panel::OutlinePanel;
 use super::search_state::SearchScreen;
 use super::view::help;
@@ -438,14 +439,10 @@ impl App {
         let Some(lv) = self.library.as_mut() else {
             return;
         };
-        let last = lv.rows.len().saturating_sub(1);
+        if let Some(to) = list_nav::moved(lv.selected, action, lv.rows.len(), page) {
+            lv.selected = to;
+        }
         match action {
-            Action::Down | Action::WheelDown => lv.selected = (lv.selected + 1).min(last),
-            Action::Up | Action::WheelUp => lv.selected = lv.selected.saturating_sub(1),
-            Action::PageDown | Action::HalfDown => lv.selected = (lv.selected + page).min(last),
-            Action::PageUp | Action::HalfUp => lv.selected = lv.selected.saturating_sub(page),
-            Action::Top => lv.selected = 0,
-            Action::Bottom => lv.selected = last,
             Action::Filter => lv.filtering = true,
             Action::Back => {
                 lv.filter.clear();
@@ -530,12 +527,7 @@ impl App {
     fn clamp_library_scroll(&mut self) {
         let page = self.list_rows();
         if let Some(lv) = self.library.as_mut() {
-            if lv.selected < lv.scroll {
-                lv.scroll = lv.selected;
-            } else if lv.selected >= lv.scroll + page {
-                lv.scroll = lv.selected + 1 - page;
-            }
-            lv.scroll = lv.scroll.min(lv.rows.len().saturating_sub(page));
+            lv.scroll = list_nav::scroll_for(lv.selected, lv.scroll, page, lv.rows.len());
         }
     }
 

@@ -97,14 +97,10 @@ impl App {
         let Some(s) = self.search.as_mut() else {
             return;
         };
-        let last = s.result.hits.len().saturating_sub(1);
+        if let Some(to) = super::list_nav::moved(s.selected, action, s.result.hits.len(), page) {
+            s.selected = to;
+        }
         match action {
-            Action::Down | Action::WheelDown => s.selected = (s.selected + 1).min(last),
-            Action::Up | Action::WheelUp => s.selected = s.selected.saturating_sub(1),
-            Action::PageDown | Action::HalfDown => s.selected = (s.selected + page).min(last),
-            Action::PageUp | Action::HalfUp => s.selected = s.selected.saturating_sub(page),
-            Action::Top => s.selected = 0,
-            Action::Bottom => s.selected = last,
             Action::Filter | Action::LibraryFind => s.typing = true,
             Action::Back => {
                 self.screen = s.back_to;
@@ -113,11 +109,7 @@ impl App {
             Action::Open => return self.open_hit(),
             _ => {}
         }
-        if s.selected < s.scroll {
-            s.scroll = s.selected;
-        } else if s.selected >= s.scroll + page {
-            s.scroll = s.selected + 1 - page;
-        }
+        s.scroll = super::list_nav::scroll_for(s.selected, s.scroll, page, s.result.hits.len());
     }
 
     /// Open the selected hit's article at the hit, with find set to the query.

@@ -150,13 +150,7 @@ impl OutlinePanel {
     pub fn keep_in_view(&mut self, rows: usize) {
         let vis = self.visible();
         let at = vis.iter().position(|&i| i == self.cursor).unwrap_or(0);
-        let rows = rows.max(1);
-        if at < self.scroll {
-            self.scroll = at;
-        } else if at >= self.scroll + rows {
-            self.scroll = at + 1 - rows;
-        }
-        self.scroll = self.scroll.min(vis.len().saturating_sub(rows));
+        self.scroll = super::list_nav::scroll_for(at, self.scroll, rows, vis.len());
     }
 }
 
