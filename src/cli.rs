@@ -145,6 +145,7 @@ pub fn add(
 ) -> anyhow::Result<bool> {
     let root = &setup.paths.library;
     std::fs::create_dir_all(root).map_err(|e| anyhow::anyhow!(messages::err_library(root, &e)))?;
+    let mut importer = crate::core::import::Importer::new(root).map_err(anyhow::Error::msg)?;
     let mut all = true;
     for file in files {
         let from_stdin = file.as_os_str() == "-";
@@ -163,7 +164,7 @@ pub fn add(
                 } else {
                     file.as_path()
                 };
-                crate::core::import::add(root, &b, name, title)
+                importer.add(&b, name, title)
             });
         match result {
             Ok(added) => {

@@ -6,6 +6,7 @@ use crate::core::formats;
 use crate::core::library::{self, article_id};
 use crate::core::store::atomic_write;
 use crate::messages;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Longest file name stem chosen for an article, in characters.
@@ -37,18 +38,52 @@ pub fn slug(title: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
-/// Add `bytes` (from a file called `name`, or stdin) to the library folder
-/// `root`. `title` overrides the document's own title for the file name.
-/// Refuses unreadable input and content already in the library.
-pub fn add(root: &Path, bytes: &[u8], name: &Path, title: Option<&str>) -> Result<Added, String> {
+/// Adds files to one library folder, knowing what is in it (read once, by
+/// content id) so that a batch of files never re-reads the library.
+#[derive(Debug)]
+pub struct Importer {
+    root: PathBuf,
+    /// Content ids in the library, and where.
+    known: HashMap<String, String>,
+}
+
+impl Importer {
+    /// An importer for the library folder `root`.
+    pub fn new(root: &Path) -> Result<Importer, String> {
+        let known = library::content_ids(root).map_err(|e| messages::err_library(root, &e))?;
+        Ok(Importer {
+            root: root.to_path_buf(),
+            known: known.into_iter().collect(),
+        })
+    }
+
+    /// Add `bytes` (from a file called `name`, or stdin). `title` overrides
+    /// the document's own title for the file name. Refuses unreadable input
+    /// and content already in the library.
+    pub fn add(&mut self, bytes: &[u8], name: &Path, title: Option<&str>) -> Result<Added, String> {
+        let added = add(&self.root, bytes, name, title, &self.known)?;
+        self.known.insert(
+            article_id(bytes),
+            library::relative(&self.root, &added.path),
+        );
+        Ok(added)
+    }
+}
+
+fn add(
+    root: &Path,
+    bytes: &[u8],
+    name: &Path,
+    title: Option<&str>,
+    known: &HashMap<String, String>,
+) -> Result<Added, String> {
     let doc = formats::parse(name, bytes).map_err(|e| e.to_string())?;
     if doc.blocks.is_empty() {
         return Err(messages::ERR_EMPTY.to_string());
     }
     let id = article_id(bytes);
-    let existing = library::scan(root).map_err(|e| messages::err_library(root, &e))?;
-    if let Some(a) = existing.articles.iter().find(|a| a.id == id) {
-        return Err(messages::err_already_there(&a.rel));
+    if let Some(rel) = known.get(&id) {
+        return Err(messages::err_already_there(rel));
     }
     let title = title.map(str::to_string).unwrap_or(doc.title);
     let ext = name
@@ -94,51 +129,46 @@ mod tests {
     fn adds_refuses_duplicates_and_never_overwrites() {
         let dir = tempfile::tempdir().expect("tempdir");
         let root = dir.path();
-        let a = add(
-            root,
-            "ЗАГОЛОВОК\n\nТекст.".as_bytes(),
-            Path::new("x.txt"),
-            None,
-        )
-        .expect("add");
+        let mut imp = Importer::new(root).expect("importer");
+        let a = imp
+            .add("ЗАГОЛОВОК\n\nТекст.".as_bytes(), Path::new("x.txt"), None)
+            .expect("add");
         assert_eq!(a.path, root.join("заголовок.txt"));
         assert_eq!(a.title, "ЗАГОЛОВОК");
         // Same content again: refused.
-        let again = add(
-            root,
-            "ЗАГОЛОВОК\n\nТекст.".as_bytes(),
-            Path::new("y.txt"),
-            None,
-        );
+        let again = imp.add("ЗАГОЛОВОК\n\nТекст.".as_bytes(), Path::new("y.txt"), None);
         assert!(again.is_err_and(|e| e.contains("заголовок.txt")));
         // Same title, other content: a new name, the first file untouched.
-        let b = add(
-            root,
-            "ЗАГОЛОВОК\n\nДругой текст.".as_bytes(),
-            Path::new("y.txt"),
-            None,
-        )
-        .expect("add");
+        let b = imp
+            .add(
+                "ЗАГОЛОВОК\n\nДругой текст.".as_bytes(),
+                Path::new("y.txt"),
+                None,
+            )
+            .expect("add");
         assert_eq!(b.path, root.join("заголовок-2.txt"));
         assert_eq!(
             std::fs::read_to_string(&a.path).expect("read"),
             "ЗАГОЛОВОК\n\nТекст."
         );
         // Markdown keeps its extension; binaries and empty files are refused.
-        let m = add(
-            root,
-            b"# Notes\n\ntext",
-            Path::new("n.MD"),
-            Some("Мои заметки"),
-        )
-        .expect("add");
+        let m = imp
+            .add(b"# Notes\n\ntext", Path::new("n.MD"), Some("Мои заметки"))
+            .expect("add");
         assert_eq!(m.path, root.join("мои-заметки.md"));
-        assert!(add(root, b"\x00\x01bin", Path::new("b.txt"), None).is_err());
-        assert!(add(root, b"   \n\n ", Path::new("e.txt"), None).is_err());
+        assert!(imp.add(b"\x00\x01bin", Path::new("b.txt"), None).is_err());
+        assert!(imp.add(b"   \n\n ", Path::new("e.txt"), None).is_err());
         let names: Vec<String> = std::fs::read_dir(root)
             .expect("ls")
             .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
             .collect();
         assert_eq!(names.len(), 3, "{names:?}");
+        // A new importer reads what is there: the duplicate is still refused.
+        let mut again = Importer::new(root).expect("importer");
+        assert!(
+            again
+                .add("ЗАГОЛОВОК\n\nТекст.".as_bytes(), Path::new("z.txt"), None)
+                .is_err()
+        );
     }
 }

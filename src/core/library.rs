@@ -93,15 +93,36 @@ pub fn load(path: &Path) -> Result<(String, Document), String> {
     Ok((article_id(&bytes), doc))
 }
 
-/// Scan `root` recursively for articles. Hidden files and folders are skipped;
-/// symbolic links to folders are not followed.
-pub fn scan(root: &Path) -> std::io::Result<Library> {
+/// The article files under `root` (sorted, ignore file applied), and the
+/// sub-folders that could not be read with why.
+fn article_files(root: &Path) -> std::io::Result<(Vec<PathBuf>, Vec<(PathBuf, String)>)> {
     let mut files = Vec::new();
     let mut bad_dirs = Vec::new();
     collect(root, 0, &mut files, &mut bad_dirs)?;
     files.sort();
     let skip = ignored(root);
     files.retain(|p| !skip.contains(&relative(root, p)));
+    Ok((files, bad_dirs))
+}
+
+/// The content id and relative path of every article file under `root`,
+/// from the bytes alone (nothing is parsed): enough to spot duplicates.
+pub fn content_ids(root: &Path) -> std::io::Result<Vec<(String, String)>> {
+    let (files, _) = article_files(root)?;
+    Ok(files
+        .into_iter()
+        .filter_map(|p| {
+            std::fs::read(&p)
+                .ok()
+                .map(|b| (article_id(&b), relative(root, &p)))
+        })
+        .collect())
+}
+
+/// Scan `root` recursively for articles. Hidden files and folders are skipped;
+/// symbolic links to folders are not followed.
+pub fn scan(root: &Path) -> std::io::Result<Library> {
+    let (files, bad_dirs) = article_files(root)?;
     let mut lib = Library {
         root: root.to_path_buf(),
         ..Library::default()
