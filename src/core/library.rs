@@ -93,9 +93,12 @@ pub fn load(path: &Path) -> Result<(String, Document), String> {
     Ok((article_id(&bytes), doc))
 }
 
+/// A sub-folder that could not be read, and why.
+type BadDir = (PathBuf, String);
+
 /// The article files under `root` (sorted, ignore file applied), and the
 /// sub-folders that could not be read with why.
-fn article_files(root: &Path) -> std::io::Result<(Vec<PathBuf>, Vec<(PathBuf, String)>)> {
+fn article_files(root: &Path) -> std::io::Result<(Vec<PathBuf>, Vec<BadDir>)> {
     let mut files = Vec::new();
     let mut bad_dirs = Vec::new();
     collect(root, 0, &mut files, &mut bad_dirs)?;
