@@ -48,6 +48,23 @@ fn kind() -> impl Strategy<Value = BlockKind> {
     ]
 }
 
+/// A parsed document is sound: every style span on char boundaries inside its
+/// block, and no laid-out line wider than `width`.
+fn check_spans_and_width(doc: &Document, width: usize) -> Result<(), TestCaseError> {
+    for b in &doc.blocks {
+        for sp in &b.spans {
+            prop_assert!(sp.range.start < sp.range.end && sp.range.end <= b.text.len());
+            prop_assert!(
+                b.text.is_char_boundary(sp.range.start) && b.text.is_char_boundary(sp.range.end)
+            );
+        }
+    }
+    for line in &Layout::new(doc, width).lines {
+        prop_assert!(line.width() <= width, "{:?} wider than {}", line, width);
+    }
+    Ok(())
+}
+
 fn grapheme_starts(s: &str) -> Vec<usize> {
     let mut v: Vec<usize> = s.grapheme_indices(true).map(|(i, _)| i).collect();
     v.push(s.len());
@@ -149,16 +166,7 @@ proptest! {
         width in 1usize..60,
     ) {
         let doc = chitalka::core::formats::markdown::parse_str(&decode::clean_text(&parts.concat()));
-        for b in &doc.blocks {
-            for sp in &b.spans {
-                prop_assert!(sp.range.start < sp.range.end && sp.range.end <= b.text.len());
-                prop_assert!(b.text.is_char_boundary(sp.range.start) && b.text.is_char_boundary(sp.range.end));
-            }
-        }
-        let lay = Layout::new(&doc, width);
-        for line in &lay.lines {
-            prop_assert!(line.width() <= width, "{:?} wider than {}", line, width);
-        }
+        check_spans_and_width(&doc, width)?;
     }
 
     #[test]
@@ -176,15 +184,7 @@ proptest! {
         width in 1usize..60,
     ) {
         let doc = chitalka::core::formats::html::parse_str(&parts.concat());
-        for b in &doc.blocks {
-            for sp in &b.spans {
-                prop_assert!(sp.range.start < sp.range.end && sp.range.end <= b.text.len());
-                prop_assert!(b.text.is_char_boundary(sp.range.start) && b.text.is_char_boundary(sp.range.end));
-            }
-        }
-        for line in &Layout::new(&doc, width).lines {
-            prop_assert!(line.width() <= width, "{:?} wider than {}", line, width);
-        }
+        check_spans_and_width(&doc, width)?;
     }
 
     #[test]
@@ -203,15 +203,7 @@ proptest! {
     ) {
         let src = format!("<FictionBook><body>{}</body></FictionBook>", parts.concat());
         if let Ok(doc) = chitalka::core::formats::fb2::parse_str(&src) {
-            for b in &doc.blocks {
-                for sp in &b.spans {
-                    prop_assert!(sp.range.start < sp.range.end && sp.range.end <= b.text.len());
-                    prop_assert!(b.text.is_char_boundary(sp.range.start) && b.text.is_char_boundary(sp.range.end));
-                }
-            }
-            for line in &Layout::new(&doc, width).lines {
-                prop_assert!(line.width() <= width, "{:?} wider than {}", line, width);
-            }
+            check_spans_and_width(&doc, width)?;
         }
     }
 
