@@ -240,11 +240,7 @@ fn sigterm_saves_and_restores_the_terminal() {
     }
     let home = Home::new();
     let t = Tmux::new("sigterm");
-    let stty = home.path().join("stty.txt");
-    let suffix = format!(
-        "; stty -a > '{}'; echo AFTER-EXIT; sleep 30",
-        stty.display()
-    );
+    let (stty, suffix) = record_tty_after_exit(&home);
     t.start_with(&home, 80, 24, "env", &suffix);
     t.wait_for("sorted by");
     t.open_seed();
@@ -269,12 +265,28 @@ fn sigterm_saves_and_restores_the_terminal() {
         !screen.contains("% ·"),
         "the alternate screen was left:\n{screen}"
     );
-    let modes = std::fs::read_to_string(&stty).expect("stty output");
+    assert_tty_restored(&stty);
+    let state = std::fs::read_to_string(home.data().join("state.json")).expect("state saved");
+    assert!(state.contains(common::SEED));
+}
+
+/// A command suffix that, once chitalka has exited, records the terminal's
+/// modes in a file and prints AFTER-EXIT; and that file.
+fn record_tty_after_exit(home: &Home) -> (std::path::PathBuf, String) {
+    let stty = home.path().join("stty.txt");
+    let suffix = format!(
+        "; stty -a > '{}'; echo AFTER-EXIT; sleep 30",
+        stty.display()
+    );
+    (stty, suffix)
+}
+
+/// The recorded terminal modes are the cooked ones (raw mode was left).
+fn assert_tty_restored(stty: &std::path::Path) {
+    let modes = std::fs::read_to_string(stty).expect("stty output");
     for mode in [" icanon", " echo ", " icrnl"] {
         assert!(modes.contains(mode), "{mode} not restored: {modes}");
     }
-    let state = std::fs::read_to_string(home.data().join("state.json")).expect("state saved");
-    assert!(state.contains(common::SEED));
 }
 
 fn running(pid: &str) -> bool {
@@ -320,11 +332,7 @@ fn a_panic_restores_the_terminal() {
     }
     let home = Home::new();
     let t = Tmux::new("panic");
-    let stty = home.path().join("stty.txt");
-    let suffix = format!(
-        "; stty -a > '{}'; echo AFTER-EXIT; sleep 30",
-        stty.display()
-    );
+    let (stty, suffix) = record_tty_after_exit(&home);
     t.start_with(&home, 80, 24, "env CHITALKA_TEST_PANIC=1", &suffix);
     let screen = t.wait_for("AFTER-EXIT");
     assert!(screen.contains("panicking on purpose"), "{screen}");
@@ -332,10 +340,7 @@ fn a_panic_restores_the_terminal() {
         !screen.contains("sorted by"),
         "the alternate screen was left:\n{screen}"
     );
-    let modes = std::fs::read_to_string(&stty).expect("stty output");
-    for mode in [" icanon", " echo ", " icrnl"] {
-        assert!(modes.contains(mode), "{mode} not restored: {modes}");
-    }
+    assert_tty_restored(&stty);
 }
 
 #[test]
