@@ -535,9 +535,4 @@ impl App {
     pub fn unreadable(&self, i: usize) -> Option<&Unreadable> {
         self.library.as_ref().and_then(|l| l.lib.unreadable.get(i))
     }
-
-    /// The library folder, for the title bar.
-    pub fn library_dir(&self) -> Option<PathBuf> {
-        self.library.as_ref().map(|l| l.lib.root.clone())
-    }
 }

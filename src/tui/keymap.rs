@@ -3,6 +3,7 @@
 //! ЙЦУКЕН layout on, a Cyrillic key acts as the Latin key in the same place.
 
 use super::action::Action;
+use crate::core::keyboard;
 use crate::messages::keys;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -420,17 +421,12 @@ pub const BINDINGS: &[Binding] = &[
     },
 ];
 
-/// The Latin key in the same place as a Cyrillic one on the ЙЦУКЕН layout.
-pub fn latin_twin(c: char) -> Option<char> {
-    crate::core::keyboard::latin_twin(c)
-}
-
 /// Normalise a key event: Shift folded into the character, a Cyrillic key
 /// turned into its Latin twin.
 pub fn normalise(ev: KeyEvent) -> Key {
     let mut mods = ev.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
     let code = match ev.code {
-        KeyCode::Char(c) => KeyCode::Char(latin_twin(c).unwrap_or(c)),
+        KeyCode::Char(c) => KeyCode::Char(keyboard::latin_twin(c).unwrap_or(c)),
         KeyCode::BackTab => {
             mods = KeyModifiers::NONE;
             KeyCode::BackTab
@@ -599,11 +595,11 @@ mod tests {
 
     #[test]
     fn twins() {
-        assert_eq!(latin_twin('ж'), Some(';'));
-        assert_eq!(latin_twin('Ж'), Some(':'));
-        assert_eq!(latin_twin('Й'), Some('Q'));
-        assert_eq!(latin_twin('x'), None);
-        assert_eq!(latin_twin('ў'), None);
+        assert_eq!(keyboard::latin_twin('ж'), Some(';'));
+        assert_eq!(keyboard::latin_twin('Ж'), Some(':'));
+        assert_eq!(keyboard::latin_twin('Й'), Some('Q'));
+        assert_eq!(keyboard::latin_twin('x'), None);
+        assert_eq!(keyboard::latin_twin('ў'), None);
     }
 
     #[test]
