@@ -143,9 +143,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
                 .iter()
                 .enumerate()
                 .filter(|(_, h)| {
-                    h.block == l.block
-                        && h.range.start < l.range.end.max(l.range.start + 1)
-                        && h.range.end > l.range.start
+                    h.block == l.block && h.range.start < l.range.end && h.range.end > l.range.start
                 })
                 .map(|(i, h)| {
                     (
