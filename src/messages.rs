@@ -256,6 +256,67 @@ pub const HELP_MOUSE: (&str, &str) = ("wheel", "scroll");
 pub const HELP_SCROLL: &str = "↓↑ more · other keys close";
 /// Help overlay footer.
 pub const HELP_CLOSE: &str = "any key closes this help";
+/// Marks whose passage was not found in the edited article.
+pub fn marks_detached(n: usize) -> String {
+    format!(
+        "{n} bookmark(s) or note(s) could not be found in the article as it is now; they are kept (B, A list them)"
+    )
+}
+
+/// A detached mark was chosen in a list.
+pub fn mark_detached(quote: &str) -> String {
+    let q: String = quote.chars().take(60).collect();
+    format!("this passage is no longer in the article: «{q}»")
+}
+
+/// There is no text to mark.
+pub const NO_PASSAGE: &str = "no text here to mark";
+/// A note was saved.
+pub const NOTE_SAVED: &str = "note saved";
+/// A bookmark was saved.
+pub const BOOKMARK_SAVED: &str = "bookmark saved";
+/// Marks that failed to save earlier are now saved.
+pub const MARKS_SAVED_NOW: &str = "bookmarks and notes saved";
+/// No note on screen to show.
+pub const NO_NOTE_HERE: &str = "no note on this screen";
+/// Deleted; undo is possible.
+pub const DELETED_UNDO: &str = "deleted · u brings it back";
+/// Nothing to undo.
+pub const NOTHING_TO_UNDO: &str = "nothing to undo";
+/// Undo done.
+pub const RESTORED: &str = "brought back";
+/// The bookmark name prompt.
+pub const BOOKMARK_PROMPT: &str = "Bookmark name (may be empty): ";
+/// The rename prompt.
+pub const RENAME_PROMPT: &str = "New name: ";
+/// Right side of the prompt bar.
+pub const PROMPT_KEYS: &str = "Enter save · Esc cancel";
+/// The bookmarks list title.
+pub const BOOKMARKS_TITLE: &str = "Bookmarks";
+/// The notes list title.
+pub const NOTES_TITLE: &str = "Notes";
+/// List scope: this article.
+pub const SCOPE_ARTICLE: &str = "this article";
+/// List scope: the library.
+pub const SCOPE_ALL: &str = "all articles";
+/// Empty list.
+pub const NO_MARKS: &str =
+    "Nothing here yet: in the reader, v chooses a passage, m bookmarks it, a writes a note.";
+/// Shown for a detached mark.
+pub const DETACHED: &str = "detached";
+/// Status of the choice.
+pub const CHOOSING: &str = "Choosing a passage";
+/// Words in the chosen passage.
+pub fn words(n: usize) -> String {
+    format!("{n} word(s)")
+}
+/// Margin sign of a bookmark.
+pub const MARGIN_BOOKMARK: &str = "*";
+/// Margin sign of a note.
+pub const MARGIN_NOTE: &str = "✎";
+/// Keys of a shown note.
+pub const NOTE_POPUP_KEYS: &str = "Enter next · e edit · any key closes";
+
 /// Hint bar words, after the key that does it.
 pub mod hint {
     /// Open an article.
@@ -280,6 +341,20 @@ pub mod hint {
     pub const TEXT: &str = "text";
     /// Edit the query.
     pub const QUERY: &str = "query";
+    /// Extend the chosen passage.
+    pub const EXTEND: &str = "extend";
+    /// Bookmark it.
+    pub const BOOKMARK: &str = "bookmark";
+    /// Write a note.
+    pub const NOTE: &str = "note";
+    /// Cancel.
+    pub const CANCEL: &str = "cancel";
+    /// This article / all.
+    pub const SCOPE: &str = "this / all";
+    /// Rename or edit.
+    pub const EDIT: &str = "edit";
+    /// Delete.
+    pub const DELETE: &str = "delete";
 }
 
 /// CLI: list output columns when there are errors.
@@ -391,6 +466,40 @@ pub mod keys {
     pub const EDIT_THE_QUERY: &str = "edit the query";
     /// Help text: back.
     pub const BACK: &str = "back";
+    /// Name of Delete.
+    pub const KEY_DELETE: &str = "Del";
+    /// Help text: start choosing a passage.
+    pub const CHOOSE_A_PASSAGE: &str = "choose a passage by sentences";
+    /// Help text: bookmark.
+    pub const BOOKMARK_THE_PASSAGE: &str = "bookmark the passage (chosen, or at the top)";
+    /// Help text: note.
+    pub const NOTE_ON_THE_PASSAGE: &str = "note on the passage (chosen, or at the top)";
+    /// Help text: show the note.
+    pub const SHOW_THE_NOTE: &str = "show the note on screen (again: the next)";
+    /// Help text: list bookmarks.
+    pub const LIST_BOOKMARKS: &str = "bookmarks";
+    /// Help text: list notes.
+    pub const LIST_NOTES: &str = "notes";
+    /// Help text: extend the choice.
+    pub const EXTEND_BY_A_SENTENCE: &str = "one sentence more";
+    /// Help text: shrink the choice.
+    pub const SHRINK_BY_A_SENTENCE: &str = "one sentence less";
+    /// Help text: extend by a paragraph.
+    pub const EXTEND_BY_A_PARAGRAPH: &str = "to the end of the paragraph / the next";
+    /// Help text: shrink by a paragraph.
+    pub const SHRINK_BY_A_PARAGRAPH: &str = "back a paragraph";
+    /// Help text: cancel the choice.
+    pub const CANCEL_THE_CHOICE: &str = "cancel the choice";
+    /// Help text: go to the passage.
+    pub const GO_TO_THE_PASSAGE: &str = "go to the passage";
+    /// Help text: scope toggle.
+    pub const THIS_ARTICLE_ALL: &str = "this article / the whole library";
+    /// Help text: rename or edit.
+    pub const RENAME_OR_EDIT: &str = "rename the bookmark / edit the note";
+    /// Help text: delete.
+    pub const DELETE_THE_ENTRY: &str = "delete";
+    /// Help text: undo.
+    pub const UNDO_THE_DELETE: &str = "undo the delete";
 }
 
 /// The article info panel.

@@ -1,6 +1,6 @@
 //! Rules of the house that the code itself must keep.
 
-use chitalka::tui::keymap::{BINDINGS, key_name};
+use chitalka::tui::keymap::{all_bindings, key_name};
 use std::path::Path;
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
@@ -36,7 +36,7 @@ fn core_knows_nothing_of_terminals() {
 #[test]
 fn readme_lists_every_key() {
     let readme = std::fs::read_to_string("README.md").expect("README");
-    for b in BINDINGS {
+    for b in all_bindings() {
         for k in b.keys {
             let name = key_name(k);
             assert!(

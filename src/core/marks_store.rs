@@ -102,6 +102,31 @@ impl ArticleMarks {
         id
     }
 
+    /// Bring back a deleted mark; false if there was none.
+    pub fn undelete(&mut self, id: &str) -> bool {
+        match self.marks.get_mut(id) {
+            Some(m) if m.deleted => {
+                m.deleted = false;
+                m.updated = now().max(m.updated + 1);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Change what a live mark is (rename a bookmark, edit a note); false
+    /// if there was no such mark or nothing changed.
+    pub fn set_kind(&mut self, id: &str, kind: MarkKind) -> bool {
+        match self.marks.get_mut(id) {
+            Some(m) if !m.deleted && m.kind != kind => {
+                m.kind = kind;
+                m.updated = now().max(m.updated + 1);
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// Delete a mark (a tombstone); false if there was none.
     pub fn delete(&mut self, id: &str) -> bool {
         match self.marks.get_mut(id) {
@@ -207,19 +232,61 @@ impl MarksStore {
     /// edited, by its last known path). Returns the marks, whether they are
     /// read-only, and anything to tell the person.
     pub fn load(&self, article: &str, path: &str) -> (ArticleMarks, bool, Option<StoreWarning>) {
+        let (m, ro, w, _) = self.load_from(article, path);
+        (m, ro, w)
+    }
+
+    /// [`MarksStore::load`], also saying which file the marks came from: when
+    /// it is not the article's own file (the article was edited), pass it to
+    /// [`MarksStore::save`] so the old file goes once the new one is safe.
+    pub fn load_from(
+        &self,
+        article: &str,
+        path: &str,
+    ) -> (ArticleMarks, bool, Option<StoreWarning>, PathBuf) {
         let mut file = self.file(article);
         if !file.exists()
             && let Some(found) = self.find_by_path(path)
         {
             file = found;
         }
+        let (m, ro, w) = self.read_file(&file, article, path);
+        (m, ro, w, file)
+    }
+
+    /// Every marks file that parses, with its path, sorted by file name.
+    pub fn all(&self) -> Vec<(PathBuf, ArticleMarks)> {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut files: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        files.sort();
+        files
+            .into_iter()
+            .filter_map(|p| match Self::read(&p) {
+                Read::Ok(m) | Read::Newer(m, _) => Some((p, m)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn read_file(
+        &self,
+        file: &Path,
+        article: &str,
+        path: &str,
+    ) -> (ArticleMarks, bool, Option<StoreWarning>) {
         let fresh = ArticleMarks {
             schema: MARKS_SCHEMA,
             article: article.to_string(),
             path: path.to_string(),
             ..ArticleMarks::default()
         };
-        match Self::read(&file) {
+        match Self::read(file) {
             Read::Missing => (fresh, false, None),
             Read::Ok(mut m) => {
                 m.article = article.to_string();
@@ -230,7 +297,7 @@ impl MarksStore {
             Read::Failed(e) => (fresh, true, Some(StoreWarning::Io(e))),
             Read::Corrupt => {
                 let aside = file.with_extension(format!("json.corrupt-{}", now()));
-                match fs::rename(&file, &aside) {
+                match fs::rename(file, &aside) {
                     Ok(()) => (fresh, false, Some(StoreWarning::Corrupt(aside))),
                     Err(e) => (fresh, true, Some(StoreWarning::Io(e.to_string()))),
                 }

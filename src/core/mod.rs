@@ -14,6 +14,7 @@ pub mod library;
 pub mod marks;
 pub mod marks_store;
 pub mod outline;
+pub mod sentence;
 pub mod store;
 pub mod viewport;
 pub mod width;

@@ -59,4 +59,28 @@ pub enum Action {
     PrevHit,
     /// Find across the whole library.
     LibraryFind,
+    /// Start choosing a passage by sentences (or cancel the choice).
+    Select,
+    /// Bookmark the passage (asks for a name).
+    Bookmark,
+    /// Write a note on the passage.
+    Annotate,
+    /// List the bookmarks.
+    Bookmarks,
+    /// List the notes.
+    Notes,
+    /// Show the note on the passage at the top (again: the next one).
+    ShowNote,
+    /// Extend the chosen passage by a paragraph.
+    ParaDown,
+    /// Shrink the chosen passage by a paragraph.
+    ParaUp,
+    /// Switch a list between this article and the whole library.
+    ToggleScope,
+    /// Rename a bookmark or edit a note.
+    Edit,
+    /// Delete the selected entry.
+    Delete,
+    /// Bring back what was just deleted.
+    Undo,
 }

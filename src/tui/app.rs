@@ -1,11 +1,15 @@
 //! The state of the running app and how actions change it. No drawing here.
 
 use super::action::Action;
+use super::app_marks::Prompt;
 use super::find_state::FindState;
 use super::keymap::{self, Mode};
 use super::list_nav;
+use super::marks_list::MarksList;
+use super::marks_state::ReaderMarks;
 use super::outline_panel::OutlinePanel;
 use super::search_state::SearchScreen;
+use super::selection::Selection;
 use super::view::help;
 use crate::config::Config;
 use crate::core::document::Document;
@@ -30,6 +34,8 @@ pub enum Screen {
     Reader,
     /// Find across the library.
     Search,
+    /// The list of bookmarks or notes.
+    Marks,
 }
 
 /// How the library is sorted.
@@ -86,6 +92,12 @@ pub struct Reader {
     pub panel: OutlinePanel,
     /// Find in this article.
     pub find: FindState,
+    /// Its bookmarks and notes.
+    pub marks: ReaderMarks,
+    /// The passage being chosen.
+    pub selection: Option<Selection>,
+    /// The note shown over the text (its mark id).
+    pub note_shown: Option<String>,
     /// Scrolled since the position was last saved.
     pub(super) changed_at: Option<Instant>,
 }
@@ -95,6 +107,12 @@ pub struct Reader {
 pub struct App {
     /// Settings.
     pub config: Config,
+    /// Where reading positions, bookmarks and notes are kept.
+    pub data_dir: PathBuf,
+    /// A one-line prompt (a bookmark's name).
+    pub prompt: Option<Prompt>,
+    /// The list of bookmarks or notes.
+    pub marks_list: Option<MarksList>,
     /// Reading positions.
     pub store: Store,
     /// The library screen (absent when a single file was opened).
@@ -177,6 +195,9 @@ impl App {
         let (store, warning) = Store::open(data_dir);
         App {
             config,
+            data_dir: data_dir.to_path_buf(),
+            prompt: None,
+            marks_list: None,
             store,
             library: None,
             reader: None,
@@ -199,8 +220,12 @@ impl App {
         match self.screen {
             Screen::Library => Mode::Library,
             Screen::Reader if self.outline_has_keys() => Mode::Outline,
+            Screen::Reader if self.reader.as_ref().is_some_and(|r| r.selection.is_some()) => {
+                Mode::Select
+            }
             Screen::Reader => Mode::Reader,
             Screen::Search => Mode::Search,
+            Screen::Marks => Mode::Marks,
         }
     }
 
@@ -236,6 +261,7 @@ impl App {
             view.go_to(&doc, state.pos);
         }
         let panel = OutlinePanel::new(Outline::of(&doc));
+        let (marks, marks_message) = ReaderMarks::open(&self.data_dir, &id, &key, &doc.title, &doc);
         self.reader = Some(Reader {
             id,
             key,
@@ -244,10 +270,13 @@ impl App {
             view,
             panel,
             find: FindState::default(),
+            marks,
+            selection: None,
+            note_shown: None,
             changed_at: Some(Instant::now()),
         });
         self.screen = Screen::Reader;
-        self.message = None;
+        self.message = marks_message;
         self.save_position();
         Ok(())
     }
@@ -281,6 +310,7 @@ impl App {
         {
             self.save_position();
         }
+        self.retry_marks(now);
         let searching = self.search_tick();
         match self.reader.as_mut() {
             Some(r) if self.screen == Screen::Reader => !r.view.fill(&r.doc, 200) || searching,
@@ -312,6 +342,16 @@ impl App {
                 }
                 _ => self.help = false,
             }
+            return;
+        }
+        if self.prompting() {
+            self.prompt_key(ev);
+            return;
+        }
+        if self.reader.as_ref().is_some_and(|r| r.note_shown.is_some())
+            && self.screen == Screen::Reader
+        {
+            self.shown_note_key(ev);
             return;
         }
         if self.search_typing() {
@@ -365,6 +405,8 @@ impl App {
             Action::LibraryFind if self.screen != Screen::Search => self.start_library_find(),
             _ => match self.mode() {
                 Mode::Search => self.search_action(action),
+                Mode::Select => self.select_action(action),
+                Mode::Marks => self.marks_list_action(action),
                 Mode::Library => self.library_action(action),
                 Mode::Outline => self.outline_action(action),
                 Mode::Reader => self.reader_action(action),
@@ -392,6 +434,12 @@ impl App {
             Action::Find => return self.start_find(),
             Action::NextHit => return self.step_hit(1),
             Action::PrevHit => return self.step_hit(-1),
+            Action::Select
+            | Action::Bookmark
+            | Action::Annotate
+            | Action::ShowNote
+            | Action::Bookmarks
+            | Action::Notes => return self.mark_action(action),
             _ => {}
         }
         if matches!(

@@ -18,6 +18,10 @@ pub enum Mode {
     Outline,
     /// The hits of a library-wide find.
     Search,
+    /// Choosing a passage in the reader.
+    Select,
+    /// The list of bookmarks or notes.
+    Marks,
 }
 
 /// A key with its modifiers (Shift is part of the character, not a modifier).
@@ -29,18 +33,18 @@ pub struct Key {
     pub mods: KeyModifiers,
 }
 
-const fn plain(code: KeyCode) -> Key {
+pub(super) const fn plain(code: KeyCode) -> Key {
     Key {
         code,
         mods: KeyModifiers::NONE,
     }
 }
 
-const fn ch(c: char) -> Key {
+pub(super) const fn ch(c: char) -> Key {
     plain(KeyCode::Char(c))
 }
 
-const fn ctrl(c: char) -> Key {
+pub(super) const fn ctrl(c: char) -> Key {
     Key {
         code: KeyCode::Char(c),
         mods: KeyModifiers::CONTROL,
@@ -447,11 +451,15 @@ fn punctuation_twin(c: char) -> Option<char> {
     }
 }
 
+/// Every binding: the main table, then the bookmarks and notes keys.
+pub fn all_bindings() -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().chain(super::keymap_marks::MARK_BINDINGS)
+}
+
 /// The action bound to a key in a mode.
 pub fn lookup(mode: Mode, ev: KeyEvent) -> Option<Action> {
     let find = |key: Key| {
-        BINDINGS
-            .iter()
+        all_bindings()
             .find(|b| b.mode == mode && b.keys.contains(&key))
             .map(|b| b.action)
     };
@@ -466,6 +474,16 @@ pub fn lookup(mode: Mode, ev: KeyEvent) -> Option<Action> {
         _ => None,
     })
 }
+
+/// Every mode, for tests and docs.
+pub const ALL_MODES: [Mode; 6] = [
+    Mode::Library,
+    Mode::Reader,
+    Mode::Outline,
+    Mode::Search,
+    Mode::Select,
+    Mode::Marks,
+];
 
 /// How a key is written in help.
 pub fn key_name(k: &Key) -> String {
@@ -485,6 +503,7 @@ pub fn key_name(k: &Key) -> String {
         KeyCode::Esc => names::KEY_ESC.into(),
         KeyCode::Tab => names::KEY_TAB.into(),
         KeyCode::Backspace => names::KEY_BACKSPACE.into(),
+        KeyCode::Delete => names::KEY_DELETE.into(),
         KeyCode::F(n) => format!("F{n}"),
         other => format!("{other:?}"),
     };
@@ -509,6 +528,19 @@ pub fn hint_bar(mode: Mode, short: bool) -> String {
             (Action::Help, hint::HELP),
             (Action::Quit, hint::QUIT),
         ],
+        Mode::Select => &[
+            (Action::Down, hint::EXTEND),
+            (Action::Bookmark, hint::BOOKMARK),
+            (Action::Annotate, hint::NOTE),
+            (Action::Back, hint::CANCEL),
+        ],
+        Mode::Marks => &[
+            (Action::Open, hint::GO),
+            (Action::ToggleScope, hint::SCOPE),
+            (Action::Edit, hint::EDIT),
+            (Action::Delete, hint::DELETE),
+            (Action::Back, hint::BACK),
+        ],
         Mode::Reader => &[
             (Action::ToggleOutline, hint::OUTLINE),
             (Action::Back, hint::BACK),
@@ -530,9 +562,7 @@ pub fn hint_bar(mode: Mode, short: bool) -> String {
     wanted
         .iter()
         .filter_map(|(action, word)| {
-            let b = BINDINGS
-                .iter()
-                .find(|b| b.mode == mode && b.action == *action)?;
+            let b = all_bindings().find(|b| b.mode == mode && b.action == *action)?;
             Some(format!("{} {word}", key_name(b.keys.first()?)))
         })
         .collect::<Vec<_>>()
@@ -541,8 +571,7 @@ pub fn hint_bar(mode: Mode, short: bool) -> String {
 
 /// The help lines of a mode: keys and what they do.
 pub fn help_rows(mode: Mode) -> Vec<(String, &'static str)> {
-    BINDINGS
-        .iter()
+    all_bindings()
         .filter(|b| b.mode == mode)
         .map(|b| {
             (
@@ -572,7 +601,7 @@ mod tests {
             ('G', 'П'),
             ('s', 'ы'),
         ] {
-            for mode in [Mode::Library, Mode::Reader, Mode::Outline, Mode::Search] {
+            for mode in ALL_MODES {
                 assert_eq!(
                     lookup(mode, key(lat)),
                     lookup(mode, key(cyr)),
@@ -612,9 +641,8 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_a_mode() {
-        for mode in [Mode::Library, Mode::Reader, Mode::Outline, Mode::Search] {
-            let keys: Vec<Key> = BINDINGS
-                .iter()
+        for mode in ALL_MODES {
+            let keys: Vec<Key> = all_bindings()
                 .filter(|b| b.mode == mode)
                 .flat_map(|b| b.keys.iter().copied())
                 .collect();
@@ -640,7 +668,7 @@ mod tests {
         assert!(rows.iter().any(|(k, h)| k == "j ↓" && *h == "line down"));
         assert_eq!(
             rows.len(),
-            BINDINGS.iter().filter(|b| b.mode == Mode::Reader).count()
+            all_bindings().filter(|b| b.mode == Mode::Reader).count()
         );
     }
 }

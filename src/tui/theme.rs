@@ -32,6 +32,12 @@ pub struct Theme {
     pub hit: Style,
     /// The find hit the reader is at.
     pub hit_current: Style,
+    /// The passage being chosen.
+    pub selection: Style,
+    /// Passages with a note.
+    pub noted: Style,
+    /// Marks in the margin.
+    pub margin: Style,
 }
 
 impl Theme {
@@ -54,6 +60,9 @@ impl Theme {
                 hit: base.add_modifier(Modifier::REVERSED),
                 hit_current: base
                     .add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED),
+                selection: base.add_modifier(Modifier::REVERSED),
+                noted: base.add_modifier(Modifier::UNDERLINED),
+                margin: base.add_modifier(Modifier::BOLD),
             };
         }
         Theme {
@@ -73,6 +82,9 @@ impl Theme {
                 .fg(Color::Black)
                 .bg(Color::LightRed)
                 .add_modifier(Modifier::BOLD),
+            selection: base.fg(Color::Black).bg(Color::LightCyan),
+            noted: base.bg(Color::Indexed(58)),
+            margin: base.fg(Color::LightYellow).add_modifier(Modifier::BOLD),
         }
     }
 

@@ -4,6 +4,7 @@
 pub mod help;
 pub mod info;
 pub mod library;
+pub mod marks;
 pub mod outline;
 pub mod reader;
 pub mod search;
@@ -18,9 +19,11 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
     match app.screen {
         Screen::Library => library::draw(frame, app, theme),
         Screen::Search => search::draw(frame, app, theme),
+        Screen::Marks => marks::draw(frame, app, theme),
         Screen::Reader => {
             reader::draw(frame, app, theme);
             outline::draw(frame, app, theme);
+            marks::draw_note(frame, app, frame.area(), theme);
         }
     }
     if app.info {

@@ -132,30 +132,67 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
     let section = section_path(app);
     let Some(r) = app.reader.as_mut() else { return };
     let lines = r.view.visible(&r.doc);
+    let selection = r.selection.as_ref().map(|s| s.range());
+    let mut flagged: Vec<&str> = Vec::new();
     let rows: Vec<TextLine> = lines
         .iter()
         .map(|l| {
-            let mut spans = vec![Span::raw(" ".repeat(column_x + l.indent))];
             let block = r.doc.blocks.get(l.block);
-            let marks: Vec<(Range<usize>, Style)> = r
-                .find
-                .hits
-                .iter()
-                .enumerate()
-                .filter(|(_, h)| {
-                    h.block == l.block && h.range.start < l.range.end && h.range.end > l.range.start
-                })
-                .map(|(i, h)| {
-                    (
-                        h.range.clone(),
-                        if Some(i) == r.find.current {
-                            theme.hit_current
-                        } else {
-                            theme.hit
-                        },
-                    )
-                })
-                .collect();
+            let len = block.map_or(0, |b| b.text.len());
+            // Notes and the chosen passage, under the find hits.
+            let mut marks: Vec<(Range<usize>, Style)> = Vec::new();
+            let mut glyph = None;
+            for (m, range) in r.marks.on(l.block, len, l.range.clone()) {
+                if m.is_note() {
+                    marks.push((range, theme.noted));
+                }
+                // A mark's sign goes on the first line of it on screen.
+                if !flagged.contains(&m.id.as_str()) {
+                    flagged.push(&m.id);
+                    glyph = match (glyph, m.is_note()) {
+                        (Some(messages::MARGIN_NOTE), _) | (_, true) => Some(messages::MARGIN_NOTE),
+                        _ => Some(messages::MARGIN_BOOKMARK),
+                    };
+                }
+            }
+            if let Some((a, b)) = selection
+                && l.block >= a.block
+                && l.block <= b.block
+            {
+                let from = if l.block == a.block { a.offset } else { 0 };
+                let to = if l.block == b.block { b.offset } else { len };
+                marks.push((from..to, theme.selection));
+            }
+            let pad = column_x + l.indent;
+            let mut spans = match glyph {
+                Some(g) if column_x >= 2 => vec![
+                    Span::raw(" ".repeat(column_x - 2)),
+                    Span::styled(g, theme.margin),
+                    Span::raw(" ".repeat(pad - column_x + 1)),
+                ],
+                _ => vec![Span::raw(" ".repeat(pad))],
+            };
+            marks.extend(
+                r.find
+                    .hits
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, h)| {
+                        h.block == l.block
+                            && h.range.start < l.range.end
+                            && h.range.end > l.range.start
+                    })
+                    .map(|(i, h)| {
+                        (
+                            h.range.clone(),
+                            if Some(i) == r.find.current {
+                                theme.hit_current
+                            } else {
+                                theme.hit
+                            },
+                        )
+                    }),
+            );
             spans.extend(styled_pieces(l, block, style_of(l, theme), theme, &marks));
             TextLine::from(spans)
         })
@@ -179,6 +216,21 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
             Some(other) => format!("{} {count} · {right}", messages::found_as(other)),
             None => format!("{count} · {right}"),
         };
+    }
+    let bar_rect = Rect::new(area.x, area.y + status_y, area.width, 1.min(area.height));
+    if super::marks::draw_prompt(frame, app, bar_rect, theme) {
+        return;
+    }
+    let Some(r) = app.reader.as_mut() else { return };
+    if let Some((a, b)) = r.selection.as_ref().map(|s| s.range()) {
+        let words = crate::core::document::count_words(
+            &r.doc.canonical_text()[r.doc.text_offset(a)..r.doc.text_offset(b)],
+        );
+        let left = format!(" {} · {}", messages::CHOOSING, messages::words(words));
+        let right = format!("{} ", hint_bar(Mode::Select, area.width < 80));
+        let bar = bar_text(&left, &right, usize::from(area.width));
+        frame.render_widget(Paragraph::new(bar).style(theme.bar), bar_rect);
+        return;
     }
     if r.find.prompt {
         let prompt = format!(" {}{}▏", messages::FIND_PROMPT, r.find.query);

@@ -1,0 +1,509 @@
+//! The app's bookmarks and notes: choosing a passage, the name prompt,
+//! showing a note, and the lists (`B`, `A`) with jump, rename, delete, undo.
+
+use super::action::Action;
+use super::app::{App, Screen};
+use super::list_nav;
+use super::marks_list::{self, Deleted, MarksList};
+use super::selection::Selection;
+use crate::core::document::Pos;
+use crate::core::marks_store::{ArticleMarks, MarkKind, MarksStore};
+use crate::core::sentence;
+use crate::messages;
+use crossterm::event::{KeyCode, KeyEvent};
+
+/// What a one-line prompt is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromptFor {
+    /// The name of a new bookmark on `start..end`.
+    BookmarkName {
+        /// Start of the passage.
+        start: Pos,
+        /// End of the passage.
+        end: Pos,
+    },
+    /// A new name for a bookmark.
+    Rename {
+        /// The article's content id.
+        article: String,
+        /// Its path.
+        rel: String,
+        /// The mark.
+        mark: String,
+    },
+}
+
+/// A one-line prompt on the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    /// What the text is for.
+    pub purpose: PromptFor,
+    /// The text typed.
+    pub text: String,
+}
+
+impl App {
+    /// The passage commands act on: the chosen one, else the sentence at the
+    /// top of the text area.
+    pub fn passage(&mut self) -> Option<(Pos, Pos)> {
+        let r = self.reader.as_mut()?;
+        if let Some(sel) = &r.selection {
+            return Some(sel.range());
+        }
+        let top = r.view.top_pos(&r.doc);
+        let s = sentence::sentence_from(&r.doc, top)?;
+        Some((s.start(), s.end()))
+    }
+
+    /// Keys while a passage is being chosen.
+    pub(super) fn select_action(&mut self, action: Action) {
+        match action {
+            Action::Bookmark | Action::Annotate => return self.mark_action(action),
+            Action::Back | Action::Select => {
+                if let Some(r) = self.reader.as_mut() {
+                    r.selection = None;
+                }
+                return;
+            }
+            _ => {}
+        }
+        let Some(r) = self.reader.as_mut() else {
+            return;
+        };
+        let Some(sel) = r.selection.as_mut() else {
+            return;
+        };
+        let moved = match action {
+            Action::Down => sel.step(&r.doc, true),
+            Action::Up => sel.step(&r.doc, false),
+            Action::ParaDown => sel.step_paragraph(&r.doc, true),
+            Action::ParaUp => sel.step_paragraph(&r.doc, false),
+            _ => false,
+        };
+        if moved {
+            let head = sel.head.clone();
+            self.keep_in_view(head.start(), head.end());
+        }
+    }
+
+    /// Scroll so that `start..end` (as much of it as fits, its end first
+    /// when it is below) is on screen.
+    fn keep_in_view(&mut self, start: Pos, end: Pos) {
+        let Some(r) = self.reader.as_mut() else {
+            return;
+        };
+        for _ in 0..10_000 {
+            let lines = r.view.visible(&r.doc);
+            let (Some(first), Some(last)) = (lines.first(), lines.last()) else {
+                return;
+            };
+            let before = start < first.start();
+            let after = end > Pos::new(last.block, last.range.end);
+            let step = match (before, after) {
+                (true, _) => -1,
+                (false, true) => 1,
+                _ => return,
+            };
+            let top = r.view.top_pos(&r.doc);
+            r.view.scroll(&r.doc, step);
+            if r.view.top_pos(&r.doc) == top {
+                return;
+            }
+            r.changed_at = Some(std::time::Instant::now());
+        }
+    }
+
+    /// Reader keys for marks: choose, bookmark, note, show, lists.
+    pub(super) fn mark_action(&mut self, action: Action) {
+        match action {
+            Action::Select => {
+                let Some(r) = self.reader.as_mut() else {
+                    return;
+                };
+                let top = r.view.top_pos(&r.doc);
+                match sentence::sentence_from(&r.doc, top) {
+                    Some(s) => r.selection = Some(Selection::new(s)),
+                    None => self.message = Some(messages::NO_PASSAGE.to_string()),
+                }
+            }
+            Action::Bookmark => match self.passage() {
+                Some((start, end)) => {
+                    self.prompt = Some(super::app_marks::Prompt {
+                        purpose: PromptFor::BookmarkName { start, end },
+                        text: String::new(),
+                    })
+                }
+                None => self.message = Some(messages::NO_PASSAGE.to_string()),
+            },
+            Action::Annotate => match self.passage() {
+                Some((start, end)) => self.start_new_note(start, end),
+                None => self.message = Some(messages::NO_PASSAGE.to_string()),
+            },
+            Action::ShowNote => self.show_next_note(),
+            Action::Bookmarks => self.open_marks_list(false),
+            Action::Notes => self.open_marks_list(true),
+            _ => {}
+        }
+    }
+
+    /// Is the one-line prompt taking the keys?
+    pub fn prompting(&self) -> bool {
+        self.prompt.is_some()
+    }
+
+    /// A key while the prompt is open.
+    pub(super) fn prompt_key(&mut self, ev: KeyEvent) {
+        let Some(p) = self.prompt.as_mut() else {
+            return;
+        };
+        if super::text_field::edit(&mut p.text, &ev) {
+            return;
+        }
+        match ev.code {
+            KeyCode::Esc => self.prompt = None,
+            KeyCode::Enter => {
+                let Some(p) = self.prompt.take() else { return };
+                let name = p.text.trim().to_string();
+                match p.purpose {
+                    PromptFor::BookmarkName { start, end } => {
+                        self.add_mark(MarkKind::Bookmark { name }, start, end)
+                    }
+                    PromptFor::Rename { article, rel, mark } => {
+                        let done = self.with_marks(&article, &rel, |m| {
+                            m.set_kind(&mark, MarkKind::Bookmark { name })
+                        });
+                        self.after_list_change(done.map(|()| None::<String>));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Add a mark to the open article and save it.
+    pub(super) fn add_mark(&mut self, kind: MarkKind, start: Pos, end: Pos) {
+        let Some(r) = self.reader.as_mut() else {
+            return;
+        };
+        let is_note = matches!(kind, MarkKind::Note { .. });
+        if r.marks.read_only {
+            self.message = Some(messages::MARKS_READ_ONLY.to_string());
+            return;
+        }
+        let (_, saved) = r.marks.add(&r.doc, kind, start, end);
+        r.selection = None;
+        self.message = Some(match saved {
+            Ok(()) if is_note => messages::NOTE_SAVED.to_string(),
+            Ok(()) => messages::BOOKMARK_SAVED.to_string(),
+            Err(e) => e,
+        });
+    }
+
+    /// Change the marks of an article: in memory when it is open (and then
+    /// saved), else in its file. `change` returns false when it changed nothing.
+    pub(super) fn with_marks(
+        &mut self,
+        article: &str,
+        rel: &str,
+        change: impl FnOnce(&mut ArticleMarks) -> bool,
+    ) -> Result<(), String> {
+        if let Some(r) = self
+            .reader
+            .as_mut()
+            .filter(|r| r.marks.data.article == article)
+        {
+            if r.marks.read_only {
+                return Err(messages::MARKS_READ_ONLY.to_string());
+            }
+            if !change(&mut r.marks.data) {
+                return Ok(());
+            }
+            let saved = r.marks.save();
+            r.marks.place(&r.doc);
+            return saved;
+        }
+        let store = MarksStore::new(&self.data_dir);
+        let (mut m, read_only, _, file) = store.load_from(article, rel);
+        if read_only {
+            return Err(messages::MARKS_READ_ONLY.to_string());
+        }
+        if !change(&mut m) {
+            return Ok(());
+        }
+        let old = (file != store.file(&m.article)).then_some(file);
+        store
+            .save(&mut m, old.as_deref())
+            .map_err(|e| e.to_string())
+    }
+
+    /// Show the next note on screen (the first, if none is shown).
+    fn show_next_note(&mut self) {
+        let Some(r) = self.reader.as_mut() else {
+            return;
+        };
+        let lines = r.view.visible(&r.doc);
+        let (Some(first), Some(last)) = (lines.first(), lines.last()) else {
+            return;
+        };
+        let (from, to) = (first.start(), Pos::new(last.block, last.range.end));
+        let on_screen: Vec<&str> = r
+            .marks
+            .placed
+            .iter()
+            .filter(|m| m.is_note() && m.start < to && m.end > from)
+            .map(|m| m.id.as_str())
+            .collect();
+        let next = match r
+            .note_shown
+            .as_ref()
+            .and_then(|id| on_screen.iter().position(|x| x == id))
+        {
+            Some(i) => on_screen.get(i + 1).or(on_screen.first()),
+            None => on_screen.first(),
+        };
+        match next {
+            Some(id) => r.note_shown = Some((*id).to_string()),
+            None => {
+                r.note_shown = None;
+                self.message = Some(messages::NO_NOTE_HERE.to_string());
+            }
+        }
+    }
+
+    /// A key while a note is shown: Enter shows the next, `e` edits it, any
+    /// other key closes it.
+    pub(super) fn shown_note_key(&mut self, ev: KeyEvent) {
+        let Some(r) = self.reader.as_mut() else {
+            return;
+        };
+        let action = super::keymap::lookup(super::keymap::Mode::Marks, ev);
+        match action {
+            Some(Action::Open) => self.show_next_note(),
+            Some(Action::Edit) => {
+                let Some(id) = r.note_shown.take() else {
+                    return;
+                };
+                let (article, rel) = (r.marks.data.article.clone(), r.key.clone());
+                self.edit_existing_note(&article, &rel, &id);
+            }
+            _ => r.note_shown = None,
+        }
+    }
+
+    /// Open the list of bookmarks or notes, of this article first.
+    fn open_marks_list(&mut self, notes: bool) {
+        let back_to = self.screen;
+        self.marks_list = Some(MarksList {
+            notes,
+            all: self.reader.is_none(),
+            entries: Vec::new(),
+            selected: 0,
+            scroll: 0,
+            undo: None,
+            back_to,
+        });
+        self.refresh_marks_list();
+        self.screen = Screen::Marks;
+    }
+
+    /// Rows the list has for entries.
+    pub fn marks_list_rows(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(3)).max(1)
+    }
+
+    /// Build the list's entries again (after a change or a scope toggle).
+    pub(super) fn refresh_marks_list(&mut self) {
+        let Some(ml) = self.marks_list.as_ref() else {
+            return;
+        };
+        let (notes, all) = (ml.notes, ml.all);
+        let current = self.reader.as_ref().map(|r| {
+            (
+                r.marks.data.article.clone(),
+                marks_list::of_reader(
+                    &r.marks,
+                    &r.panel.outline,
+                    &r.key,
+                    &r.path,
+                    &r.doc.title,
+                    notes,
+                ),
+            )
+        });
+        let entries = match (all, current) {
+            (false, Some((_, entries))) => entries,
+            (_, current) => marks_list::of_library(
+                &MarksStore::new(&self.data_dir),
+                self.library.as_ref().map(|l| &l.lib),
+                current.as_ref().map(|(id, e)| (id.as_str(), e.clone())),
+                notes,
+            ),
+        };
+        let page = self.marks_list_rows();
+        if let Some(ml) = self.marks_list.as_mut() {
+            ml.entries = entries;
+            ml.selected = ml.selected.min(ml.entries.len().saturating_sub(1));
+            let per = ml.entry_rows();
+            ml.scroll = list_nav::scroll_for(ml.selected, ml.scroll, page / per, ml.entries.len());
+        }
+    }
+
+    /// Keys of the list screen.
+    pub(super) fn marks_list_action(&mut self, action: Action) {
+        let page = self.marks_list_rows();
+        let Some(ml) = self.marks_list.as_mut() else {
+            return;
+        };
+        let per_page = (page / ml.entry_rows()).max(1);
+        if let Some(to) = list_nav::moved(ml.selected, action, ml.entries.len(), per_page) {
+            ml.selected = to;
+            ml.scroll = list_nav::scroll_for(to, ml.scroll, per_page, ml.entries.len());
+            return;
+        }
+        match action {
+            Action::Back => {
+                self.screen = ml.back_to;
+                self.marks_list = None;
+            }
+            Action::ToggleScope => {
+                ml.all = !ml.all || self.reader.is_none();
+                ml.selected = 0;
+                ml.scroll = 0;
+                self.refresh_marks_list();
+            }
+            Action::Open => self.jump_to_entry(),
+            Action::Edit => {
+                let Some(e) = ml.current().cloned() else {
+                    return;
+                };
+                match &e.kind {
+                    MarkKind::Bookmark { name } => {
+                        self.prompt = Some(Prompt {
+                            purpose: PromptFor::Rename {
+                                article: e.article.clone(),
+                                rel: e.rel.clone(),
+                                mark: e.mark.clone(),
+                            },
+                            text: name.clone(),
+                        })
+                    }
+                    MarkKind::Note { .. } => self.edit_existing_note(&e.article, &e.rel, &e.mark),
+                }
+            }
+            Action::Delete => {
+                let Some(e) = ml.current().cloned() else {
+                    return;
+                };
+                let done = self.with_marks(&e.article, &e.rel, |m| m.delete(&e.mark));
+                if done.is_ok()
+                    && let Some(ml) = self.marks_list.as_mut()
+                {
+                    ml.undo = Some(Deleted {
+                        article: e.article,
+                        rel: e.rel,
+                        mark: e.mark,
+                    });
+                }
+                self.after_list_change(done.map(|()| messages::DELETED_UNDO.to_string()));
+            }
+            Action::Undo => {
+                let Some(d) = ml.undo.take() else {
+                    self.message = Some(messages::NOTHING_TO_UNDO.to_string());
+                    return;
+                };
+                let done = self.with_marks(&d.article, &d.rel, |m| m.undelete(&d.mark));
+                self.after_list_change(done.map(|()| messages::RESTORED.to_string()));
+            }
+            _ => {}
+        }
+    }
+
+    /// After a change from the list: say how it went and rebuild the list.
+    pub(super) fn after_list_change<T: Into<Option<String>>>(&mut self, done: Result<T, String>) {
+        self.message = match done {
+            Ok(m) => m.into(),
+            Err(e) => Some(e),
+        };
+        self.refresh_marks_list();
+    }
+
+    /// Go to the selected entry's passage, opening its article if needed.
+    fn jump_to_entry(&mut self) {
+        let Some(e) = self
+            .marks_list
+            .as_ref()
+            .and_then(|ml| ml.current().cloned())
+        else {
+            return;
+        };
+        let Some(at) = e.at else {
+            self.message = Some(messages::mark_detached(&e.quote));
+            return;
+        };
+        let open_here = self
+            .reader
+            .as_ref()
+            .is_some_and(|r| r.marks.data.article == e.article);
+        if !open_here {
+            let Some(path) = e.path.clone() else {
+                self.message = Some(messages::mark_detached(&e.quote));
+                return;
+            };
+            self.save_position();
+            if let Err(err) = self.open(&path, e.rel.clone()) {
+                self.message = Some(err);
+                return;
+            }
+        }
+        // The article as open now may place the mark differently.
+        let Some(r) = self.reader.as_mut() else {
+            return;
+        };
+        let pos = r
+            .marks
+            .placed
+            .iter()
+            .find(|m| m.id == e.mark)
+            .map_or(at, |m| m.start);
+        r.view.go_to(&r.doc, pos);
+        r.changed_at = Some(std::time::Instant::now());
+        self.marks_list = None;
+        self.screen = Screen::Reader;
+        self.follow_outline();
+    }
+}
+
+/// Try a failed save of marks again this long after.
+const RETRY_AFTER: std::time::Duration = std::time::Duration::from_secs(10);
+
+impl App {
+    /// Try again to save marks whose last save failed, now and then.
+    pub(super) fn retry_marks(&mut self, now: std::time::Instant) {
+        let Some(r) = self.reader.as_mut() else {
+            return;
+        };
+        if !r.marks.unsaved
+            || r.marks.read_only
+            || r.marks
+                .failed_at
+                .is_some_and(|t| now.duration_since(t) < RETRY_AFTER)
+        {
+            return;
+        }
+        self.message = Some(match r.marks.save() {
+            Ok(()) => messages::MARKS_SAVED_NOW.to_string(),
+            Err(e) => e,
+        });
+        r.marks.place(&r.doc);
+    }
+
+    /// Open the note editor on a new note (until the editor lands).
+    pub(super) fn start_new_note(&mut self, start: Pos, end: Pos) {
+        let _ = (start, end);
+    }
+
+    /// Open the note editor on an existing note.
+    pub(super) fn edit_existing_note(&mut self, article: &str, rel: &str, mark: &str) {
+        let _ = (article, rel, mark);
+    }
+}

@@ -1,0 +1,207 @@
+//! The lists of bookmarks (`B`) and notes (`A`): of the open article or of
+//! the whole library, each entry placed in its article as it is now.
+
+use super::app::Screen;
+use super::marks_state::ReaderMarks;
+use crate::core::document::{Document, Pos};
+use crate::core::library::{self, Library};
+use crate::core::marks_store::{ArticleMarks, MarkKind, MarksStore};
+use crate::core::outline::Outline;
+use std::path::{Path, PathBuf};
+
+/// One bookmark or note in a list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkEntry {
+    /// The article's content id, as its marks file names it.
+    pub article: String,
+    /// Its path relative to the library (the reading-state key).
+    pub rel: String,
+    /// Its file, when it was found.
+    pub path: Option<PathBuf>,
+    /// Its title.
+    pub title: String,
+    /// The mark's id.
+    pub mark: String,
+    /// Bookmark or note.
+    pub kind: MarkKind,
+    /// The passage.
+    pub quote: String,
+    /// The section the passage is in.
+    pub section: String,
+    /// When it was made.
+    pub created: u64,
+    /// Where it is now; `None` when detached.
+    pub at: Option<Pos>,
+}
+
+impl MarkEntry {
+    /// The passage is no longer in the article.
+    pub fn detached(&self) -> bool {
+        self.at.is_none()
+    }
+}
+
+/// Something just deleted, that `u` brings back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deleted {
+    /// The article's content id.
+    pub article: String,
+    /// Its path.
+    pub rel: String,
+    /// The mark's id.
+    pub mark: String,
+}
+
+/// The list screen's state.
+#[derive(Debug)]
+pub struct MarksList {
+    /// Notes (else bookmarks).
+    pub notes: bool,
+    /// The whole library (else the open article).
+    pub all: bool,
+    /// The entries shown.
+    pub entries: Vec<MarkEntry>,
+    /// The selected entry.
+    pub selected: usize,
+    /// The first entry on screen.
+    pub scroll: usize,
+    /// The last deletion, for undo.
+    pub undo: Option<Deleted>,
+    /// The screen to go back to.
+    pub back_to: Screen,
+}
+
+impl MarksList {
+    /// Rows each entry takes on screen.
+    pub fn entry_rows(&self) -> usize {
+        if self.notes { 3 } else { 2 }
+    }
+
+    /// The selected entry.
+    pub fn current(&self) -> Option<&MarkEntry> {
+        self.entries.get(self.selected)
+    }
+}
+
+fn wanted(kind: &MarkKind, notes: bool) -> bool {
+    matches!(kind, MarkKind::Note { .. }) == notes
+}
+
+fn section_of(outline: &Outline, at: Option<Pos>) -> String {
+    at.and_then(|p| outline.section_at(p))
+        .map(|i| outline.sections[i].title.clone())
+        .unwrap_or_default()
+}
+
+/// The open article's entries, in text order (detached ones last).
+pub fn of_reader(
+    marks: &ReaderMarks,
+    outline: &Outline,
+    rel: &str,
+    path: &Path,
+    title: &str,
+    notes: bool,
+) -> Vec<MarkEntry> {
+    let mut out: Vec<MarkEntry> = marks
+        .data
+        .live()
+        .filter(|(_, m)| wanted(&m.kind, notes))
+        .map(|(id, m)| {
+            let at = marks.placed.iter().find(|p| p.id == *id).map(|p| p.start);
+            MarkEntry {
+                article: marks.data.article.clone(),
+                rel: rel.to_string(),
+                path: Some(path.to_path_buf()),
+                title: title.to_string(),
+                mark: id.clone(),
+                kind: m.kind.clone(),
+                quote: m.anchor.quote.clone(),
+                section: section_of(outline, at),
+                created: m.created,
+                at,
+            }
+        })
+        .collect();
+    out.sort_by_key(|e| (e.at.is_none(), e.at, e.created));
+    out
+}
+
+/// Entries of an article read from its marks file, placed in `doc` when the
+/// article was found.
+fn of_file(
+    marks: &ArticleMarks,
+    found: Option<(&Path, &str, &str, &Document)>,
+    notes: bool,
+) -> Vec<MarkEntry> {
+    let outline = found.map(|(_, _, _, d)| Outline::of(d));
+    let mut out: Vec<MarkEntry> = marks
+        .live()
+        .filter(|(_, m)| wanted(&m.kind, notes))
+        .map(|(id, m)| {
+            let at = found.and_then(|(_, _, _, d)| m.anchor.place(d).range.map(|(a, _)| a));
+            MarkEntry {
+                article: marks.article.clone(),
+                rel: found.map_or(marks.path.clone(), |(_, r, _, _)| r.to_string()),
+                path: found.map(|(p, _, _, _)| p.to_path_buf()),
+                title: found.map_or(marks.title.clone(), |(_, _, t, _)| t.to_string()),
+                mark: id.clone(),
+                kind: m.kind.clone(),
+                quote: m.anchor.quote.clone(),
+                section: outline
+                    .as_ref()
+                    .map(|o| section_of(o, at))
+                    .unwrap_or_default(),
+                created: m.created,
+                at,
+            }
+        })
+        .collect();
+    out.sort_by_key(|e| (e.at.is_none(), e.at, e.created));
+    out
+}
+
+/// Every entry of the library: the open article's from memory, the others
+/// from their files, by article title.
+pub fn of_library(
+    store: &MarksStore,
+    lib: Option<&Library>,
+    open: Option<(&str, Vec<MarkEntry>)>,
+    notes: bool,
+) -> Vec<MarkEntry> {
+    let mut out = Vec::new();
+    let mut open_done = false;
+    for (_, marks) in store.all() {
+        if let Some((id, entries)) = &open
+            && (marks.article == *id)
+        {
+            out.extend(entries.iter().cloned());
+            open_done = true;
+            continue;
+        }
+        if !marks.live().any(|(_, m)| wanted(&m.kind, notes)) {
+            continue;
+        }
+        let article = lib.and_then(|l| {
+            l.articles
+                .iter()
+                .find(|a| a.id == marks.article)
+                .or_else(|| l.articles.iter().find(|a| a.rel == marks.path))
+        });
+        let doc = article.and_then(|a| library::load(&a.path).ok().map(|(_, d)| d));
+        let found = match (article, &doc) {
+            (Some(a), Some(d)) => Some((a.path.as_path(), a.rel.as_str(), a.title.as_str(), d)),
+            _ => None,
+        };
+        out.extend(of_file(&marks, found, notes));
+    }
+    if !open_done && let Some((_, entries)) = open {
+        out.extend(entries);
+    }
+    out.sort_by(|a, b| {
+        crate::core::fold::fold_simple(&a.title)
+            .cmp(&crate::core::fold::fold_simple(&b.title))
+            .then(a.rel.cmp(&b.rel))
+            .then((a.at.is_none(), a.at, a.created).cmp(&(b.at.is_none(), b.at, b.created)))
+    });
+    out
+}

@@ -1,0 +1,209 @@
+//! The lists of bookmarks and notes, the one-line prompt, and a note shown
+//! over the text.
+
+use super::{bar_text, ellipsize};
+use crate::core::marks_store::MarkKind;
+use crate::core::width::str_width;
+use crate::messages;
+use crate::tui::app::App;
+use crate::tui::app_marks::PromptFor;
+use crate::tui::keymap::{Mode, hint_bar};
+use crate::tui::marks_list::MarkEntry;
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+/// A passage as one line: white space squeezed.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `left` and `right` on a row of `width`, `left` cut to fit.
+fn row(left: &str, right: &str, width: usize, style: Style) -> Line<'static> {
+    Line::styled(bar_text(left, right, width), style)
+}
+
+fn when(created: u64) -> String {
+    messages::ago(crate::core::store::now().saturating_sub(created))
+}
+
+fn entry_lines(e: &MarkEntry, width: usize, selected: bool, theme: &Theme) -> Vec<Line<'static>> {
+    let quote = format!("«{}»", one_line(&e.quote));
+    let mut place = if e.section.is_empty() || e.section == e.title {
+        e.title.clone()
+    } else {
+        format!("{} · {}", e.title, e.section)
+    };
+    if e.detached() {
+        place = format!("{place} · {}", messages::DETACHED);
+    }
+    let first_style = if selected { theme.selected } else { theme.body };
+    let dim = if e.detached() { theme.error } else { theme.dim };
+    match &e.kind {
+        MarkKind::Bookmark { name } => {
+            let label = if name.is_empty() { quote } else { name.clone() };
+            vec![
+                row(
+                    &format!(" {label}"),
+                    &format!("{} ", when(e.created)),
+                    width,
+                    first_style,
+                ),
+                Line::styled(ellipsize(&format!("   {place}"), width), dim),
+            ]
+        }
+        MarkKind::Note { text } => vec![
+            row(
+                &format!(" {quote}"),
+                &format!("{} ", when(e.created)),
+                width,
+                first_style,
+            ),
+            Line::styled(
+                ellipsize(&format!("   {}", one_line(text)), width),
+                theme.accent,
+            ),
+            Line::styled(ellipsize(&format!("   {place}"), width), dim),
+        ],
+    }
+}
+
+/// Draw the list screen.
+pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
+    let area = frame.area();
+    let width = usize::from(area.width);
+    let rows = app.marks_list_rows();
+    let Some(ml) = app.marks_list.as_ref() else {
+        return;
+    };
+    let kind = if ml.notes {
+        messages::NOTES_TITLE
+    } else {
+        messages::BOOKMARKS_TITLE
+    };
+    let scope = if ml.all {
+        messages::SCOPE_ALL
+    } else {
+        messages::SCOPE_ARTICLE
+    };
+    let mut lines = vec![
+        row(
+            &format!(" {kind} · {scope} ({})", ml.entries.len()),
+            "",
+            width,
+            theme.bar,
+        ),
+        Line::raw(""),
+    ];
+    if ml.entries.is_empty() {
+        lines.push(Line::styled(format!(" {}", messages::NO_MARKS), theme.dim));
+    }
+    let per = ml.entry_rows();
+    for (i, e) in ml
+        .entries
+        .iter()
+        .enumerate()
+        .skip(ml.scroll)
+        .take((rows / per).max(1))
+    {
+        lines.extend(entry_lines(e, width, i == ml.selected, theme));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+    let foot = Rect::new(
+        area.x,
+        area.y + area.height.saturating_sub(1),
+        area.width,
+        1.min(area.height),
+    );
+    if draw_prompt(frame, app, foot, theme) {
+        return;
+    }
+    let left = app
+        .message
+        .as_ref()
+        .map(|m| format!(" {m}"))
+        .unwrap_or_default();
+    let bar = bar_text(
+        &left,
+        &format!("{} ", hint_bar(Mode::Marks, width < 70)),
+        width,
+    );
+    frame.render_widget(Paragraph::new(bar).style(theme.bar), foot);
+}
+
+/// Draw the one-line prompt on `bar`, if one is open; true if it was.
+pub fn draw_prompt(frame: &mut Frame, app: &App, bar: Rect, theme: &Theme) -> bool {
+    let Some(p) = app.prompt.as_ref() else {
+        return false;
+    };
+    let label = match p.purpose {
+        PromptFor::BookmarkName { .. } => messages::BOOKMARK_PROMPT,
+        PromptFor::Rename { .. } => messages::RENAME_PROMPT,
+    };
+    let left = format!(" {label}{}▏", p.text);
+    let text = bar_text(
+        &left,
+        &format!("{} ", messages::PROMPT_KEYS),
+        usize::from(bar.width),
+    );
+    frame.render_widget(Paragraph::new(text).style(theme.bar), bar);
+    true
+}
+
+/// Draw the note shown over the text (in the lower part of `area`).
+pub fn draw_note(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
+    let Some(r) = app.reader.as_ref() else {
+        return;
+    };
+    let Some(id) = r.note_shown.as_ref() else {
+        return;
+    };
+    let Some(m) = r.marks.data.marks.get(id) else {
+        return;
+    };
+    let MarkKind::Note { text } = &m.kind else {
+        return;
+    };
+    let (x, w) = app.text_column();
+    let width = (w + 4).min(usize::from(area.width));
+    let x = x.saturating_sub(2).min(usize::from(area.width) - width);
+    let inner = width.saturating_sub(2).max(1);
+    // Rows the note needs, wrapped, plus the borders; at most half the screen.
+    let needed: usize = text
+        .split('\n')
+        .map(|l| str_width(l).div_ceil(inner).max(1))
+        .sum::<usize>()
+        + 2;
+    let height = needed.min(usize::from(area.height) / 2).max(3);
+    let y = usize::from(area.height).saturating_sub(height);
+    let rect = Rect::new(
+        area.x + x as u16,
+        area.y + y as u16,
+        width as u16,
+        height as u16,
+    );
+    let title = format!(
+        " «{}» ",
+        ellipsize(&one_line(&m.anchor.quote), inner.saturating_sub(6))
+    );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(title)
+        .title_bottom(format!(" {} ", messages::NOTE_POPUP_KEYS))
+        .style(theme.body)
+        .border_style(theme.accent);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(
+            text.split('\n')
+                .map(|l| Line::raw(crate::core::width::display_str(l)))
+                .collect::<Vec<_>>(),
+        )
+        .block(block)
+        .wrap(Wrap { trim: false }),
+        rect,
+    );
+}
