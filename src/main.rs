@@ -71,6 +71,19 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Add a note (with --note) or a bookmark on a passage; prints the new mark's id once saved.
+    Mark {
+        /// The article (a path, or a path inside the library).
+        path: PathBuf,
+        /// The passage, as it is in the article (its first occurrence is marked).
+        quote: String,
+        /// Make a note with this text ("-" reads it from standard input).
+        #[arg(long, value_name = "TEXT", conflicts_with = "name")]
+        note: Option<String>,
+        /// Name the bookmark.
+        #[arg(long)]
+        name: Option<String>,
+    },
     /// Print the sections of an article, indented by level.
     Outline {
         /// The article (a path, or a path inside the library).
@@ -161,8 +174,29 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Find { query, json, limit }) => {
             return cli::find(&setup, &query, json, limit, &mut stdout, &mut stderr);
         }
+        Some(Command::Mark {
+            path,
+            quote,
+            note,
+            name,
+        }) => {
+            let mut stdin = std::io::stdin().lock();
+            return chitalka::cli_marks::mark(
+                &setup,
+                &path,
+                &quote,
+                note.as_deref(),
+                name.as_deref(),
+                &mut stdin,
+                &mut stdout,
+                &mut stderr,
+            );
+        }
         Some(Command::Notes { json, .. }) => {
-            let marks = chitalka::cli_marks::collect(&setup, true)?;
+            let (marks, warnings) = chitalka::cli_marks::collect(&setup, true)?;
+            for w in &warnings {
+                writeln!(stderr, "chitalka: {}", messages::shown(w))?;
+            }
             return if json {
                 chitalka::cli_marks::write_json(&marks, &mut stdout)
             } else {
@@ -170,7 +204,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             };
         }
         Some(Command::Bookmarks { .. }) => {
-            let marks = chitalka::cli_marks::collect(&setup, false)?;
+            let (marks, warnings) = chitalka::cli_marks::collect(&setup, false)?;
+            for w in &warnings {
+                writeln!(stderr, "chitalka: {}", messages::shown(w))?;
+            }
             return chitalka::cli_marks::write_json(&marks, &mut stdout);
         }
         Some(Command::Outline { path, json }) => {

@@ -90,6 +90,62 @@ pub fn err_marks_save(e: &std::io::Error) -> String {
     )
 }
 
+/// `chitalka mark`: the quote is not in the article's text.
+pub fn err_quote_not_found(path: &std::path::Path) -> String {
+    format!("the quote is not in the text of {}", path.display())
+}
+
+/// `chitalka mark`: an empty quote.
+pub const ERR_EMPTY_QUOTE: &str = "the quote is empty; give a passage of the article";
+
+/// `chitalka mark`: the note could not be read from standard input.
+pub fn err_note_stdin(e: &std::io::Error) -> String {
+    format!("cannot read the note from standard input: {e}")
+}
+
+/// `chitalka mark`: the save failed, so the mark does not exist.
+pub fn err_mark_not_saved(e: &std::io::Error) -> String {
+    format!("could not save the mark ({e}); nothing was added")
+}
+
+/// `chitalka mark`: the marks file could not be read.
+pub fn err_marks_unreadable(e: &str) -> String {
+    format!("cannot read the bookmarks and notes of this article ({e}); nothing was added")
+}
+
+/// A marks file was damaged and has been moved aside.
+pub fn warn_marks_corrupt(moved_to: &std::path::Path) -> String {
+    format!(
+        "bookmarks and notes file was damaged; kept it as {} and started afresh",
+        moved_to.display()
+    )
+}
+
+/// Export: a marks file that is not valid JSON was left out.
+pub fn warn_export_corrupt(path: &std::path::Path) -> String {
+    format!("skipped, not valid JSON: {}", path.display())
+}
+
+/// Export: a marks file that could not be read was left out.
+pub fn warn_export_unreadable(path: &std::path::Path, e: &std::io::Error) -> String {
+    format!("skipped, cannot read {}: {e}", path.display())
+}
+
+/// Export: a marks file from a newer chitalka; what could be read of it is exported.
+pub fn warn_export_newer(path: &std::path::Path, version: u32, exported: bool) -> String {
+    if exported {
+        format!(
+            "{} was saved by a newer chitalka (schema {version}); exported the marks this version understands",
+            path.display()
+        )
+    } else {
+        format!(
+            "skipped {}: saved by a newer chitalka (schema {version}) in a form this version cannot read",
+            path.display()
+        )
+    }
+}
+
 /// Title of the Markdown export of notes.
 pub const EXPORT_TITLE: &str = "Notes";
 /// Section name for notes whose passage is gone from the article.

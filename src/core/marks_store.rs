@@ -155,6 +155,14 @@ fn new_id() -> String {
     format!("{:016x}", xxhash_rust::xxh3::xxh3_64(seed.as_bytes()))
 }
 
+/// Is `name` a temp file of `atomic_write` (`.<name>.tmp-<pid>`)?
+fn is_temp_name(name: &str) -> bool {
+    name.starts_with('.')
+        && name
+            .rsplit_once(".tmp-")
+            .is_some_and(|(_, pid)| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Why marks could not be saved.
 #[derive(Debug)]
 pub enum SaveError {
@@ -305,6 +313,32 @@ impl MarksStore {
         }
     }
 
+    /// The file `load` reads for an article: its own, or else (an edited
+    /// article) the file whose last known path is `path`. Pass it to `save`
+    /// as the old file, so that no second file is left for the same article.
+    pub fn source_file(&self, article: &str, path: &str) -> PathBuf {
+        let file = self.file(article);
+        if file.exists() {
+            return file;
+        }
+        self.find_by_path(path).unwrap_or(file)
+    }
+
+    /// Remove temp files a killed writer left behind. Every write to the
+    /// marks folder happens under the lock, so a temp file present while we
+    /// hold it belongs to a writer that died.
+    fn remove_stale_temp_files(&self) {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            if is_temp_name(&name.to_string_lossy()) {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
+
     /// A marks file whose last known path is `path`.
     fn find_by_path(&self, path: &str) -> Option<PathBuf> {
         fs::read_dir(&self.dir)
@@ -329,11 +363,19 @@ impl MarksStore {
             .open(self.dir.join(".lock"))
             .map_err(SaveError::Io)?;
         lock.lock().map_err(SaveError::Io)?;
+        self.remove_stale_temp_files();
         let file = self.file(&marks.article);
         match Self::read(&file) {
             Read::Ok(on_disk) => marks.merge(on_disk),
             Read::Newer(..) => return Err(SaveError::ReadOnly),
-            _ => {}
+            Read::Missing => {}
+            // Damaged since it was loaded: keep it aside rather than overwrite it.
+            Read::Corrupt => {
+                let aside = file.with_extension(format!("json.corrupt-{}", now()));
+                fs::rename(&file, &aside).map_err(SaveError::Io)?;
+            }
+            // Cannot tell what is there: do not write over it.
+            Read::Failed(e) => return Err(SaveError::Io(io::Error::other(e))),
         }
         marks.schema = MARKS_SCHEMA;
         let mut json =
@@ -450,6 +492,63 @@ mod tests {
     }
 
     #[test]
+    fn a_save_removes_temp_files_of_dead_writers() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = MarksStore::new(dir.path());
+        let marks_dir = dir.path().join("marks");
+        fs::create_dir_all(&marks_dir).expect("mkdir");
+        // What a writer killed between creating its temp file and the rename leaves.
+        let stale = [".abc.json.tmp-12345", ".other.json.tmp-7"];
+        for name in stale {
+            fs::write(marks_dir.join(name), "{ half").expect("write");
+        }
+        // Not ours: left alone.
+        let keep = [".syncthing.abc.json.tmp", "notes.tmp-1", ".x.tmp-12a"];
+        for name in keep {
+            fs::write(marks_dir.join(name), "x").expect("write");
+        }
+        let (mut a, _, _) = store.load("abc", "a.txt");
+        a.add(
+            MarkKind::Note {
+                text: "заметка".into(),
+            },
+            anchor(),
+        );
+        store.save(&mut a, None).expect("save");
+        for name in stale {
+            assert!(!marks_dir.join(name).exists(), "{name} was not removed");
+        }
+        for name in keep {
+            assert!(marks_dir.join(name).exists(), "{name} was removed");
+        }
+        assert!(store.file("abc").exists() && marks_dir.join(".lock").exists());
+    }
+
+    #[test]
+    fn a_file_damaged_after_loading_is_kept_aside_by_the_save() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = MarksStore::new(dir.path());
+        let (mut a, _, _) = store.load("d", "d.txt");
+        a.add(
+            MarkKind::Note {
+                text: "заметка".into(),
+            },
+            anchor(),
+        );
+        fs::create_dir_all(dir.path().join("marks")).expect("mkdir");
+        fs::write(store.file("d"), "{ damaged").expect("write");
+        store.save(&mut a, None).expect("save");
+        let aside: Vec<_> = fs::read_dir(dir.path().join("marks"))
+            .expect("ls")
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().contains(".corrupt-"))
+            .collect();
+        assert_eq!(aside.len(), 1);
+        assert_eq!(fs::read(aside[0].path()).expect("read"), b"{ damaged");
+        assert_eq!(store.load("d", "d.txt").0.live().count(), 1);
+    }
+
+    #[test]
     fn an_edited_article_finds_its_marks_by_path() {
         let dir = tempfile::tempdir().expect("tempdir");
         let store = MarksStore::new(dir.path());
@@ -462,6 +561,7 @@ mod tests {
         );
         store.save(&mut a, None).expect("save");
         let old_file = store.file("old-id");
+        assert_eq!(store.source_file("new-id", "статья.txt"), old_file);
         // The article changed: a new content id, the same path.
         let (mut b, _, _) = store.load("new-id", "статья.txt");
         assert_eq!(b.live().count(), 1);
