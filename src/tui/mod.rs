@@ -8,6 +8,7 @@ pub mod app_search;
 pub mod find_state;
 pub mod keymap;
 pub mod list_nav;
+pub mod note_editor;
 pub mod outline_panel;
 pub mod search_state;
 pub mod terminal;
