@@ -132,7 +132,8 @@ impl NoteEditor {
         self.scroll
     }
 
-    /// Apply a key. Printable characters (without Ctrl or Alt) are typed;
+    /// Apply a key. Printable characters (without Ctrl or Alt, or with both:
+    /// AltGr) are typed;
     /// Enter, Tab (four spaces), Backspace and Delete edit; arrows, Home, End,
     /// PageUp and PageDown move (with Ctrl: by word, or to the ends of the
     /// text); Ctrl-u, Ctrl-k and Ctrl-w (or Alt/Ctrl-Backspace) delete to the
@@ -156,7 +157,8 @@ impl NoteEditor {
                 Some('w') => self.edit(self.word_left(c)..c, ""),
                 _ => Outcome::Ignored,
             },
-            KeyCode::Char(ch) if !ctrl && !alt && !ch.is_control() => {
+            // Ctrl+Alt together is AltGr on Windows: a character to type.
+            KeyCode::Char(ch) if ctrl == alt && !ch.is_control() => {
                 self.edit(c..c, ch.encode_utf8(&mut [0; 4]))
             }
             KeyCode::Enter => self.edit(c..c, "\n"),

@@ -252,7 +252,12 @@ fn command_keys_are_left_to_the_caller() {
     assert_eq!(e.key(&alt_x), Outcome::Ignored);
     let shift = KeyEvent::new(KeyCode::Char('Ж'), KeyModifiers::SHIFT);
     assert_eq!(e.key(&shift), Outcome::Edited);
-    assert_eq!(e.text(), "xЖ");
+    let altgr = KeyEvent::new(
+        KeyCode::Char('@'),
+        KeyModifiers::CONTROL | KeyModifiers::ALT,
+    );
+    assert_eq!(e.key(&altgr), Outcome::Edited);
+    assert_eq!(e.text(), "xЖ@");
 }
 
 #[test]
