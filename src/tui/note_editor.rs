@@ -132,14 +132,13 @@ impl NoteEditor {
         self.scroll
     }
 
-    /// Apply a key. Printable characters (without Ctrl or Alt, or with both:
-    /// AltGr) are typed;
-    /// Enter, Tab (four spaces), Backspace and Delete edit; arrows, Home, End,
-    /// PageUp and PageDown move (with Ctrl: by word, or to the ends of the
-    /// text); Ctrl-u, Ctrl-k and Ctrl-w (or Alt/Ctrl-Backspace) delete to the
-    /// line start, to the line end and the word before. Ctrl-s, Esc and
-    /// Ctrl-e are left to the caller. Control letters also work with the
-    /// Russian layout on (Ctrl-ы is Ctrl-s).
+    /// Apply a key. Printable characters (without Ctrl or Alt, or with both,
+    /// as AltGr comes) are typed; Enter, Tab (four spaces), Backspace and
+    /// Delete edit; arrows, Home, End, PageUp and PageDown move (with Ctrl: by
+    /// word, or to the ends of the text); Ctrl-u, Ctrl-k and Ctrl-w (or
+    /// Alt/Ctrl-Backspace) delete to the line start, to the line end and the
+    /// word before. Ctrl-s, Esc and Ctrl-e are left to the caller. Control
+    /// letters also work with the Russian layout on (Ctrl-ы is Ctrl-s).
     pub fn key(&mut self, ev: &KeyEvent) -> Outcome {
         if ev.kind == KeyEventKind::Release {
             return Outcome::Ignored;
