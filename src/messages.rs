@@ -581,3 +581,9 @@ pub mod info {
         format!("not given ({script} script)")
     }
 }
+
+/// The note editor.
+pub mod note {
+    /// The key hint at the bottom of the editor box.
+    pub const HINT: &str = "Ctrl-s save · Esc cancel · Ctrl-e $EDITOR";
+}

@@ -12,6 +12,7 @@ pub mod keymap_marks;
 pub mod list_nav;
 pub mod marks_list;
 pub mod marks_state;
+pub mod note_editor;
 pub mod outline_panel;
 pub mod search_state;
 pub mod selection;

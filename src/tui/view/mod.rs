@@ -5,6 +5,7 @@ pub mod help;
 pub mod info;
 pub mod library;
 pub mod marks;
+pub mod note_editor;
 pub mod outline;
 pub mod reader;
 pub mod search;
