@@ -2,6 +2,7 @@
 
 use super::action::Action;
 use super::app_marks::Prompt;
+use super::app_note::NoteEdit;
 use super::find_state::FindState;
 use super::keymap::{self, Mode};
 use super::list_nav;
@@ -113,6 +114,10 @@ pub struct App {
     pub prompt: Option<Prompt>,
     /// The list of bookmarks or notes.
     pub marks_list: Option<MarksList>,
+    /// The note being written.
+    pub note_edit: Option<NoteEdit>,
+    /// The note should go to `$EDITOR` (the event loop does it).
+    pub external_edit: bool,
     /// Reading positions.
     pub store: Store,
     /// The library screen (absent when a single file was opened).
@@ -198,6 +203,8 @@ impl App {
             data_dir: data_dir.to_path_buf(),
             prompt: None,
             marks_list: None,
+            note_edit: None,
+            external_edit: false,
             store,
             library: None,
             reader: None,
@@ -342,6 +349,10 @@ impl App {
                 }
                 _ => self.help = false,
             }
+            return;
+        }
+        if self.writing_note() {
+            self.note_key(ev);
             return;
         }
         if self.prompting() {

@@ -496,14 +496,4 @@ impl App {
         });
         r.marks.place(&r.doc);
     }
-
-    /// Open the note editor on a new note (until the editor lands).
-    pub(super) fn start_new_note(&mut self, start: Pos, end: Pos) {
-        let _ = (start, end);
-    }
-
-    /// Open the note editor on an existing note.
-    pub(super) fn edit_existing_note(&mut self, article: &str, rel: &str, mark: &str) {
-        let _ = (article, rel, mark);
-    }
 }

@@ -4,8 +4,10 @@ pub mod action;
 pub mod app;
 pub mod app_find;
 pub mod app_marks;
+pub mod app_note;
 pub mod app_outline;
 pub mod app_search;
+pub mod external;
 pub mod find_state;
 pub mod keymap;
 pub mod keymap_marks;
@@ -61,6 +63,15 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
             // The terminal went away (window closed, tmux killed): save and leave.
             break;
         }
+        if std::mem::take(&mut app.external_edit)
+            && let Some(ne) = app.note_edit.as_ref()
+        {
+            let text = ne.editor.text().to_string();
+            terminal::suspend();
+            let result = external::edit(&text);
+            terminal::resume(&mut term)?;
+            app.external_done(result);
+        }
         busy = app.tick(Instant::now());
     }
     app.save_position();
@@ -71,6 +82,7 @@ fn handle(app: &mut App, ev: Event) {
     match ev {
         Event::Key(k) if k.kind != KeyEventKind::Release => app.on_key(k),
         Event::Resize(w, h) => app.resize(w, h),
+        Event::Paste(text) => app.on_paste(&text),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => app.update(Action::WheelDown),
             MouseEventKind::ScrollUp => app.update(Action::WheelUp),

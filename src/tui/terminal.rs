@@ -1,7 +1,9 @@
 //! Terminal set-up and restore on every exit path: normal quit, error, panic,
 //! SIGTERM/SIGHUP/SIGINT.
 
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::execute;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -21,9 +23,27 @@ pub fn restore() {
     let _ = execute!(
         io::stdout(),
         DisableMouseCapture,
+        DisableBracketedPaste,
         LeaveAlternateScreen,
         crossterm::cursor::Show
     );
+}
+
+/// Give the terminal to another program (`$EDITOR`) for a while.
+pub fn suspend() {
+    restore();
+}
+
+/// Take the terminal back after [`suspend`] and draw everything anew.
+pub fn resume(term: &mut Term) -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
+    term.clear()
 }
 
 /// Has the terminal gone away? (Its size can no longer be read.)
@@ -59,7 +79,12 @@ pub fn init() -> io::Result<(Term, Guard, Arc<AtomicBool>)> {
     }
     enable_raw_mode()?;
     let guard = Guard;
-    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
     let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     Ok((terminal, guard, stop))
 }

@@ -177,8 +177,10 @@ pub fn draw_note(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         .map(|l| str_width(l).div_ceil(inner).max(1))
         .sum::<usize>()
         + 2;
-    let height = needed.min(usize::from(area.height) / 2).max(3);
-    let y = usize::from(area.height).saturating_sub(height);
+    // Above the status line.
+    let avail = usize::from(area.height).saturating_sub(1);
+    let height = needed.min(avail / 2).max(3).min(avail);
+    let y = avail.saturating_sub(height);
     let rect = Rect::new(
         area.x + x as u16,
         area.y + y as u16,
