@@ -81,7 +81,7 @@ pub fn err_remove_source(path: &std::path::Path, e: &std::io::Error) -> String {
 
 /// Marks from a newer chitalka are not written.
 pub const MARKS_READ_ONLY: &str =
-    "bookmarks and notes of this article were saved by a newer chitalka; they are read-only here";
+    "read-only: these bookmarks and notes were saved by a newer chitalka";
 
 /// Saving marks failed; they are kept in memory.
 pub fn err_marks_save(e: &std::io::Error) -> String {
@@ -113,7 +113,14 @@ pub fn err_marks_unreadable(e: &str) -> String {
     format!("cannot read the bookmarks and notes of this article ({e}); nothing was added")
 }
 
-/// A marks file was damaged and has been moved aside.
+/// A marks file from a newer schema: read-only.
+pub fn warn_marks_newer(version: u32) -> String {
+    format!(
+        "bookmarks and notes of this article were saved by a newer chitalka (schema {version}); they are read-only here"
+    )
+}
+
+/// The marks file was damaged and moved aside.
 pub fn warn_marks_corrupt(moved_to: &std::path::Path) -> String {
     format!(
         "bookmarks and notes file was damaged; kept it as {} and started afresh",
@@ -536,6 +543,10 @@ pub mod keys {
     pub const LIST_BOOKMARKS: &str = "bookmarks";
     /// Help text: list notes.
     pub const LIST_NOTES: &str = "notes";
+    /// Help text: all bookmarks.
+    pub const LIST_ALL_BOOKMARKS: &str = "bookmarks of every article";
+    /// Help text: all notes.
+    pub const LIST_ALL_NOTES: &str = "notes of every article";
     /// Help text: extend the choice.
     pub const EXTEND_BY_A_SENTENCE: &str = "one sentence more";
     /// Help text: shrink the choice.

@@ -6,65 +6,11 @@ mod common;
 use chitalka::config::Config;
 use chitalka::tui::app::{App, Screen};
 use chitalka::tui::theme::Theme;
-use chitalka::tui::view;
+use common::screen::{code, draw, key, library_app, reader_app, screen};
 use common::{FIXTURE_LIBRARY, Home, SEED};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::style::Color;
 use std::path::Path;
-use unicode_width::UnicodeWidthStr;
-
-fn library_app(home: &Home, w: u16, h: u16) -> App {
-    App::with_library(
-        Config::default(),
-        &home.data(),
-        Path::new(FIXTURE_LIBRARY),
-        (w, h),
-    )
-    .expect("app")
-}
-
-fn reader_app(home: &Home, w: u16, h: u16) -> App {
-    let mut app = library_app(home, w, h);
-    app.open(&Path::new(FIXTURE_LIBRARY).join(SEED), SEED.to_string())
-        .expect("open");
-    app
-}
-
-fn draw(app: &mut App, theme: &Theme) -> Terminal<TestBackend> {
-    let (w, h) = app.size;
-    let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    term.draw(|f| view::draw(f, app, theme)).expect("draw");
-    term
-}
-
-/// The screen as text, one row per line, wide characters counted once.
-fn screen(app: &mut App) -> String {
-    let term = draw(app, &Theme::new(false));
-    let buf = term.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut row = String::new();
-        let mut x = 0;
-        while x < buf.area.width {
-            let sym = buf[(x, y)].symbol();
-            row.push_str(sym);
-            x += sym.width().max(1) as u16;
-        }
-        out.push_str(row.trim_end());
-        out.push('\n');
-    }
-    out
-}
-
-fn key(c: char) -> KeyEvent {
-    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
-}
-
-fn code(c: KeyCode) -> KeyEvent {
-    KeyEvent::new(c, KeyModifiers::NONE)
-}
 
 #[test]
 fn library_80x24() {

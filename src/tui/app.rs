@@ -515,6 +515,7 @@ impl App {
                 self.refresh_rows();
             }
             Action::Open => self.open_selected(),
+            Action::Bookmarks | Action::Notes => return self.mark_action(action),
             _ => {}
         }
         self.clamp_library_scroll();

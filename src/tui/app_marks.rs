@@ -115,6 +115,11 @@ impl App {
 
     /// Reader keys for marks: choose, bookmark, note, show, lists.
     pub(super) fn mark_action(&mut self, action: Action) {
+        let read_only = self.reader.as_ref().is_some_and(|r| r.marks.read_only);
+        if read_only && matches!(action, Action::Bookmark | Action::Annotate) {
+            self.message = Some(messages::MARKS_READ_ONLY.to_string());
+            return;
+        }
         match action {
             Action::Select => {
                 let Some(r) = self.reader.as_mut() else {
@@ -295,7 +300,7 @@ impl App {
         let back_to = self.screen;
         self.marks_list = Some(MarksList {
             notes,
-            all: self.reader.is_none(),
+            all: self.reader.is_none() || back_to != Screen::Reader,
             entries: Vec::new(),
             selected: 0,
             scroll: 0,
@@ -366,7 +371,7 @@ impl App {
                 self.marks_list = None;
             }
             Action::ToggleScope => {
-                ml.all = !ml.all || self.reader.is_none();
+                ml.all = !ml.all || self.reader.is_none() || ml.back_to != Screen::Reader;
                 ml.selected = 0;
                 ml.scroll = 0;
                 self.refresh_marks_list();

@@ -4,7 +4,7 @@
 use super::action::Action;
 use super::keymap::{Binding, Mode, ch, ctrl, plain};
 use crate::messages::keys;
-use Mode::{Marks, Reader, Select};
+use Mode::{Library, Marks, Reader, Select};
 use crossterm::event::KeyCode::{Delete, Down, End, Enter, Esc, Home, PageDown, PageUp, Tab, Up};
 
 /// Bindings for passages, bookmarks and notes.
@@ -44,6 +44,18 @@ pub const MARK_BINDINGS: &[Binding] = &[
         keys: &[ch('A')],
         action: Action::Notes,
         help: keys::LIST_NOTES,
+    },
+    Binding {
+        mode: Library,
+        keys: &[ch('B')],
+        action: Action::Bookmarks,
+        help: keys::LIST_ALL_BOOKMARKS,
+    },
+    Binding {
+        mode: Library,
+        keys: &[ch('A')],
+        action: Action::Notes,
+        help: keys::LIST_ALL_NOTES,
     },
     Binding {
         mode: Select,

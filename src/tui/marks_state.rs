@@ -6,6 +6,7 @@
 use crate::core::anchor::{Anchor, Found};
 use crate::core::document::{Document, Pos};
 use crate::core::marks_store::{ArticleMarks, MarkKind, MarksStore};
+use crate::core::store::StoreWarning;
 use crate::messages;
 use std::path::PathBuf;
 
@@ -93,7 +94,11 @@ impl ReaderMarks {
             failed_at: None,
         };
         let moved = m.place(doc);
-        let mut message = warning.map(|w| w.to_string());
+        let mut message = warning.map(|w| match w {
+            StoreWarning::Corrupt(aside) => messages::warn_marks_corrupt(&aside),
+            StoreWarning::Newer(v) => messages::warn_marks_newer(v),
+            StoreWarning::Io(e) => e,
+        });
         if (moved || m.old_file.is_some()) && !m.read_only {
             // Keep the re-found places, under the article's new id.
             if let Err(e) = m.save() {

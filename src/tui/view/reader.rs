@@ -205,7 +205,11 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
     if let Some((line, total)) = r.view.line_numbers() {
         right = format!("{right} · {}", messages::line_position(line, total));
     }
-    right = format!("{right} · {} ", hint_bar(Mode::Reader, area.width < 80));
+    // A message gets the room the key hints would take.
+    right = match &app.message {
+        Some(_) => format!("{right} "),
+        None => format!("{right} · {} ", hint_bar(Mode::Reader, area.width < 80)),
+    };
     if let Some((at, total)) = r.find.counter() {
         let count = if total == 0 {
             messages::NO_HITS.to_string()
