@@ -208,6 +208,9 @@ struct FindLine<'a> {
     score: f32,
     #[serde(skip_serializing_if = "Option::is_none")]
     layout_switched_to: Option<&'a str>,
+    /// For a hit in a note: the passage the note is on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note_on: Option<&'a str>,
 }
 
 /// `chitalka find`: ranked hits across the library, one line each
@@ -229,7 +232,15 @@ pub fn find(
         Some(n) if n > 0 => writeln!(err, "chitalka: {}", messages::indexed(n))?,
         Some(_) => {}
     }
-    let result = index.search(query, limit)?;
+    let notes = crate::core::notes_search::NotesIndex::build(
+        &crate::core::marks_store::MarksStore::new(&setup.paths.data_dir),
+        Some(&lib),
+    )?;
+    let result = crate::core::notes_search::merged(
+        notes.search(query, limit)?,
+        index.search(query, limit)?,
+        limit,
+    );
     if let Some(other) = &result.switched {
         writeln!(err, "chitalka: {}", messages::found_as(other))?;
     }
@@ -245,20 +256,21 @@ pub fn find(
                 highlights: &h.highlights,
                 score: h.score,
                 layout_switched_to: result.switched.as_deref(),
+                note_on: h.note_on.as_deref(),
             };
             serde_json::to_writer(&mut *out, &line)?;
             writeln!(out)?;
         } else {
-            let section = if h.section.is_empty() {
-                &h.title
-            } else {
-                &h.section
+            let section = match &h.note_on {
+                Some(q) => messages::note_hit_head(&h.title, q),
+                None if h.section.is_empty() => h.title.clone(),
+                None => h.section.clone(),
             };
             writeln!(
                 out,
                 "{}: {}: {}",
                 messages::shown(&h.path),
-                messages::shown(section),
+                messages::shown(&section),
                 messages::shown(h.snippet.trim())
             )?;
         }

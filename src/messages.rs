@@ -332,6 +332,14 @@ pub fn mark_detached(quote: &str) -> String {
     format!("this passage is no longer in the article: «{q}»")
 }
 
+/// The head of a library-find hit in a note.
+pub fn note_hit_head(title: &str, quote: &str) -> String {
+    let q = quote.split_whitespace().collect::<Vec<_>>().join(" ");
+    let short: String = q.chars().take(40).collect();
+    let more = if short.len() < q.len() { "…" } else { "" };
+    format!("{MARGIN_NOTE} note on «{short}{more}» · {title}")
+}
+
 /// There is no text to mark.
 pub const NO_PASSAGE: &str = "no text here to mark";
 /// A note was saved.

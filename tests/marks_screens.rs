@@ -263,7 +263,10 @@ fn a_future_schema_is_read_only_and_left_alone() {
     let mut app2 = reader_app(&home, 80, 24);
     assert!(screen(&mut app2).contains("newer"), "{}", screen(&mut app2));
     app2.on_key(key('m'));
-    assert!(app2.prompt.is_none(), "no name asked for what cannot be saved");
+    assert!(
+        app2.prompt.is_none(),
+        "no name asked for what cannot be saved"
+    );
     assert!(screen(&mut app2).contains("read-only"));
     app2.on_key(key('a'));
     assert!(app2.note_edit.is_none());

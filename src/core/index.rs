@@ -98,6 +98,9 @@ pub struct LibraryHit {
     pub highlights: Vec<Range<usize>>,
     /// Relevance.
     pub score: f32,
+    /// For a hit in a note: the passage the note is on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note_on: Option<String>,
 }
 
 impl LibraryHit {
@@ -105,6 +108,21 @@ impl LibraryHit {
     pub fn pos(&self) -> Pos {
         Pos::new(self.block, self.offset)
     }
+}
+
+/// A text to put in an index made with [`LibraryIndex::in_ram`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexDoc {
+    /// Article path, relative to the library.
+    pub path: String,
+    /// Article title.
+    pub title: String,
+    /// Section.
+    pub section: String,
+    /// Block the text belongs to.
+    pub block: usize,
+    /// The text.
+    pub text: String,
 }
 
 /// The answer to a query.
@@ -140,6 +158,34 @@ impl LibraryIndex {
         let opened = Self::open_locked(dir);
         drop(lock);
         opened
+    }
+
+    /// An index in memory of `docs`, searched like the library's (the notes
+    /// are searched this way: they are few, and change while chitalka runs).
+    pub fn in_ram(docs: &[IndexDoc]) -> tantivy::Result<LibraryIndex> {
+        let (schema, fields) = schema();
+        let index = Index::create_in_ram(schema);
+        index.tokenizers().register(RU, analyzer(Language::Russian));
+        index.tokenizers().register(EN, analyzer(Language::English));
+        let mut writer: IndexWriter = index.writer(15_000_000)?;
+        for d in docs {
+            let folded = Folded::new(&d.text).text;
+            writer.add_document(doc!(
+                fields.path => d.path.clone(),
+                fields.title => d.title.clone(),
+                fields.section => d.section.clone(),
+                fields.block => d.block as u64,
+                fields.text => d.text.clone(),
+                fields.ru => folded.clone(),
+                fields.en => folded,
+            ))?;
+        }
+        writer.commit()?;
+        Ok(LibraryIndex {
+            dir: PathBuf::new(),
+            index,
+            fields,
+        })
     }
 
     fn open_locked(dir: &Path) -> tantivy::Result<LibraryIndex> {
@@ -300,6 +346,7 @@ impl LibraryIndex {
                 snippet,
                 highlights,
                 score,
+                note_on: None,
             });
         }
         Ok(out)

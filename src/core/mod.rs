@@ -13,6 +13,7 @@ pub mod layout;
 pub mod library;
 pub mod marks;
 pub mod marks_store;
+pub mod notes_search;
 pub mod outline;
 pub mod sentence;
 pub mod store;

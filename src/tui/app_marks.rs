@@ -501,4 +501,33 @@ impl App {
         });
         r.marks.place(&r.doc);
     }
+
+    /// In the open article, go to the note on `quote` nearest `near` and
+    /// show it.
+    pub(super) fn show_note_on(&mut self, quote: &str, near: Pos) {
+        let Some(r) = self.reader.as_mut() else {
+            return;
+        };
+        let data = &r.marks.data;
+        let found = r
+            .marks
+            .placed
+            .iter()
+            .filter(|m| m.is_note())
+            .filter(|m| {
+                data.marks
+                    .get(&m.id)
+                    .is_some_and(|x| x.anchor.quote == quote)
+            })
+            .min_by_key(|m| m.start.block.abs_diff(near.block));
+        match found {
+            Some(m) => {
+                let (id, start) = (m.id.clone(), m.start);
+                r.view.go_to(&r.doc, start);
+                r.note_shown = Some(id);
+            }
+            None => self.message = Some(messages::mark_detached(quote)),
+        }
+        self.follow_outline();
+    }
 }

@@ -7,6 +7,7 @@ use super::app::{App, Screen};
 use super::search_state::{IndexState, SearchScreen};
 use crate::core::find::nearest;
 use crate::core::index::SearchResult;
+use crate::core::notes_search::NotesIndex;
 use crate::messages;
 use crossterm::event::{KeyCode, KeyEvent};
 
@@ -32,10 +33,17 @@ impl App {
         } else {
             self.screen
         };
+        // The notes as saved now (every change to a note is saved at once).
+        let notes = NotesIndex::build(
+            &crate::core::marks_store::MarksStore::new(&self.data_dir),
+            Some(&lv.lib),
+        )
+        .ok();
         self.search = Some(SearchScreen {
             query: String::new(),
             typing: true,
             index,
+            notes,
             result: SearchResult::default(),
             searched: String::new(),
             selected: 0,
@@ -127,6 +135,9 @@ impl App {
         if let Err(e) = self.open(&root.join(&hit.path), hit.path.clone()) {
             self.message = Some(e);
             return;
+        }
+        if let Some(quote) = &hit.note_on {
+            return self.show_note_on(quote, hit.pos());
         }
         let rows = self.text_rows();
         if let Some(r) = self.reader.as_mut() {

@@ -4,6 +4,7 @@
 use super::app::Screen;
 use crate::core::index::{LibraryIndex, SearchResult};
 use crate::core::library::Library;
+use crate::core::notes_search::{NotesIndex, merged};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
@@ -87,6 +88,8 @@ pub struct SearchScreen {
     pub typing: bool,
     /// The index.
     pub index: IndexState,
+    /// The notes, searched too.
+    pub notes: Option<NotesIndex>,
     /// The hits of the last search.
     pub result: SearchResult,
     /// The query the result is for.
@@ -103,7 +106,13 @@ impl SearchScreen {
     /// Search the index for the query, if it is ready.
     pub fn run(&mut self, limit: usize) {
         if let IndexState::Ready(index) = &self.index {
-            self.result = index.search(&self.query, limit).unwrap_or_default();
+            let text = index.search(&self.query, limit).unwrap_or_default();
+            let notes = self
+                .notes
+                .as_ref()
+                .and_then(|n| n.search(&self.query, limit).ok())
+                .unwrap_or_default();
+            self.result = merged(notes, text, limit);
             self.searched = self.query.clone();
             self.selected = 0;
             self.scroll = 0;

@@ -38,10 +38,10 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
     lines.push(Line::styled(format!(" {info}"), theme.dim));
     for (n, hit) in s.result.hits.iter().enumerate().skip(s.scroll).take(rows) {
         let selected = n == s.selected;
-        let head = if hit.section.is_empty() || hit.section == hit.title {
-            hit.title.clone()
-        } else {
-            format!("{} · {}", hit.title, hit.section)
+        let head = match &hit.note_on {
+            Some(quote) => messages::note_hit_head(&hit.title, quote),
+            None if hit.section.is_empty() || hit.section == hit.title => hit.title.clone(),
+            None => format!("{} · {}", hit.title, hit.section),
         };
         let head_style = if selected {
             theme.selected
