@@ -71,6 +71,27 @@ scenario() {
     keys -l 'сотрудничеством'
     wait_for 'hit(s)'
     shot library-find
+
+    # (6) a note on a chosen passage: highlighted, a margin mark, shown over the text
+    keys Escape q Escape /
+    keys -l 'узбек'
+    keys Enter Enter
+    wait_for '% ·'
+    keys Space v j a
+    wait_for 'Ctrl-s save'
+    keys -l 'Сравнить с отчётом 2023 года: там другие цифры по инвестициям.'
+    keys Enter
+    keys -l 'Уда́рение и «й» редактор держит целыми буквами.'
+    keys C-s
+    wait_for 'note saved'
+    keys Enter
+    wait_for 'Enter next'
+    shot note
+
+    # (7) the list of notes of the whole library
+    keys Escape A Tab
+    wait_for 'all articles'
+    shot notes-list
 }
 
 # ------------------------------------------------------------ dependencies --
