@@ -1,20 +1,31 @@
 //! Anchors for bookmarks and notes that survive edits of the article: the
 //! exact quote, ~32 characters of context either side, the positions, and a
 //! hash of the text. Re-anchoring, in order: the text is unchanged → keep;
-//! the quote is still at its place → keep; the exact quote elsewhere → the
-//! best by context and nearness; a close match (typo fixed, white space
-//! changed) → move there; else the mark is detached: kept and shown with its
-//! quote, never put on a wrong passage.
+//! else the copies of the exact quote (or, failing that, of the folded quote,
+//! or else close matches: a typo fixed, white space changed) are weighed by
+//! how well their surroundings match the stored context, then by staying at
+//! the old in-block offset, then by nearness; the best is taken only if its
+//! context is convincing (still at its old place → exact). Else the mark is
+//! detached: kept and shown with its quote, never put on a wrong passage.
 
 use crate::core::document::{Document, Pos};
 use crate::core::fold::Folded;
 use crate::core::library::article_id;
 use serde::{Deserialize, Serialize};
+use std::ops::Range;
 
 /// Characters of context kept on each side of the quote.
 pub const CONTEXT_CHARS: usize = 32;
 /// Least similarity (0..1) for a fuzzy match to be trusted.
 pub const FUZZY_THRESHOLD: f64 = 0.85;
+/// Least similarity (0..1) of the text around a found copy of the quote to
+/// the stored context for the copy to be taken as the passage. One side of
+/// the context intact is enough (an edit next to the passage changes the
+/// other); two unrelated contexts score about 0.2–0.35.
+pub const MIN_CONTEXT: f64 = 0.5;
+/// Copies of the quote whose context scores are this close to the best one's
+/// are rivals it cannot be told from by context alone.
+pub const AMBIGUITY_MARGIN: f64 = 0.1;
 
 /// Where a passage is, and how to find it again.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -95,62 +106,102 @@ impl Anchor {
     }
 
     /// Find the passage again in `doc` (perhaps edited since).
+    ///
+    /// Every copy of the quote (exact, else folded, else a close match) is a
+    /// candidate; the one whose surroundings best match the stored context
+    /// wins. A copy is taken only if its context is at least [`MIN_CONTEXT`]
+    /// alike: the quote at its old offset or a unique copy elsewhere is not
+    /// enough (a short quote such as «и» is everywhere, and the passage may
+    /// have been deleted). Copies within [`AMBIGUITY_MARGIN`] of the best are
+    /// told apart only by one of them being at the stored in-block offset.
+    /// When unsure, the anchor is detached.
     pub fn place(&self, doc: &Document) -> Placed {
         let text = doc.canonical_text();
         let at = |a: usize, b: usize| Some((doc.pos_at(a), doc.pos_at(b)));
-        let old = doc.text_offset(self.start);
-        // Unchanged text (same hash), or the quote still at its place.
-        let still_there = text.get(old..old + self.quote.len()) == Some(self.quote.as_str());
-        if still_there || (article_id(text.as_bytes()) == self.text_hash && !self.quote.is_empty())
-        {
+        // Unchanged text: the stored place is right.
+        if article_id(text.as_bytes()) == self.text_hash && !self.quote.is_empty() {
             return Placed {
                 found: Found::Exact,
-                range: at(old, doc.text_offset(self.end)),
+                range: at(doc.text_offset(self.start), doc.text_offset(self.end)),
             };
         }
+        let detached = Placed {
+            found: Found::Detached,
+            range: None,
+        };
         if self.quote.is_empty() {
-            return Placed {
-                found: Found::Detached,
-                range: None,
-            };
+            return detached;
         }
-        // The exact quote elsewhere: the best by context, then nearness.
-        let best = text
+        let old = doc.text_offset(self.start);
+        let exact: Vec<Range<usize>> = text
             .match_indices(self.quote.as_str())
-            .map(|(i, _)| {
-                (
-                    self.context_score(&text, i, i + self.quote.len()),
-                    usize::abs_diff(i, old),
-                    i,
-                )
+            .map(|(i, _)| i..i + self.quote.len())
+            .collect();
+        let pick = |candidates: Vec<Range<usize>>, found: Found| {
+            self.choose(doc, &text, candidates).map(|r| {
+                r.map(|r| Placed {
+                    // Still at its old place: exact.
+                    found: if r.start == old && text[r.clone()] == *self.quote {
+                        Found::Exact
+                    } else {
+                        found
+                    },
+                    range: at(r.start, r.end),
+                })
             })
-            .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
-        if let Some((_, _, i)) = best {
-            return Placed {
-                found: Found::Moved,
-                range: at(i, i + self.quote.len()),
-            };
-        }
-        // The quote folded (case, ё, accents, white space, line ends) or edited a little.
-        let folded_text = Folded::new(&text);
-        let q = Folded::new(&self.quote).text;
-        if let Some(i) = folded_text.text.find(q.as_str()) {
-            let r = folded_text.original_range(i..i + q.len());
-            return Placed {
-                found: Found::Moved,
-                range: at(r.start, r.end),
-            };
-        }
-        match self.fuzzy(&folded_text, &q) {
-            Some(r) => Placed {
-                found: Found::Fuzzy,
-                range: at(r.start, r.end),
+        };
+        // The exact quote; else the folded quote (case, ё, accents, white
+        // space, line ends); else a close match (the quote edited a little).
+        // A copy of the exact quote with the wrong context (the passage was
+        // edited, another copy stayed) does not stop the search.
+        let decided = pick(exact, Found::Moved).or_else(|| {
+            let folded_text = Folded::new(&text);
+            let q = Folded::new(&self.quote).text;
+            let folded: Vec<Range<usize>> = folded_text
+                .text
+                .match_indices(q.as_str())
+                .map(|(i, _)| folded_text.original_range(i..i + q.len()))
+                .collect();
+            pick(folded, Found::Moved).or_else(|| pick(self.fuzzy(&folded_text, &q), Found::Fuzzy))
+        });
+        decided.flatten().unwrap_or(detached)
+    }
+
+    /// The candidate range of `text` that is the passage: `None` when no
+    /// candidate's context is convincing, `Some(None)` when several are and
+    /// they cannot be told apart.
+    fn choose(
+        &self,
+        doc: &Document,
+        text: &str,
+        candidates: Vec<Range<usize>>,
+    ) -> Option<Option<Range<usize>>> {
+        let old = doc.text_offset(self.start);
+        let mut ranked: Vec<(f64, bool, usize, Range<usize>)> = candidates
+            .into_iter()
+            .map(|r| {
+                let score = self.context_score(text, r.start, r.end);
+                let same_offset = doc.pos_at(r.start).offset == self.start.offset;
+                (score, same_offset, usize::abs_diff(r.start, old), r)
+            })
+            .collect();
+        ranked.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.2.cmp(&y.2)));
+        let top = ranked.first().map(|c| c.0).filter(|&s| s >= MIN_CONTEXT)?;
+        // Copies whose context is about as good are rivals: the one still at
+        // its old in-block offset (its paragraph only moved) is taken, else
+        // it cannot be told which is the passage.
+        let rivals: Vec<&(f64, bool, usize, Range<usize>)> = ranked
+            .iter()
+            .take_while(|c| c.0 >= top - AMBIGUITY_MARGIN)
+            .collect();
+        let chosen = match rivals.as_slice() {
+            [one] => Some(one.3.clone()),
+            _ => match rivals.iter().filter(|c| c.1).collect::<Vec<_>>().as_slice() {
+                [one] => Some(one.3.clone()),
+                _ => None,
             },
-            None => Placed {
-                found: Found::Detached,
-                range: None,
-            },
-        }
+        };
+        Some(chosen)
     }
 
     /// How well the text around `a..b` matches the stored context, 0..1.
@@ -162,12 +213,13 @@ impl Anchor {
             / 2.0
     }
 
-    /// A window of the folded text close to the folded quote `q`, found from
-    /// where its first or last words appear; only above [`FUZZY_THRESHOLD`].
-    fn fuzzy(&self, f: &Folded, q: &str) -> Option<std::ops::Range<usize>> {
+    /// Windows of the folded text close to the folded quote `q` (at least
+    /// [`FUZZY_THRESHOLD`] alike), found from where its first or last words
+    /// appear; the best window for each start, as ranges of the original text.
+    fn fuzzy(&self, f: &Folded, q: &str) -> Vec<Range<usize>> {
         let qn = q.chars().count();
         if qn < 8 {
-            return None;
+            return Vec::new();
         }
         let head = head_chars(q, 12.min(qn / 2));
         let tail = tail_chars(q, 12.min(qn / 2));
@@ -183,8 +235,11 @@ impl Anchor {
                 .map_or(0, |(j, _)| j);
             candidates.push(start);
         }
-        let mut best: Option<(f64, std::ops::Range<usize>)> = None;
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut out = Vec::new();
         for start in candidates {
+            let mut best: Option<(f64, Range<usize>)> = None;
             // Try windows a little shorter and longer than the quote.
             for len in [qn, qn * 95 / 100, qn * 105 / 100, qn * 9 / 10, qn * 11 / 10] {
                 let end = text[start..]
@@ -196,9 +251,13 @@ impl Anchor {
                     best = Some((score, start..end));
                 }
             }
+            if let Some((score, r)) = best
+                && score >= FUZZY_THRESHOLD
+            {
+                out.push(f.original_range(r));
+            }
         }
-        best.filter(|(s, _)| *s >= FUZZY_THRESHOLD)
-            .map(|(_, r)| f.original_range(r))
+        out
     }
 }
 
@@ -305,5 +364,48 @@ mod tests {
         let (start, _) = p.range.expect("placed");
         let text = moved.canonical_text();
         assert!(text[..moved.text_offset(start)].ends_with("значительное внимание "));
+    }
+
+    #[test]
+    fn a_short_quote_at_its_old_offset_in_other_text_is_not_exact() {
+        // The note is on «и» in the first paragraph; that paragraph is replaced
+        // by another one that has an «и» at the very same offset.
+        let old = "Первый абзац, и в нём слово.\n\nВторой абзац про погоду.\n";
+        let d = parse_str(old);
+        let a = passage(&d, "и");
+        let new = "Другой текст, и тут иначе совсем.\n\nВторой абзац про погоду.\n";
+        let e = parse_str(new);
+        assert_eq!(
+            e.canonical_text().get(a.start.offset..a.end.offset),
+            Some("и")
+        );
+        assert_eq!(a.place(&e).found, Found::Detached);
+    }
+
+    #[test]
+    fn a_short_quote_of_a_deleted_paragraph_is_not_moved_to_another_copy() {
+        let d = parse_str(ARTICLE);
+        let text = d.canonical_text();
+        // «о» in «Первый абзац о погоде»; «Последний абзац о будущем» stays.
+        let i = text.find("абзац о погоде").expect("in text") + "абзац ".len();
+        let a = Anchor::new(&d, d.pos_at(i), d.pos_at(i + "о".len()));
+        let cut = ARTICLE.replace("Первый абзац о погоде и природе.\n\n", "");
+        let e = parse_str(&cut);
+        assert!(e.canonical_text().contains("абзац о будущем"));
+        assert_eq!(a.place(&e).found, Found::Detached);
+    }
+
+    #[test]
+    fn a_typo_in_one_copy_is_found_though_another_copy_is_exact() {
+        let twice = format!("{ARTICLE}\nСовсем другое: {QUOTE} важно для всех нас.\n");
+        let d = parse_str(&twice);
+        let a = passage(&d, QUOTE); // the first copy
+        let typo = twice.replacen("сотрудничества", "сотрудничесва", 1);
+        let e = parse_str(&typo);
+        let p = a.place(&e);
+        assert_eq!(p.found, Found::Fuzzy);
+        let (start, _) = p.range.expect("placed");
+        let text = e.canonical_text();
+        assert!(text[..e.text_offset(start)].ends_with("значительное внимание "));
     }
 }
