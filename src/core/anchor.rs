@@ -117,9 +117,15 @@ impl Anchor {
     /// When unsure, the anchor is detached.
     pub fn place(&self, doc: &Document) -> Placed {
         let text = doc.canonical_text();
+        self.place_in(doc, &text, &article_id(text.as_bytes()))
+    }
+
+    /// [`Anchor::place`] with the document's canonical text and its hash
+    /// already at hand (placing many marks in one long article).
+    pub fn place_in(&self, doc: &Document, text: &str, text_hash: &str) -> Placed {
         let at = |a: usize, b: usize| Some((doc.pos_at(a), doc.pos_at(b)));
         // Unchanged text: the stored place is right.
-        if article_id(text.as_bytes()) == self.text_hash && !self.quote.is_empty() {
+        if text_hash == self.text_hash && !self.quote.is_empty() {
             return Placed {
                 found: Found::Exact,
                 range: at(doc.text_offset(self.start), doc.text_offset(self.end)),
@@ -138,7 +144,7 @@ impl Anchor {
             .map(|(i, _)| i..i + self.quote.len())
             .collect();
         let pick = |candidates: Vec<Range<usize>>, found: Found| {
-            self.choose(doc, &text, candidates).map(|r| {
+            self.choose(doc, text, candidates).map(|r| {
                 r.map(|r| Placed {
                     // Still at its old place: exact.
                     found: if r.start == old && text[r.clone()] == *self.quote {
@@ -155,7 +161,7 @@ impl Anchor {
         // A copy of the exact quote with the wrong context (the passage was
         // edited, another copy stayed) does not stop the search.
         let decided = pick(exact, Found::Moved).or_else(|| {
-            let folded_text = Folded::new(&text);
+            let folded_text = Folded::new(text);
             let q = Folded::new(&self.quote).text;
             let folded: Vec<Range<usize>> = folded_text
                 .text

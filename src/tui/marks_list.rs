@@ -134,11 +134,18 @@ fn of_file(
     notes: bool,
 ) -> Vec<MarkEntry> {
     let outline = found.map(|(_, _, _, d)| Outline::of(d));
+    let text = found.map(|(_, _, _, d)| {
+        let t = d.canonical_text();
+        let hash = library::article_id(t.as_bytes());
+        (t, hash)
+    });
     let mut out: Vec<MarkEntry> = marks
         .live()
         .filter(|(_, m)| wanted(&m.kind, notes))
         .map(|(id, m)| {
-            let at = found.and_then(|(_, _, _, d)| m.anchor.place(d).range.map(|(a, _)| a));
+            let at = found.zip(text.as_ref()).and_then(|((_, _, _, d), (t, h))| {
+                m.anchor.place_in(d, t, h).range.map(|(a, _)| a)
+            });
             MarkEntry {
                 article: marks.article.clone(),
                 rel: found.map_or(marks.path.clone(), |(_, r, _, _)| r.to_string()),

@@ -115,11 +115,12 @@ impl ReaderMarks {
     /// moved. Returns true when an anchor changed.
     pub fn place(&mut self, doc: &Document) -> bool {
         let mut changed = false;
-        let hash = crate::core::library::article_id(doc.canonical_text().as_bytes());
+        let text = doc.canonical_text();
+        let hash = crate::core::library::article_id(text.as_bytes());
         self.placed.clear();
         self.detached = 0;
         for (id, mark) in self.data.marks.iter_mut().filter(|(_, m)| !m.deleted) {
-            let p = mark.anchor.place(doc);
+            let p = mark.anchor.place_in(doc, &text, &hash);
             let Some((start, end)) = p.range else {
                 self.detached += 1;
                 continue;
