@@ -340,6 +340,14 @@ pub fn note_hit_head(title: &str, quote: &str) -> String {
     format!("{MARGIN_NOTE} note on «{short}{more}» · {title}")
 }
 
+/// Marks could not be saved on the way out; where they were put instead.
+pub fn marks_rescued(err: &str, path: &std::path::Path) -> String {
+    format!(
+        "{err}; your bookmarks and notes were written to {} instead (copy it to <data dir>/marks/ when the disk is fixed)",
+        path.display()
+    )
+}
+
 /// There is no text to mark.
 pub const NO_PASSAGE: &str = "no text here to mark";
 /// A note was saved.

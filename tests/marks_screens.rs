@@ -299,3 +299,62 @@ fn a_failed_save_keeps_the_note_and_tries_again() {
         }]
     );
 }
+
+#[test]
+fn unsaved_marks_are_rescued_on_the_way_out() {
+    let home = Home::new();
+    let mut app = reader_app(&home, 80, 24);
+    std::fs::create_dir_all(home.data()).expect("mkdir");
+    std::fs::write(home.data().join("marks"), "not a folder").expect("write");
+    app.on_key(key('a'));
+    typed(&mut app, "спасти");
+    app.on_key(ctrl('s'));
+    let said = app.flush_marks().expect("a message");
+    let path = said
+        .split(" were written to ")
+        .nth(1)
+        .and_then(|s| s.split(" instead").next())
+        .expect("a path in the message");
+    let rescued: chitalka::core::marks_store::ArticleMarks =
+        serde_json::from_slice(&std::fs::read(path).expect("rescue file")).expect("parses");
+    let _ = std::fs::remove_file(path);
+    assert!(rescued.live().any(|(_, m)| m.kind
+        == MarkKind::Note {
+            text: "спасти".into()
+        }));
+}
+
+#[test]
+fn a_renamed_article_keeps_its_marks() {
+    let home = Home::new();
+    let lib = home.path().join("lib");
+    std::fs::create_dir_all(&lib).expect("mkdir");
+    let seed = Path::new(FIXTURE_LIBRARY).join(common::SEED);
+    std::fs::copy(&seed, lib.join("old-name.txt")).expect("copy");
+    let open = |name: &str| {
+        let mut app = App::with_library(
+            chitalka::config::Config::default(),
+            &home.data(),
+            &lib,
+            (80, 24),
+        )
+        .expect("app");
+        app.open(&lib.join(name), name.to_string()).expect("open");
+        app
+    };
+    let mut app = open("old-name.txt");
+    app.on_key(key('a'));
+    typed(&mut app, "переживёт");
+    app.on_key(ctrl('s'));
+    drop(app);
+    std::fs::create_dir_all(lib.join("moved")).expect("mkdir");
+    std::fs::rename(lib.join("old-name.txt"), lib.join("moved/new-name.txt")).expect("mv");
+    let app = open("moved/new-name.txt");
+    let r = app.reader.as_ref().expect("reader");
+    assert_eq!(r.marks.placed.len(), 1, "found again by its content");
+    assert_eq!(r.marks.data.path, "moved/new-name.txt", "its path updated");
+    let on_file: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(r.marks.store.file(&r.id)).expect("marks file"))
+            .expect("json");
+    assert_eq!(on_file["path"], "moved/new-name.txt", "and saved");
+}

@@ -530,4 +530,25 @@ impl App {
         }
         self.follow_outline();
     }
+
+    /// On the way out: a last try to save marks whose save failed; if that
+    /// fails too, they are written to a rescue file in the temp dir. Returns
+    /// what to tell the person.
+    pub fn flush_marks(&mut self) -> Option<String> {
+        let r = self.reader.as_mut()?;
+        if !r.marks.unsaved || r.marks.read_only {
+            return None;
+        }
+        let err = r.marks.save().err()?;
+        let rescue = std::env::temp_dir().join(format!(
+            "chitalka-unsaved-{}-{}.json",
+            r.marks.data.article,
+            crate::core::store::now()
+        ));
+        let json = serde_json::to_vec_pretty(&r.marks.data).unwrap_or_default();
+        Some(match crate::core::store::atomic_write(&rescue, &json) {
+            Ok(()) => messages::marks_rescued(&err, &rescue),
+            Err(e) => format!("{err}; {e}"),
+        })
+    }
 }

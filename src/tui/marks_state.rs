@@ -80,6 +80,11 @@ impl ReaderMarks {
         doc: &Document,
     ) -> (ReaderMarks, Option<String>) {
         let store = MarksStore::new(data_dir);
+        // The path the file last recorded: a renamed article gets it updated.
+        let renamed = std::fs::read(store.file(id))
+            .ok()
+            .and_then(|b| serde_json::from_slice::<ArticleMarks>(&b).ok())
+            .is_some_and(|m| m.path != key);
         let (mut data, read_only, warning, file) = store.load_from(id, key);
         data.title = title.to_string();
         let old_file = (file != store.file(id) && file.exists()).then_some(file);
@@ -99,7 +104,7 @@ impl ReaderMarks {
             StoreWarning::Newer(v) => messages::warn_marks_newer(v),
             StoreWarning::Io(e) => e,
         });
-        if (moved || m.old_file.is_some()) && !m.read_only {
+        if (moved || renamed || m.old_file.is_some()) && !m.read_only {
             // Keep the re-found places, under the article's new id.
             if let Err(e) = m.save() {
                 message = Some(e);

@@ -75,6 +75,13 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
         busy = app.tick(Instant::now());
     }
     app.save_position();
+    let unsaved = app.flush_marks();
+    // Said on the normal screen, where it stays readable.
+    drop(term);
+    drop(_guard);
+    if let Some(m) = unsaved {
+        eprintln!("chitalka: {}", crate::messages::shown(&m));
+    }
     Ok(())
 }
 
