@@ -73,7 +73,9 @@ scenario() {
     shot library-find
 
     # (6) a note on a chosen passage: highlighted, a margin mark, shown over the text
-    keys Escape q Escape /
+    keys Escape Escape
+    wait_for 'sorted by'
+    keys /
     keys -l 'узбек'
     keys Enter Enter
     wait_for '% ·'

@@ -142,17 +142,7 @@ pub fn collect(setup: &Setup, notes: bool) -> anyhow::Result<(Vec<Exported>, Vec
     let lib = library::scan(&setup.paths.library).ok();
     let mut out = Vec::new();
     let mut warnings = Vec::new();
-    let dir = setup.paths.data_dir.join("marks");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        return Ok((out, warnings));
-    };
-    let mut files: Vec<_> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    for file in files {
+    for file in MarksStore::new(&setup.paths.data_dir).files() {
         let bytes = match std::fs::read(&file) {
             Ok(b) => b,
             Err(e) => {

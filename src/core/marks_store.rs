@@ -262,8 +262,8 @@ impl MarksStore {
         (m, ro, w, file)
     }
 
-    /// Every marks file that parses, with its path, sorted by file name.
-    pub fn all(&self) -> Vec<(PathBuf, ArticleMarks)> {
+    /// Every marks file (`*.json`) in the folder, sorted by name.
+    pub fn files(&self) -> Vec<PathBuf> {
         let Ok(entries) = fs::read_dir(&self.dir) else {
             return Vec::new();
         };
@@ -274,6 +274,11 @@ impl MarksStore {
             .collect();
         files.sort();
         files
+    }
+
+    /// Every marks file that parses, with its path, sorted by file name.
+    pub fn all(&self) -> Vec<(PathBuf, ArticleMarks)> {
+        self.files()
             .into_iter()
             .filter_map(|p| match Self::read(&p) {
                 Read::Ok(m) | Read::Newer(m, _) => Some((p, m)),

@@ -29,6 +29,17 @@ pub fn restore() {
     );
 }
 
+/// Raw mode, the alternate screen, mouse and bracketed paste.
+fn enter() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )
+}
+
 /// Give the terminal to another program (`$EDITOR`) for a while.
 pub fn suspend() {
     restore();
@@ -36,13 +47,7 @@ pub fn suspend() {
 
 /// Take the terminal back after [`suspend`] and draw everything anew.
 pub fn resume(term: &mut Term) -> io::Result<()> {
-    enable_raw_mode()?;
-    execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste
-    )?;
+    enter()?;
     term.clear()
 }
 
@@ -79,12 +84,7 @@ pub fn init() -> io::Result<(Term, Guard, Arc<AtomicBool>)> {
     }
     enable_raw_mode()?;
     let guard = Guard;
-    execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste
-    )?;
+    enter()?;
     let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     Ok((terminal, guard, stop))
 }
