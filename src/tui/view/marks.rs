@@ -32,11 +32,14 @@ fn when(created: u64) -> String {
 
 fn entry_lines(e: &MarkEntry, width: usize, selected: bool, theme: &Theme) -> Vec<Line<'static>> {
     let quote = format!("«{}»", one_line(&e.quote));
-    let mut place = if e.section.is_empty() || e.section == e.title {
-        e.title.clone()
-    } else {
-        format!("{} · {}", e.title, e.section)
-    };
+    // A section named like the article (its title heading) says nothing more.
+    let same = |a: &str, b: &str| one_line(a).starts_with(&one_line(b));
+    let mut place =
+        if e.section.is_empty() || same(&e.title, &e.section) || same(&e.section, &e.title) {
+            e.title.clone()
+        } else {
+            format!("{} · {}", e.title, e.section)
+        };
     if e.detached() {
         place = format!("{place} · {}", messages::DETACHED);
     }
