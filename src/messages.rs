@@ -229,6 +229,10 @@ pub const COL_PROGRESS: &str = "Read";
 pub const COL_LAST: &str = "Last read";
 /// Library view: an article never opened.
 pub const NEVER_READ: &str = "—";
+/// A read cell of the progress bar.
+pub const BAR_FULL: &str = "━";
+/// An unread cell of the progress bar.
+pub const BAR_EMPTY: &str = "─";
 /// Library view: sort order names.
 pub const SORT_TITLE: &str = "sorted by title";
 /// Library view: sort by last read.

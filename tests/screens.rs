@@ -137,7 +137,7 @@ fn filter_takes_cyrillic_as_text() {
 }
 
 #[test]
-fn sort_by_last_read_puts_the_opened_article_first() {
+fn recently_read_first_by_default_with_a_progress_bar() {
     let home = Home::new();
     let mut app = library_app(&home, 80, 24);
     app.on_key(key('G'));
@@ -149,20 +149,27 @@ fn sort_by_last_read_puts_the_opened_article_first() {
         .as_ref()
         .map(|r| r.doc.title.clone())
         .expect("reader");
+    // Recently read first is the default order.
     app.on_key(key('q'));
-    app.on_key(key('s'));
     let s = screen(&mut app);
     let first = s.lines().nth(2).expect("first row");
     let head: String = title.chars().take(20).collect();
     assert!(first.contains(&head), "{first} / {title}");
     assert!(s.contains("sorted by last read"));
     assert!(first.contains("just now"));
+    assert!(
+        first.contains("━") && first.contains("%"),
+        "a progress bar: {first}"
+    );
     // The selection followed the article to the top.
     app.on_key(code(KeyCode::Enter));
     assert_eq!(
         app.reader.as_ref().map(|r| r.doc.title.clone()),
         Some(title)
     );
+    app.on_key(key('q'));
+    app.on_key(key('s'));
+    assert!(screen(&mut app).contains("sorted by title"));
 }
 
 #[test]

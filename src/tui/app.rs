@@ -172,7 +172,7 @@ impl App {
         app.message = app.message.take().or(message);
         app.library = Some(LibraryView {
             lib,
-            sort: Sort::Title,
+            sort: Sort::Recent,
             filter: String::new(),
             filtering: false,
             rows: Vec::new(),

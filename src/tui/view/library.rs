@@ -14,7 +14,11 @@ use ratatui::widgets::Paragraph;
 
 /// Columns of the fixed-width fields.
 const TIME_W: usize = 12;
-const READ_W: usize = 5;
+const READ_W: usize = 12;
+/// The read column in narrow windows: the percentage only.
+const READ_NARROW_W: usize = 5;
+/// Cells of the reading progress bar.
+const BAR_W: usize = 6;
 const LAST_W: usize = 14;
 
 /// Which optional columns fit in `width`.
@@ -24,9 +28,10 @@ fn columns(width: usize) -> (bool, bool) {
 
 fn cells(title: &str, time: &str, read: &str, last: &str, width: usize) -> String {
     let (show_time, show_last) = columns(width);
+    let read_w = if show_last { READ_W } else { READ_NARROW_W };
     let mut fixed = 0;
     if show_time {
-        fixed += TIME_W + READ_W;
+        fixed += TIME_W + read_w;
     }
     if show_last {
         fixed += LAST_W;
@@ -35,12 +40,24 @@ fn cells(title: &str, time: &str, read: &str, last: &str, width: usize) -> Strin
     let t = ellipsize(title, title_w);
     let mut s = format!(" {t}{}", " ".repeat(title_w - str_width(&t) + 1));
     if show_time {
-        s.push_str(&format!("{time:>w$}{read:>r$}", w = TIME_W, r = READ_W));
+        s.push_str(&format!("{time:>w$}{read:>r$}", w = TIME_W, r = read_w));
     }
     if show_last {
         s.push_str(&format!("{last:>w$}", w = LAST_W));
     }
     s
+}
+
+/// The reading progress as a bar and a percentage: "━━━─── 50%".
+pub fn progress_bar(progress: f64) -> String {
+    let p = progress.clamp(0.0, 1.0);
+    let full = (p * BAR_W as f64).round() as usize;
+    format!(
+        "{}{} {:>3}%",
+        messages::BAR_FULL.repeat(full),
+        messages::BAR_EMPTY.repeat(BAR_W - full),
+        (p * 100.0).round() as u32
+    )
 }
 
 /// Draw the library screen.
@@ -82,8 +99,9 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
             Row::Article(i) => {
                 let a = &lv.lib.articles[i];
                 let state = app.state_of(a);
-                let read = state.map_or(String::new(), |s| {
-                    format!("{}%", (s.progress * 100.0).round() as u32)
+                let read = state.map_or(String::new(), |s| match columns(width) {
+                    (_, true) => progress_bar(s.progress),
+                    _ => format!("{}%", (s.progress * 100.0).round() as u32),
                 });
                 let last = state.map_or(messages::NEVER_READ.to_string(), |s| {
                     messages::ago(now.saturating_sub(s.last_read))
