@@ -352,6 +352,9 @@ pub fn marks_rescued(err: &str, path: &std::path::Path) -> String {
     )
 }
 
+/// The jump list is empty.
+pub const NO_JUMP_BACK: &str = "no jump to go back from";
+
 /// There is no text to mark.
 pub const NO_PASSAGE: &str = "no text here to mark";
 /// A note was saved.
@@ -587,6 +590,8 @@ pub mod keys {
     pub const DELETE_THE_ENTRY: &str = "delete";
     /// Help text: undo.
     pub const UNDO_THE_DELETE: &str = "undo the delete";
+    /// Help text: jump back.
+    pub const JUMP_BACK: &str = "back to where the last jump (section, hit, mark, g/G) left";
 }
 
 /// The article info panel.

@@ -83,4 +83,6 @@ pub enum Action {
     Delete,
     /// Bring back what was just deleted.
     Undo,
+    /// Back to where the last jump left from.
+    JumpBack,
 }

@@ -118,6 +118,8 @@ pub struct App {
     pub note_edit: Option<NoteEdit>,
     /// The note should go to `$EDITOR` (the event loop does it).
     pub external_edit: bool,
+    /// Places left by jumps, the last one last.
+    pub jumps: Vec<super::jumps::Place>,
     /// Reading positions.
     pub store: Store,
     /// The library screen (absent when a single file was opened).
@@ -205,6 +207,7 @@ impl App {
             marks_list: None,
             note_edit: None,
             external_edit: false,
+            jumps: Vec::new(),
             store,
             library: None,
             reader: None,
@@ -404,8 +407,14 @@ impl App {
         self.refresh_rows();
     }
 
-    /// Carry out an action.
+    /// Carry out an action (remembering the place left, when it jumps).
     pub fn update(&mut self, action: Action) {
+        let before = self.before_jump(action);
+        self.dispatch(action);
+        self.after_jump(before);
+    }
+
+    fn dispatch(&mut self, action: Action) {
         match action {
             Action::Quit => self.quit = true,
             Action::Help => {
@@ -445,6 +454,7 @@ impl App {
             Action::Find => return self.start_find(),
             Action::NextHit => return self.step_hit(1),
             Action::PrevHit => return self.step_hit(-1),
+            Action::JumpBack => return self.jump_back(),
             Action::Select
             | Action::Bookmark
             | Action::Annotate

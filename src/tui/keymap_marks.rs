@@ -5,7 +5,9 @@ use super::action::Action;
 use super::keymap::{Binding, Mode, ch, ctrl, plain};
 use crate::messages::keys;
 use Mode::{Library, Marks, Reader, Select};
-use crossterm::event::KeyCode::{Delete, Down, End, Enter, Esc, Home, PageDown, PageUp, Tab, Up};
+use crossterm::event::KeyCode::{
+    Backspace, Delete, Down, End, Enter, Esc, Home, PageDown, PageUp, Tab, Up,
+};
 
 /// Bindings for passages, bookmarks and notes.
 pub const MARK_BINDINGS: &[Binding] = &[
@@ -44,6 +46,12 @@ pub const MARK_BINDINGS: &[Binding] = &[
         keys: &[ch('A')],
         action: Action::Notes,
         help: keys::LIST_NOTES,
+    },
+    Binding {
+        mode: Reader,
+        keys: &[ctrl('o'), plain(Backspace)],
+        action: Action::JumpBack,
+        help: keys::JUMP_BACK,
     },
     Binding {
         mode: Library,

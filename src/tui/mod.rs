@@ -9,6 +9,7 @@ pub mod app_outline;
 pub mod app_search;
 pub mod external;
 pub mod find_state;
+pub mod jumps;
 pub mod keymap;
 pub mod keymap_marks;
 pub mod list_nav;
