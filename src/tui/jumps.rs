@@ -24,13 +24,16 @@ pub struct Place {
 /// Does this action, in this mode, jump?
 fn jumps(app: &App, action: Action) -> bool {
     use super::keymap::Mode;
-    match (app.mode(), action) {
-        (Mode::Reader, Action::Top | Action::Bottom | Action::Find) => true,
-        (Mode::Reader | Mode::Outline, Action::PrevSection | Action::NextSection) => true,
-        (_, Action::NextHit | Action::PrevHit) => true,
-        (Mode::Outline | Mode::Marks | Mode::Search, Action::Open) => true,
-        _ => false,
-    }
+    matches!(
+        (app.mode(), action),
+        (Mode::Reader, Action::Top | Action::Bottom | Action::Find)
+            | (
+                Mode::Reader | Mode::Outline,
+                Action::PrevSection | Action::NextSection
+            )
+            | (_, Action::NextHit | Action::PrevHit)
+            | (Mode::Outline | Mode::Marks | Mode::Search, Action::Open)
+    )
 }
 
 impl App {
