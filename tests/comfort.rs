@@ -88,3 +88,68 @@ fn back_across_articles_after_a_mark() {
     app.on_key(ctrl('o'));
     assert_eq!(top(&mut app), seed, "back in the other article, same place");
 }
+
+fn mouse(kind: crossterm::event::MouseEventKind, x: u16, y: u16) -> crossterm::event::MouseEvent {
+    crossterm::event::MouseEvent {
+        kind,
+        column: x,
+        row: y,
+        modifiers: KeyModifiers::NONE,
+    }
+}
+
+use crossterm::event::MouseButton::Left;
+use crossterm::event::MouseEventKind::{Down, Drag};
+
+#[test]
+fn click_selects_and_a_second_click_opens_in_the_library() {
+    let home = Home::new();
+    let mut app = common::screen::library_app(&home, 80, 24);
+    // Rows start under the title and the column headers.
+    app.on_mouse(mouse(Down(Left), 10, 4));
+    let lv = app.library.as_ref().expect("library");
+    assert_eq!(lv.selected, 2);
+    app.on_mouse(mouse(Down(Left), 10, 4));
+    assert_eq!(
+        app.screen,
+        Screen::Reader,
+        "a click on the selected row opens it"
+    );
+}
+
+#[test]
+fn click_in_the_outline_goes_to_the_section() {
+    let home = Home::new();
+    let mut app = war_and_peace(&home);
+    app.on_key(key('o'));
+    let before = top(&mut app);
+    // The docked outline is on the left; its fourth entry.
+    app.on_mouse(mouse(Down(Left), 3, 3));
+    let after = top(&mut app);
+    assert_ne!(after, before);
+    let r = app.reader.as_ref().expect("reader");
+    let want = r.panel.outline.sections[r.panel.visible()[3]].start.block;
+    assert_eq!(after.1.block, want);
+    app.on_key(ctrl('o'));
+    assert_eq!(top(&mut app), before, "a click jump goes on the jump list");
+}
+
+#[test]
+fn drag_chooses_a_passage_by_sentences() {
+    let home = Home::new();
+    let mut app = reader_app(&home, 80, 24);
+    let (x, _) = app.text_column();
+    let x = x as u16;
+    app.on_mouse(mouse(Down(Left), x + 3, 2));
+    app.on_mouse(mouse(Drag(Left), x + 10, 6));
+    let r = app.reader.as_ref().expect("reader");
+    let sel = r.selection.as_ref().expect("a passage is chosen");
+    let (a, b) = sel.range();
+    assert!(a < b);
+    assert!(screen(&mut app).contains("Choosing a passage"));
+    // m bookmarks what was dragged over.
+    app.on_key(key('m'));
+    app.on_key(code(KeyCode::Enter));
+    let r = app.reader.as_ref().expect("reader");
+    assert_eq!((r.marks.placed[0].start, r.marks.placed[0].end), (a, b));
+}

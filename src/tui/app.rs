@@ -99,6 +99,8 @@ pub struct Reader {
     pub selection: Option<Selection>,
     /// The note shown over the text (its mark id).
     pub note_shown: Option<String>,
+    /// Where the mouse button went down in the text (a drag chooses from there).
+    pub press: Option<crate::core::document::Pos>,
     /// Scrolled since the position was last saved.
     pub(super) changed_at: Option<Instant>,
 }
@@ -283,6 +285,7 @@ impl App {
             marks,
             selection: None,
             note_shown: None,
+            press: None,
             changed_at: Some(Instant::now()),
         });
         self.screen = Screen::Reader;

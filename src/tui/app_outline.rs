@@ -37,6 +37,17 @@ impl App {
         }
     }
 
+    /// Where the outline panel is drawn: x, y, width, height (border included).
+    pub fn outline_rect(&self) -> (u16, u16, u16, u16) {
+        let (w, h) = self.size;
+        if self.outline_docked() {
+            (0, 0, self.sidebar_width(), h.saturating_sub(1))
+        } else {
+            let pw = w.saturating_sub(4).min(64).max(w.min(10));
+            (w.saturating_sub(pw) / 2, 1, pw, h.saturating_sub(3))
+        }
+    }
+
     /// Rows of outline entries on screen.
     pub fn outline_rows(&self) -> usize {
         let rows = usize::from(self.size.1.saturating_sub(1));

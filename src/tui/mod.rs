@@ -15,6 +15,7 @@ pub mod keymap_marks;
 pub mod list_nav;
 pub mod marks_list;
 pub mod marks_state;
+pub mod mouse;
 pub mod note_editor;
 pub mod outline_panel;
 pub mod search_state;
@@ -24,9 +25,8 @@ pub mod text_field;
 pub mod theme;
 pub mod view;
 
-use action::Action;
 use app::App;
-use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
+use crossterm::event::{self, Event, KeyEventKind};
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 use theme::Theme;
@@ -91,11 +91,7 @@ fn handle(app: &mut App, ev: Event) {
         Event::Key(k) if k.kind != KeyEventKind::Release => app.on_key(k),
         Event::Resize(w, h) => app.resize(w, h),
         Event::Paste(text) => app.on_paste(&text),
-        Event::Mouse(m) => match m.kind {
-            MouseEventKind::ScrollDown => app.update(Action::WheelDown),
-            MouseEventKind::ScrollUp => app.update(Action::WheelUp),
-            _ => {}
-        },
+        Event::Mouse(m) => app.on_mouse(m),
         _ => {}
     }
 }

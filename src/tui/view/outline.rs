@@ -17,18 +17,12 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
     }
     let area = frame.area();
     let docked = app.outline_docked();
-    let side = app.sidebar_width();
     let current = app.current_section();
     let rows = app.outline_rows();
     let Some(r) = app.reader.as_ref() else { return };
     let p = &r.panel;
-    let rect = if docked {
-        Rect::new(area.x, area.y, side, area.height.saturating_sub(1))
-    } else {
-        let w = area.width.saturating_sub(4).min(64).max(area.width.min(10));
-        let h = area.height.saturating_sub(3);
-        Rect::new(area.x + (area.width - w) / 2, area.y + 1, w, h)
-    };
+    let (x, y, w, h) = app.outline_rect();
+    let rect = Rect::new(area.x + x, area.y + y, w, h).intersection(area);
     let block = if docked {
         Block::default()
             .borders(Borders::RIGHT)
