@@ -352,6 +352,11 @@ pub fn marks_rescued(err: &str, path: &std::path::Path) -> String {
     )
 }
 
+/// The passage was sent to the clipboard.
+pub fn copied(words: usize) -> String {
+    format!("copied {words} word(s) to the clipboard")
+}
+
 /// The jump list is empty.
 pub const NO_JUMP_BACK: &str = "no jump to go back from";
 
@@ -590,6 +595,8 @@ pub mod keys {
     pub const DELETE_THE_ENTRY: &str = "delete";
     /// Help text: undo.
     pub const UNDO_THE_DELETE: &str = "undo the delete";
+    /// Help text: copy.
+    pub const COPY_THE_PASSAGE: &str = "copy the passage (the terminal's clipboard, OSC 52)";
     /// Help text: jump back.
     pub const JUMP_BACK: &str = "back to where the last jump (section, hit, mark, g/G) left";
 }

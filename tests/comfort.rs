@@ -153,3 +153,26 @@ fn drag_chooses_a_passage_by_sentences() {
     let r = app.reader.as_ref().expect("reader");
     assert_eq!((r.marks.placed[0].start, r.marks.placed[0].end), (a, b));
 }
+
+#[test]
+fn y_copies_the_chosen_passage_whole() {
+    let home = Home::new();
+    let mut app = reader_app(&home, 40, 24);
+    app.on_key(key('v'));
+    app.on_key(key('j'));
+    let (a, b) = app
+        .reader
+        .as_ref()
+        .and_then(|r| r.selection.as_ref())
+        .map(|s| s.range())
+        .expect("chosen");
+    app.on_key(key('y'));
+    let r = app.reader.as_ref().expect("reader");
+    let want = r.doc.canonical_text()[r.doc.text_offset(a)..r.doc.text_offset(b)].to_string();
+    assert_eq!(app.clipboard.as_deref(), Some(want.as_str()));
+    assert!(
+        want.chars().count() > 40,
+        "more than a 40-column row, copied as the article has it"
+    );
+    assert!(r.selection.is_none());
+}

@@ -121,3 +121,23 @@ fn marks_made_in_a_terminal_survive_sigkill() {
     sigkill(&t);
     assert_eq!(notes_json(&home).as_array().map(Vec::len), Some(0));
 }
+
+#[test]
+fn y_puts_the_passage_on_the_terminal_clipboard() {
+    if !Tmux::available() {
+        eprintln!("tmux not found: skipping");
+        return;
+    }
+    let home = Home::new();
+    let t = Tmux::new("copy");
+    t.start(&home, 60, 20);
+    t.cmd(&["set", "-g", "set-clipboard", "on"]);
+    t.open_seed();
+    t.keys(&["v", "y"]);
+    t.wait_for("copied");
+    let buffer = String::from_utf8_lossy(&t.cmd(&["show-buffer"]).stdout).into_owned();
+    assert!(
+        buffer.starts_with("Узбекско-японское сотрудничество"),
+        "{buffer:?}"
+    );
+}

@@ -85,4 +85,6 @@ pub enum Action {
     Undo,
     /// Back to where the last jump left from.
     JumpBack,
+    /// Copy the chosen passage to the clipboard (words whole, as in the article).
+    Copy,
 }

@@ -120,6 +120,8 @@ pub struct App {
     pub note_edit: Option<NoteEdit>,
     /// The note should go to `$EDITOR` (the event loop does it).
     pub external_edit: bool,
+    /// Text to put on the terminal's clipboard (the event loop sends it).
+    pub clipboard: Option<String>,
     /// Places left by jumps, the last one last.
     pub jumps: Vec<super::jumps::Place>,
     /// Reading positions.
@@ -210,6 +212,7 @@ impl App {
             note_edit: None,
             external_edit: false,
             jumps: Vec::new(),
+            clipboard: None,
             store,
             library: None,
             reader: None,

@@ -59,6 +59,20 @@ impl App {
     pub(super) fn select_action(&mut self, action: Action) {
         match action {
             Action::Bookmark | Action::Annotate => return self.mark_action(action),
+            Action::Copy => {
+                let Some((a, b)) = self.passage() else { return };
+                let Some(r) = self.reader.as_mut() else {
+                    return;
+                };
+                let text = r.doc.canonical_text();
+                let quote = text
+                    .get(r.doc.text_offset(a)..r.doc.text_offset(b))
+                    .unwrap_or_default();
+                self.message = Some(messages::copied(crate::core::document::count_words(quote)));
+                self.clipboard = Some(quote.replace('\u{AD}', ""));
+                r.selection = None;
+                return;
+            }
             Action::Back | Action::Select => {
                 if let Some(r) = self.reader.as_mut() {
                     r.selection = None;

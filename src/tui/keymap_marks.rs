@@ -103,6 +103,12 @@ pub const MARK_BINDINGS: &[Binding] = &[
     },
     Binding {
         mode: Select,
+        keys: &[ch('y')],
+        action: Action::Copy,
+        help: keys::COPY_THE_PASSAGE,
+    },
+    Binding {
+        mode: Select,
         keys: &[plain(Esc), ch('v')],
         action: Action::Back,
         help: keys::CANCEL_THE_CHOICE,

@@ -73,6 +73,9 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
             terminal::resume(&mut term)?;
             app.external_done(result);
         }
+        if let Some(text) = app.clipboard.take() {
+            terminal::copy(&text);
+        }
         busy = app.tick(Instant::now());
     }
     app.save_position();

@@ -51,6 +51,15 @@ pub fn resume(term: &mut Term) -> io::Result<()> {
     term.clear()
 }
 
+/// Put `text` on the clipboard of the terminal (OSC 52; a terminal that
+/// does not know it ignores it).
+pub fn copy(text: &str) {
+    let _ = execute!(
+        io::stdout(),
+        crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
+    );
+}
+
 /// Has the terminal gone away? (Its size can no longer be read.)
 pub fn hung_up() -> bool {
     crossterm::terminal::size().is_err()
