@@ -41,8 +41,14 @@ pub fn list(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let lib: Library = library::scan(&setup.paths.library)
-        .map_err(|e| anyhow::anyhow!(messages::err_library(&setup.paths.library, &e)))?;
+    let lib: Library = library::scan_cached(
+        &setup.paths.library,
+        Some(crate::core::scan_cache::ScanCache::open(
+            &setup.paths.cache_dir,
+            &setup.paths.library,
+        )),
+    )
+    .map_err(|e| anyhow::anyhow!(messages::err_library(&setup.paths.library, &e)))?;
     let (store, _) = Store::open(&setup.paths.data_dir);
     let entries: Vec<ListEntry> = lib
         .articles
@@ -224,8 +230,14 @@ pub fn find(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let lib = library::scan(&setup.paths.library)
-        .map_err(|e| anyhow::anyhow!(messages::err_library(&setup.paths.library, &e)))?;
+    let lib = library::scan_cached(
+        &setup.paths.library,
+        Some(crate::core::scan_cache::ScanCache::open(
+            &setup.paths.cache_dir,
+            &setup.paths.library,
+        )),
+    )
+    .map_err(|e| anyhow::anyhow!(messages::err_library(&setup.paths.library, &e)))?;
     let index = crate::core::index::LibraryIndex::open(&setup.paths.index_dir())?;
     match index.update(&lib, &mut |_, _| {})? {
         None => writeln!(err, "chitalka: {}", messages::INDEX_BUSY)?,

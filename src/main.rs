@@ -1,5 +1,6 @@
 //! The `chitalka` command: the TUI, and subcommands for scripts.
 
+use chitalka::core::scan_cache::ScanCache;
 use chitalka::paths::Flags;
 use chitalka::setup::{Setup, setup};
 use chitalka::tui::app::App;
@@ -226,11 +227,15 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = match file {
         Some(f) => App::with_file(setup.config.clone(), &setup.paths.data_dir, &f, size),
-        None => App::with_library(
+        None => App::with_library_cached(
             setup.config.clone(),
             &setup.paths.data_dir,
             &setup.paths.library,
             size,
+            Some(ScanCache::open(
+                &setup.paths.cache_dir,
+                &setup.paths.library,
+            )),
         ),
     }
     .map_err(anyhow::Error::msg)?;

@@ -3,6 +3,7 @@
 
 use crate::core::document::{Document, reading_minutes};
 use crate::core::formats;
+use crate::core::scan_cache::{Cached, ScanCache, nanos};
 use crate::messages;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -125,6 +126,12 @@ pub fn content_ids(root: &Path) -> std::io::Result<Vec<(String, String)>> {
 /// Scan `root` recursively for articles. Hidden files and folders are skipped;
 /// symbolic links to folders are not followed.
 pub fn scan(root: &Path) -> std::io::Result<Library> {
+    scan_cached(root, None)
+}
+
+/// [`scan`], parsing only the files that changed since the scan that filled
+/// `cache` (see [`crate::core::scan_cache`]).
+pub fn scan_cached(root: &Path, mut cache: Option<ScanCache>) -> std::io::Result<Library> {
     let (files, bad_dirs) = article_files(root)?;
     let mut lib = Library {
         root: root.to_path_buf(),
@@ -133,20 +140,57 @@ pub fn scan(root: &Path) -> std::io::Result<Library> {
     for path in files {
         let rel = relative(root, &path);
         let meta = std::fs::metadata(&path).ok();
-        match load(&path) {
-            Ok((id, doc)) => lib.articles.push(Article {
-                id,
+        let bytes = meta.as_ref().map_or(0, |m| m.len());
+        let modified = meta.and_then(|m| m.modified().ok());
+        let mtime = nanos(modified);
+        if let Some(c) = cache.as_mut().and_then(|c| c.get(&rel, bytes, mtime)) {
+            lib.articles.push(Article {
+                id: c.id,
                 rel,
-                title: doc.title.clone(),
-                author: doc.meta.author.clone(),
-                words: doc.word_count(),
-                bytes: meta.as_ref().map_or(0, |m| m.len()),
-                encoding: doc.meta.encoding.clone(),
-                modified: meta.and_then(|m| m.modified().ok()),
+                title: c.title,
+                author: c.author,
+                words: c.words,
+                bytes,
+                encoding: c.encoding,
+                modified,
                 path,
-            }),
+            });
+            continue;
+        }
+        match load(&path) {
+            Ok((id, doc)) => {
+                let a = Article {
+                    id,
+                    rel,
+                    title: doc.title.clone(),
+                    author: doc.meta.author.clone(),
+                    words: doc.word_count(),
+                    bytes,
+                    encoding: doc.meta.encoding.clone(),
+                    modified,
+                    path,
+                };
+                if let Some(c) = cache.as_mut() {
+                    c.put(
+                        &a.rel,
+                        Cached {
+                            size: bytes,
+                            mtime,
+                            id: a.id.clone(),
+                            title: a.title.clone(),
+                            author: a.author.clone(),
+                            words: a.words,
+                            encoding: a.encoding.clone(),
+                        },
+                    );
+                }
+                lib.articles.push(a);
+            }
             Err(reason) => lib.unreadable.push(Unreadable { path, rel, reason }),
         }
+    }
+    if let Some(c) = cache {
+        c.save();
     }
     for (path, reason) in bad_dirs {
         let rel = relative(root, &path);

@@ -171,7 +171,18 @@ impl App {
         dir: &Path,
         size: (u16, u16),
     ) -> Result<App, String> {
-        let lib = library::scan(dir).map_err(|e| messages::err_library(dir, &e))?;
+        Self::with_library_cached(config, data_dir, dir, size, None)
+    }
+
+    /// [`App::with_library`], the scan sped up by a scan cache.
+    pub fn with_library_cached(
+        config: Config,
+        data_dir: &Path,
+        dir: &Path,
+        size: (u16, u16),
+        cache: Option<crate::core::scan_cache::ScanCache>,
+    ) -> Result<App, String> {
+        let lib = library::scan_cached(dir, cache).map_err(|e| messages::err_library(dir, &e))?;
         let mut app = App::new(config, data_dir, size);
         let message =
             (!lib.unreadable.is_empty()).then(|| messages::library_errors(lib.unreadable.len()));

@@ -1,0 +1,147 @@
+//! What a library scan learnt about each file (title, author, words, id),
+//! kept in the cache dir, so that starting chitalka on a large library parses
+//! only the files that changed since the last start. A file is taken from
+//! the cache only when its size and modification time are the same; the
+//! cache is only a speed-up: missing, damaged or old, it is rebuilt.
+
+use crate::core::store::atomic_write;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// Bumped when what is cached, or how it is computed, changes.
+const VERSION: u32 = 1;
+
+/// What is known of one file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cached {
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time, nanoseconds since the epoch.
+    pub mtime: u128,
+    /// Content id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Author.
+    pub author: Option<String>,
+    /// Words.
+    pub words: usize,
+    /// Encoding read in.
+    pub encoding: String,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct CacheFile {
+    version: u32,
+    files: BTreeMap<String, Cached>,
+}
+
+/// The scan cache of one library.
+#[derive(Debug)]
+pub struct ScanCache {
+    path: PathBuf,
+    old: BTreeMap<String, Cached>,
+    new: BTreeMap<String, Cached>,
+}
+
+/// A file's modification time as nanoseconds since the epoch.
+pub fn nanos(t: Option<SystemTime>) -> u128 {
+    t.and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .unwrap_or(Duration::ZERO)
+        .as_nanos()
+}
+
+impl ScanCache {
+    /// The cache for the library at `root`, kept in `cache_dir`.
+    pub fn open(cache_dir: &Path, root: &Path) -> ScanCache {
+        let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+        let key = xxhash_rust::xxh3::xxh3_64(root.to_string_lossy().as_bytes());
+        let path = cache_dir.join(format!("library-{key:016x}.json"));
+        let old = std::fs::read(&path)
+            .ok()
+            .and_then(|b| serde_json::from_slice::<CacheFile>(&b).ok())
+            .filter(|c| c.version == VERSION)
+            .map(|c| c.files)
+            .unwrap_or_default();
+        ScanCache {
+            path,
+            old,
+            new: BTreeMap::new(),
+        }
+    }
+
+    /// What is known of `rel`, if it has not changed (same size and time).
+    pub fn get(&mut self, rel: &str, size: u64, mtime: u128) -> Option<Cached> {
+        let hit = self
+            .old
+            .get(rel)
+            .filter(|c| c.size == size && c.mtime == mtime && mtime != 0)?
+            .clone();
+        self.new.insert(rel.to_string(), hit.clone());
+        Some(hit)
+    }
+
+    /// Remember what a scan found for `rel`.
+    pub fn put(&mut self, rel: &str, c: Cached) {
+        self.new.insert(rel.to_string(), c);
+    }
+
+    /// Write what this scan saw (files gone since are dropped). A failure
+    /// only costs speed next time, so it is not reported.
+    pub fn save(self) {
+        if self.new == self.old {
+            return;
+        }
+        let file = CacheFile {
+            version: VERSION,
+            files: self.new,
+        };
+        if let Ok(json) = serde_json::to_vec(&file) {
+            let _ = atomic_write(&self.path, &json);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::library::scan_cached;
+
+    #[test]
+    fn unchanged_files_come_from_the_cache_changed_ones_are_parsed() {
+        let lib = tempfile::tempdir().expect("tempdir");
+        let cache = tempfile::tempdir().expect("tempdir");
+        std::fs::write(lib.path().join("a.txt"), "Первая\n\nТекст.\n").expect("write");
+        std::fs::write(lib.path().join("b.txt"), "Вторая\n\nТекст.\n").expect("write");
+        let first =
+            scan_cached(lib.path(), Some(ScanCache::open(cache.path(), lib.path()))).expect("scan");
+        assert_eq!(first.articles.len(), 2);
+        // Mark the cached titles, so that a title from the cache shows.
+        let file = std::fs::read_dir(cache.path())
+            .expect("dir")
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|x| x == "json"))
+            .expect("cache file");
+        let text = std::fs::read_to_string(&file).expect("read");
+        std::fs::write(&file, text.replace("Вторая", "Из кэша")).expect("write");
+        std::fs::write(lib.path().join("a.txt"), "Изменённая\n\nДругой текст.\n").expect("write");
+        let second =
+            scan_cached(lib.path(), Some(ScanCache::open(cache.path(), lib.path()))).expect("scan");
+        let titles: Vec<&str> = second.articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["Изменённая", "Из кэша"]);
+        // A damaged cache is only slower: everything parsed again.
+        std::fs::write(&file, "{ not json").expect("write");
+        let third =
+            scan_cached(lib.path(), Some(ScanCache::open(cache.path(), lib.path()))).expect("scan");
+        let titles: Vec<&str> = third.articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["Изменённая", "Вторая"]);
+        assert!(
+            std::fs::read_to_string(&file)
+                .expect("rewritten")
+                .contains("Вторая")
+        );
+    }
+}
