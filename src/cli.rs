@@ -9,6 +9,7 @@ use crate::messages;
 use crate::setup::Setup;
 use crate::tui::view::reader::plain_row;
 use serde::Serialize;
+use std::io::IsTerminal;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -153,7 +154,13 @@ pub fn add(
     std::fs::create_dir_all(root).map_err(|e| anyhow::anyhow!(messages::err_library(root, &e)))?;
     let mut importer = crate::core::import::Importer::new(root).map_err(anyhow::Error::msg)?;
     let mut all = true;
-    for file in files {
+    // Many files into a terminal: a counter on stderr, rewritten in place.
+    let counter = files.len() > 1 && std::io::stderr().is_terminal();
+    for (n, file) in files.iter().enumerate() {
+        if counter {
+            write!(err, "\r{}\r", messages::adding(n + 1, files.len()))?;
+            err.flush()?;
+        }
         let from_stdin = file.as_os_str() == "-";
         let bytes = if from_stdin {
             let mut b = Vec::new();
@@ -162,6 +169,10 @@ pub fn add(
             std::fs::read(file)
         };
         let shown_name = messages::shown(&file.display().to_string());
+        if counter {
+            // Clear the counter before a line that stays.
+            write!(err, "\x1b[2K")?;
+        }
         let result = bytes
             .map_err(|e| messages::err_unreadable(&e))
             .and_then(|b| {

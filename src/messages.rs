@@ -357,6 +357,11 @@ pub fn copied(words: usize) -> String {
     format!("copied {words} word(s) to the clipboard")
 }
 
+/// `chitalka add` with many files: how far it is.
+pub fn adding(n: usize, total: usize) -> String {
+    format!("adding {n}/{total}…")
+}
+
 /// The jump list is empty.
 pub const NO_JUMP_BACK: &str = "no jump to go back from";
 
