@@ -11,6 +11,7 @@ pub mod external;
 pub mod find_state;
 pub mod keymap;
 pub mod keymap_marks;
+pub mod keymap_runtime;
 pub mod list_nav;
 pub mod marks_list;
 pub mod marks_state;
@@ -39,7 +40,7 @@ const IDLE_POLL: Duration = Duration::from_millis(250);
 /// Run the app until the person quits or a termination signal arrives.
 pub fn run(mut app: App) -> anyhow::Result<()> {
     let (mut term, _guard, stop) = terminal::init()?;
-    let theme = Theme::from_env();
+    let theme = Theme::from_env(&app.config.theme);
     let size = term.size()?;
     app.resize(size.width, size.height);
     let mut busy = false;

@@ -5,7 +5,7 @@ use crate::core::store;
 use crate::core::width::str_width;
 use crate::messages;
 use crate::tui::app::{App, Row, Sort};
-use crate::tui::keymap::{Mode, hint_bar};
+use crate::tui::keymap::Mode;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -147,7 +147,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
         Line::styled(
             bar_text(
                 &left,
-                &format!("{} ", hint_bar(Mode::Library, width < 80)),
+                &format!("{} ", app.config.keymap.hint_bar(Mode::Library, width < 80)),
                 width,
             ),
             theme.bar,
