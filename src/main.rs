@@ -3,7 +3,6 @@
 use chitalka::config;
 use chitalka::paths::{self, Flags};
 use chitalka::setup::{Setup, setup};
-use chitalka::tui::app::App;
 use chitalka::tui::keymap::Keymap;
 use chitalka::{cli, messages, tui};
 use clap::{Parser, Subcommand};
@@ -249,23 +248,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     }
     drop((stdout, stderr));
     let size = crossterm::terminal::size().unwrap_or((80, 24));
-    let mut app = match file {
-        Some(f) => App::with_file(setup.config.clone(), &setup.paths.data_dir, &f, size),
-        None => App::with_library(
-            setup.config.clone(),
-            &setup.paths.data_dir,
-            &setup.paths.library,
-            size,
-        ),
-    }
-    .map_err(anyhow::Error::msg)?;
-    if !setup.paths.library.as_os_str().is_empty() {
-        app.index_dir = Some(setup.paths.index_dir());
-    }
-    // A config problem matters more than anything the library scan said.
-    if let Some(note) = setup.notes.first() {
-        app.message = Some(note.clone());
-    }
+    let app = tui::start(&setup, file.as_deref(), size).map_err(anyhow::Error::msg)?;
     let result = tui::run(app);
     // Said again on the normal screen, where it stays readable.
     for note in &setup.notes {

@@ -144,14 +144,13 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
             .clone()
             .map(|m| format!(" {m}"))
             .unwrap_or_default();
-        Line::styled(
-            bar_text(
-                &left,
-                &format!("{} ", app.config.keymap.hint_bar(Mode::Library, width < 80)),
-                width,
-            ),
-            theme.bar,
-        )
+        // A message too long to share the bar gets the room of the key hints.
+        let keymap = &app.config.keymap;
+        let mut hints = format!("{} ", keymap.hint_bar(Mode::Library, width < 80));
+        if str_width(&left) + str_width(&hints) >= width {
+            hints = format!("{} ", keymap.hint_bar(Mode::Library, true));
+        }
+        Line::styled(bar_text(&left, &hints, width), theme.bar)
     };
     frame.render_widget(
         Paragraph::new(foot),
