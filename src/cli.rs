@@ -112,7 +112,7 @@ pub fn render(
     let file = resolve_article(setup, path)?;
     let (_, doc) = library::load(&file)
         .map_err(|reason| anyhow::anyhow!(messages::err_article(&file, &reason)))?;
-    let (x, col) = text_column(usize::from(width), setup.config.text_width);
+    let (x, col) = text_column(usize::from(width), setup.config.text.width);
     let mut view = Viewport::new(&doc, col, usize::from(height));
     for line in view.visible(&doc) {
         writeln!(out, "{}", plain_row(&line, x))?;

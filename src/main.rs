@@ -1,9 +1,9 @@
 //! The `chitalka` command: the TUI, and subcommands for scripts.
 
-use chitalka::core::scan_cache::ScanCache;
-use chitalka::paths::Flags;
+use chitalka::config;
+use chitalka::paths::{self, Flags};
 use chitalka::setup::{Setup, setup};
-use chitalka::tui::app::App;
+use chitalka::tui::keymap::Keymap;
 use chitalka::{cli, messages, tui};
 use clap::{Parser, Subcommand};
 use std::io::Write;
@@ -93,6 +93,24 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Where the config file is, or a commented default config to start one from.
+    Config {
+        /// Print the config file's path.
+        #[arg(long, conflicts_with = "default", required_unless_present = "default")]
+        path: bool,
+        /// Print a commented config with every setting at its default.
+        #[arg(long)]
+        default: bool,
+    },
+    /// Print the keys of every screen (as the config file sets them).
+    Keys {
+        /// Print Markdown tables (as in the README).
+        #[arg(long)]
+        markdown: bool,
+        /// The default keys, whatever the config says.
+        #[arg(long)]
+        default: bool,
+    },
     /// Print the reader's text for a window of the given size, as plain text.
     Render {
         /// The article (a path, or a path inside the library).
@@ -139,6 +157,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(p) => anyhow::bail!(messages::err_no_such_path(&p)),
         None => None,
     };
+    match cli.command {
+        Some(Command::Config { default, .. }) => return config_command(default),
+        Some(Command::Keys { markdown, default }) => return keys_command(markdown, default),
+        _ => {}
+    }
     let setup: Setup = setup(&flags).map_err(anyhow::Error::msg)?;
     let mut stdout = std::io::stdout().lock();
     let mut stderr = std::io::stderr().lock();
@@ -221,35 +244,48 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }) => {
             return cli::render(&setup, &path, width, height, &mut stdout);
         }
-        None => {}
+        Some(Command::Config { .. } | Command::Keys { .. }) | None => {}
     }
     drop((stdout, stderr));
     let size = crossterm::terminal::size().unwrap_or((80, 24));
-    let mut app = match file {
-        Some(f) => App::with_file(setup.config.clone(), &setup.paths.data_dir, &f, size),
-        None => App::with_library_cached(
-            setup.config.clone(),
-            &setup.paths.data_dir,
-            &setup.paths.library,
-            size,
-            Some(ScanCache::open(
-                &setup.paths.cache_dir,
-                &setup.paths.library,
-            )),
-        ),
-    }
-    .map_err(anyhow::Error::msg)?;
-    if !setup.paths.library.as_os_str().is_empty() {
-        app.index_dir = Some(setup.paths.index_dir());
-    }
-    // A config problem matters more than anything the library scan said.
-    if let Some(note) = setup.notes.first() {
-        app.message = Some(note.clone());
-    }
+    let app = tui::start(&setup, file.as_deref(), size).map_err(anyhow::Error::msg)?;
     let result = tui::run(app);
     // Said again on the normal screen, where it stays readable.
     for note in &setup.notes {
         eprintln!("chitalka: {}", messages::shown(note));
     }
     result
+}
+
+/// `chitalka config --path | --default`: needs no library, nor a readable config.
+fn config_command(default: bool) -> anyhow::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    if default {
+        write!(stdout, "{}", config::default_toml())?;
+    } else {
+        let dir = paths::config_dir(&paths::process_env).map_err(anyhow::Error::msg)?;
+        writeln!(stdout, "{}", dir.join(paths::CONFIG_FILE).display())?;
+    }
+    Ok(())
+}
+
+/// `chitalka keys [--markdown] [--default]`: the keys in force, per screen.
+fn keys_command(markdown: bool, default: bool) -> anyhow::Result<()> {
+    let keymap = if default {
+        Keymap::default()
+    } else {
+        let dir = paths::config_dir(&paths::process_env).map_err(anyhow::Error::msg)?;
+        let (config, warnings) = config::load(&dir.join(paths::CONFIG_FILE));
+        for w in &warnings {
+            eprintln!("chitalka: {}", messages::shown(w));
+        }
+        config.keymap
+    };
+    let mut stdout = std::io::stdout().lock();
+    if markdown {
+        writeln!(stdout, "{}", keymap.markdown())?;
+    } else {
+        writeln!(stdout, "{}", keymap.text())?;
+    }
+    Ok(())
 }

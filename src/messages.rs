@@ -24,9 +24,6 @@ pub fn is_unsafe(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// `text_width` in the config is too small.
-pub const ERR_TEXT_WIDTH: &str = "text_width must be at least 10";
-
 /// Markup that could not be read at all.
 pub fn err_malformed(why: &str) -> String {
     format!("malformed file: {why}")
@@ -197,12 +194,137 @@ pub fn warn_save_failed(e: &std::io::Error) -> String {
     format!("could not save reading positions: {e}")
 }
 
-/// The config file has an error.
-pub fn warn_config(path: &std::path::Path, line: Option<usize>, e: &str) -> String {
-    match line {
-        Some(l) => format!("{}:{l}: {e}; using defaults", path.display()),
-        None => format!("{}: {e}; using defaults", path.display()),
+/// Messages about `config.toml`.
+pub mod config {
+    use std::path::Path;
+
+    /// The whole file could not be used (not TOML, unreadable).
+    pub fn whole_file(path: &Path, line: Option<usize>, e: &str) -> String {
+        match line {
+            Some(l) => format!("{}:{l}: {e}; using the defaults", path.display()),
+            None => format!("{}: {e}; using the defaults", path.display()),
+        }
     }
+
+    /// One entry was left out; the rest applies.
+    pub fn entry(path: &Path, line: usize, what: &str) -> String {
+        format!("{}:{line}: {what}; left out", path.display())
+    }
+
+    /// What a value should be: a table.
+    pub const A_TABLE: &str = "a table";
+    /// What a value should be: true or false.
+    pub const TRUE_OR_FALSE: &str = "true or false";
+    /// What a value should be: a string.
+    pub const A_STRING: &str = "a string";
+    /// What a value should be: a list of key names.
+    pub const A_KEY_LIST: &str = "a list of key names, such as [\"j\", \"Down\"]";
+
+    /// A value of the wrong type.
+    pub fn should_be(key: &str, what: &str) -> String {
+        format!("`{key}` should be {what}")
+    }
+
+    /// A number out of its range.
+    pub fn number_between(key: &str, min: usize, max: usize) -> String {
+        format!("`{key}` should be a whole number from {min} to {max}")
+    }
+
+    /// A setting chitalka does not know.
+    pub fn unknown_setting(key: &str) -> String {
+        format!("unknown setting `{key}`")
+    }
+
+    /// A theme that is not built in.
+    pub fn unknown_theme(name: &str) -> String {
+        format!("no theme \"{name}\" (there are \"dark\" and \"light\")")
+    }
+
+    /// A colour entry that themes do not have.
+    pub fn unknown_theme_entry(name: &str) -> String {
+        format!("no colour entry `{name}` in a theme (`chitalka config --default` lists them)")
+    }
+
+    /// A colour that cannot be read.
+    pub fn bad_colour(value: &str) -> String {
+        format!(
+            "{value} is not a colour (a name such as \"light-yellow\", \"#rrggbb\", or \"0\" to \"255\")"
+        )
+    }
+
+    /// A key of a style table that is not fg, bg or an attribute.
+    pub fn unknown_style_key(entry: &str, key: &str) -> String {
+        format!(
+            "`{key}` in `{entry}`: a colour entry takes fg, bg, bold, italic, underline, dim, reverse"
+        )
+    }
+
+    /// A `[keys.*]` table for a screen that does not exist.
+    pub fn unknown_screen(name: &str) -> String {
+        format!("no screen `{name}` for keys (library, reader, outline, search, select, marks)")
+    }
+
+    /// An action name that does not exist.
+    pub fn unknown_action(name: &str, screen: &str) -> String {
+        format!("no action `{name}` in [keys.{screen}] (`chitalka config --default` lists them)")
+    }
+
+    /// An action that does nothing in that screen.
+    pub fn not_in_screen(action: &str, screen: &str) -> String {
+        format!("`{action}` does nothing in [keys.{screen}]")
+    }
+
+    /// A key name that cannot be read.
+    pub fn bad_key(name: &str, action: &str) -> String {
+        format!(
+            "\"{name}\" (for `{action}`) is not a key name (such as j, G, Space, Enter, PgDn, Down, Ctrl-d, F1)"
+        )
+    }
+
+    /// A key already doing another action in that screen.
+    pub fn key_taken(key: &str, screen: &str, holder: &str) -> String {
+        format!(
+            "the key {key} already does `{holder}` in [keys.{screen}] (rebind that too to free it)"
+        )
+    }
+}
+
+/// The comments of `chitalka config --default`.
+pub mod config_file {
+    /// At the top.
+    pub const HEAD: &str = "chitalka's configuration (`chitalka config --path` says where it goes).
+A line like \"# key = value\" shows a default: remove the \"# \" to change it.
+A mistake is reported with its line and left out; the rest still applies.";
+    /// Before `library`.
+    pub const LIBRARY: &str = "The library folder (~ is your home); else <data dir>/library.";
+    /// Before `text.width`.
+    pub const WIDTH: &str = "Widest text column, in columns (10 or more).";
+    /// Before `text.justify`.
+    pub const JUSTIFY: &str = "Spread the words of each line so the right edge is straight too.";
+    /// Before `text.hyphenate`.
+    pub const HYPHENATE: &str = "Break long words at line ends (Russian hyphenation).";
+    /// Before `text.paragraph_indent`.
+    pub const PARAGRAPH_INDENT: &str = "Columns of indent at the start of a paragraph (0 to 8).";
+    /// Before `text.line_spacing`.
+    pub const LINE_SPACING: &str =
+        "Rows per line of text (1 to 3; 2 leaves a blank row after each).";
+    /// Before `theme.name`.
+    pub const THEME_NAME: &str = "\"dark\" (for a dark terminal) or \"light\" (for a light one).";
+    /// Before `[theme.colors]`.
+    pub const COLOURS: &str = "Change any entry of the theme. A colour alone sets its text colour;
+a table sets the whole entry:
+  { fg = \"...\", bg = \"...\", bold = true, italic = true, underline = true, dim = true, reverse = true }
+Colours: names (\"light-yellow\", \"dark-gray\"), \"#rrggbb\", or \"0\" to \"255\".
+NO_COLOR, when set, wins: then only bold, italic, reverse ... are used.
+The dark theme's entries:";
+    /// Before the `[keys.*]` tables.
+    pub const KEYS: &str =
+        "Keys, per screen: a line sets the keys of an action there, replacing its defaults.
+Key names as the help (?) shows them: j, G, Space, Enter, Esc, Tab, PgDn, PgUp,
+Home, End, ↓ (or Down), Ctrl-d, Alt-x, F1, a Cyrillic letter ... With the Russian
+layout on, a Cyrillic key still acts as the Latin key in its place.
+A key does one thing per screen: a key another action keeps is left out.
+An empty list [] leaves the action without a key.";
 }
 
 /// Sample articles were installed into a new library.
@@ -480,6 +602,30 @@ pub mod keys {
     pub const KEY_BACKSPACE: &str = "Backspace";
     /// Prefix for a key with Control held.
     pub const KEY_CTRL: &str = "Ctrl-";
+    /// Prefix for a key with Alt held.
+    pub const KEY_ALT: &str = "Alt-";
+    /// Name of Shift-Tab.
+    pub const KEY_BACKTAB: &str = "BackTab";
+    /// Name of Insert.
+    pub const KEY_INSERT: &str = "Ins";
+    /// Key tables: the keys column.
+    pub const KEYS: &str = "keys";
+    /// Key tables: the action column.
+    pub const ACTION: &str = "action";
+    /// Key tables: an action with no key.
+    pub const UNBOUND: &str = "(no key)";
+    /// Key tables: the library screen.
+    pub const SCREEN_LIBRARY: &str = "Library";
+    /// Key tables: the reader.
+    pub const SCREEN_READER: &str = "Reader";
+    /// Key tables: the outline with the keys.
+    pub const SCREEN_OUTLINE: &str = "Outline (when it has the keys)";
+    /// Key tables: find in the library.
+    pub const SCREEN_SEARCH: &str = "Find in the library";
+    /// Key tables: choosing a passage.
+    pub const SCREEN_SELECT: &str = "Choosing a passage";
+    /// Key tables: the lists of bookmarks and notes.
+    pub const SCREEN_MARKS: &str = "Lists of bookmarks and notes";
     /// Help text: line down.
     pub const LINE_DOWN: &str = "line down";
     /// Help text: line up.

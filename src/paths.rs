@@ -15,6 +15,9 @@ pub const ENV_CACHE_DIR: &str = "CHITALKA_CACHE_DIR";
 /// Env var overriding the config dir.
 pub const ENV_CONFIG_DIR: &str = "CHITALKA_CONFIG_DIR";
 
+/// The config file's name, in the config dir.
+pub const CONFIG_FILE: &str = "config.toml";
+
 /// Paths given on the command line.
 #[derive(Debug, Clone, Default)]
 pub struct Flags {
@@ -42,7 +45,7 @@ pub struct Paths {
 impl Paths {
     /// The config file.
     pub fn config_file(&self) -> PathBuf {
-        self.config_dir.join("config.toml")
+        self.config_dir.join(CONFIG_FILE)
     }
 
     /// The search index of the library (one per library folder).

@@ -29,8 +29,8 @@ pub fn setup_with_env(
 ) -> Result<Setup, String> {
     let mut notes = Vec::new();
     let config_dir = paths::config_dir(env)?;
-    let (config, warning) = config::load(&config_dir.join("config.toml"));
-    notes.extend(warning);
+    let (config, warnings) = config::load(&config_dir.join(paths::CONFIG_FILE));
+    notes.extend(warnings);
     let paths = paths::resolve(flags, env, config.library.clone())?;
     if paths.default_library {
         match bundled::install_if_missing(&paths.library) {

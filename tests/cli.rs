@@ -232,7 +232,7 @@ fn config_errors_are_reported_by_commands() {
     assert!(out.status.success(), "a bad config never stops the app");
     let err = stderr(&out);
     assert!(
-        err.contains("config.toml:1:") && err.contains("using defaults"),
+        err.contains("config.toml:1:") && err.contains("`text_width`") && err.contains("left out"),
         "{err}"
     );
     assert!(stdout(&out).contains(SEED));

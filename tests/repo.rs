@@ -1,6 +1,6 @@
 //! Rules of the house that the code itself must keep.
 
-use chitalka::tui::keymap::{all_bindings, key_name};
+use chitalka::tui::keymap::{Keymap, all_bindings, key_name};
 use std::path::Path;
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
@@ -46,4 +46,42 @@ fn readme_lists_every_key() {
             );
         }
     }
+}
+
+/// The README's text between two marker lines.
+fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
+    let a = text
+        .find(start)
+        .unwrap_or_else(|| panic!("README lacks {start}"));
+    let rest = &text[a + start.len()..];
+    let b = rest
+        .find(end)
+        .unwrap_or_else(|| panic!("README lacks {end}"));
+    &rest[..b]
+}
+
+#[test]
+fn readme_key_tables_are_the_keymap() {
+    let readme = std::fs::read_to_string("README.md").expect("README");
+    let section = between(&readme, "<!-- keys:start -->\n", "<!-- keys:end -->");
+    let generated = format!("{}\n", Keymap::default().markdown());
+    assert!(
+        section == generated,
+        "README's key tables differ from the keymap. Regenerate them: replace the \
+         lines between <!-- keys:start --> and <!-- keys:end --> in README.md with \
+         the output of `cargo run -q -- keys --markdown --default`.\n\
+         --- README ---\n{section}\n--- keymap ---\n{generated}"
+    );
+}
+
+#[test]
+fn readme_config_example_is_good() {
+    let readme = std::fs::read_to_string("README.md").expect("README");
+    let config = between(&readme, "## Configuration", "## Development");
+    let example = between(config, "```toml\n", "```");
+    let (c, warnings) = chitalka::config::parse(Path::new("config.toml"), example);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert!(c.text.justify && c.text.hyphenate);
+    assert_eq!(c.theme_name, chitalka::tui::theme::ThemeName::Light);
+    assert_ne!(c.keymap, Keymap::default());
 }

@@ -88,3 +88,118 @@ pub enum Action {
     /// Copy the chosen passage to the clipboard (words whole, as in the article).
     Copy,
 }
+
+impl Action {
+    /// Every action, in the order of the enum.
+    pub const ALL: [Action; 42] = [
+        Action::Quit,
+        Action::Back,
+        Action::Help,
+        Action::Down,
+        Action::Up,
+        Action::PageDown,
+        Action::PageUp,
+        Action::HalfDown,
+        Action::HalfUp,
+        Action::Top,
+        Action::Bottom,
+        Action::WheelDown,
+        Action::WheelUp,
+        Action::Open,
+        Action::ToggleSort,
+        Action::Filter,
+        Action::ToggleOutline,
+        Action::FocusSwitch,
+        Action::PrevSection,
+        Action::NextSection,
+        Action::Fold,
+        Action::Unfold,
+        Action::ToggleFold,
+        Action::Info,
+        Action::Find,
+        Action::NextHit,
+        Action::PrevHit,
+        Action::LibraryFind,
+        Action::Select,
+        Action::Bookmark,
+        Action::Annotate,
+        Action::Bookmarks,
+        Action::Notes,
+        Action::ShowNote,
+        Action::ParaDown,
+        Action::ParaUp,
+        Action::ToggleScope,
+        Action::Edit,
+        Action::Delete,
+        Action::Undo,
+        Action::JumpBack,
+        Action::Copy,
+    ];
+
+    /// The action's name in `config.toml` (snake case: `page_down`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::Back => "back",
+            Action::Help => "help",
+            Action::Down => "down",
+            Action::Up => "up",
+            Action::PageDown => "page_down",
+            Action::PageUp => "page_up",
+            Action::HalfDown => "half_down",
+            Action::HalfUp => "half_up",
+            Action::Top => "top",
+            Action::Bottom => "bottom",
+            Action::WheelDown => "wheel_down",
+            Action::WheelUp => "wheel_up",
+            Action::Open => "open",
+            Action::ToggleSort => "toggle_sort",
+            Action::Filter => "filter",
+            Action::ToggleOutline => "toggle_outline",
+            Action::FocusSwitch => "focus_switch",
+            Action::PrevSection => "prev_section",
+            Action::NextSection => "next_section",
+            Action::Fold => "fold",
+            Action::Unfold => "unfold",
+            Action::ToggleFold => "toggle_fold",
+            Action::Info => "info",
+            Action::Find => "find",
+            Action::NextHit => "next_hit",
+            Action::PrevHit => "prev_hit",
+            Action::LibraryFind => "library_find",
+            Action::Select => "select",
+            Action::Bookmark => "bookmark",
+            Action::Annotate => "annotate",
+            Action::Bookmarks => "bookmarks",
+            Action::Notes => "notes",
+            Action::ShowNote => "show_note",
+            Action::ParaDown => "para_down",
+            Action::ParaUp => "para_up",
+            Action::ToggleScope => "toggle_scope",
+            Action::Edit => "edit",
+            Action::Delete => "delete",
+            Action::Undo => "undo",
+            Action::JumpBack => "jump_back",
+            Action::Copy => "copy",
+        }
+    }
+
+    /// The action called `name` in `config.toml`.
+    pub fn from_name(name: &str) -> Option<Action> {
+        Action::ALL.into_iter().find(|a| a.name() == name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for a in Action::ALL {
+            assert_eq!(Action::from_name(a.name()), Some(a));
+        }
+        assert_eq!(Action::PageDown.name(), "page_down");
+        assert_eq!(Action::from_name("PageDown"), None);
+    }
+}

@@ -4,7 +4,7 @@ use super::action::Action;
 use super::app_marks::Prompt;
 use super::app_note::NoteEdit;
 use super::find_state::FindState;
-use super::keymap::{self, Mode};
+use super::keymap::Mode;
 use super::list_nav;
 use super::marks_list::MarksList;
 use super::marks_state::ReaderMarks;
@@ -263,7 +263,7 @@ impl App {
     /// Left edge and width of the text column.
     pub fn text_column(&self) -> (usize, usize) {
         let side = usize::from(self.sidebar_width());
-        let (x, width) = text_column(usize::from(self.size.0) - side, self.config.text_width);
+        let (x, width) = text_column(usize::from(self.size.0) - side, self.config.text.width);
         (x + side, width)
     }
 
@@ -363,7 +363,7 @@ impl App {
             return;
         }
         if self.help {
-            match keymap::lookup(self.mode(), ev) {
+            match self.config.keymap.lookup(self.mode(), ev) {
                 Some(a @ (Action::Down | Action::Up | Action::PageDown | Action::PageUp)) => {
                     self.scroll_help(a)
                 }
@@ -398,7 +398,7 @@ impl App {
             return;
         }
         self.message = None;
-        if let Some(action) = keymap::lookup(self.mode(), ev) {
+        if let Some(action) = self.config.keymap.lookup(self.mode(), ev) {
             self.update(action);
         }
     }
@@ -454,7 +454,9 @@ impl App {
     /// Scroll the help list, when it is longer than the window.
     fn scroll_help(&mut self, action: Action) {
         let room = help::visible_rows(self.size.1);
-        let max = help::rows(self.mode()).len().saturating_sub(room);
+        let max = help::rows(&self.config.keymap, self.mode())
+            .len()
+            .saturating_sub(room);
         self.help_scroll = match action {
             Action::Down | Action::WheelDown => self.help_scroll + 1,
             Action::PageDown => self.help_scroll + room,

@@ -295,7 +295,7 @@ impl App {
         let Some(r) = self.reader.as_mut() else {
             return;
         };
-        let action = super::keymap::lookup(super::keymap::Mode::Marks, ev);
+        let action = self.config.keymap.lookup(super::keymap::Mode::Marks, ev);
         match action {
             Some(Action::Open) => self.show_next_note(),
             Some(Action::Edit) => {

@@ -1,11 +1,14 @@
-//! Keys to actions. The bindings are one table, which both the lookup and the
-//! help overlay read, so what `?` shows is what works. With the Russian
+//! Keys to actions: the default tables. The [`Keymap`] in force is built
+//! from them with the user's rebindings; the lookup and the help overlay
+//! both read it, so what `?` shows is what works. With the Russian
 //! ЙЦУКЕН layout on, a Cyrillic key acts as the Latin key in the same place.
 
 use super::action::Action;
 use crate::core::keyboard;
 use crate::messages::keys;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+pub use super::keymap_runtime::{KeyBinding, Keymap, Rebind, RebindProblem, parse_key};
 
 /// Which screen keys are read for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -443,7 +446,7 @@ pub fn normalise(ev: KeyEvent) -> Key {
 /// The Latin punctuation in the same place as Russian-layout punctuation:
 /// the `/` key types "." and Shift-`/` types "," on ЙЦУКЕН. Used only for
 /// keys that have no binding of their own.
-fn punctuation_twin(c: char) -> Option<char> {
+pub(super) fn punctuation_twin(c: char) -> Option<char> {
     match c {
         '.' => Some('/'),
         ',' => Some('?'),
@@ -454,25 +457,6 @@ fn punctuation_twin(c: char) -> Option<char> {
 /// Every binding: the main table, then the bookmarks and notes keys.
 pub fn all_bindings() -> impl Iterator<Item = &'static Binding> {
     BINDINGS.iter().chain(super::keymap_marks::MARK_BINDINGS)
-}
-
-/// The action bound to a key in a mode.
-pub fn lookup(mode: Mode, ev: KeyEvent) -> Option<Action> {
-    let find = |key: Key| {
-        all_bindings()
-            .find(|b| b.mode == mode && b.keys.contains(&key))
-            .map(|b| b.action)
-    };
-    let key = normalise(ev);
-    find(key).or_else(|| match key.code {
-        KeyCode::Char(c) => punctuation_twin(c).and_then(|t| {
-            find(Key {
-                code: KeyCode::Char(t),
-                mods: key.mods,
-            })
-        }),
-        _ => None,
-    })
 }
 
 /// Every mode, for tests and docs.
@@ -505,170 +489,19 @@ pub fn key_name(k: &Key) -> String {
         KeyCode::Backspace => names::KEY_BACKSPACE.into(),
         KeyCode::Delete => names::KEY_DELETE.into(),
         KeyCode::F(n) => format!("F{n}"),
+        KeyCode::BackTab => names::KEY_BACKTAB.into(),
+        KeyCode::Insert => names::KEY_INSERT.into(),
         other => format!("{other:?}"),
     };
-    if k.mods.contains(KeyModifiers::CONTROL) {
-        format!("{}{base}", names::KEY_CTRL)
+    let alt = if k.mods.contains(KeyModifiers::ALT) {
+        names::KEY_ALT
     } else {
-        base
-    }
-}
-
-/// The hint bar of a mode: the first key of each action, and a word for it,
-/// read from the bindings so that it shows the keys in force. A short bar
-/// (for narrow windows) names only the help key.
-pub fn hint_bar(mode: Mode, short: bool) -> String {
-    use crate::messages::hint;
-    let wanted: &[(Action, &str)] = match mode {
-        _ if short => &[(Action::Help, hint::HELP)],
-        Mode::Library => &[
-            (Action::Open, hint::OPEN),
-            (Action::Filter, hint::FILTER),
-            (Action::ToggleSort, hint::SORT),
-            (Action::Help, hint::HELP),
-            (Action::Quit, hint::QUIT),
-        ],
-        Mode::Select => &[
-            (Action::Down, hint::EXTEND),
-            (Action::Bookmark, hint::BOOKMARK),
-            (Action::Annotate, hint::NOTE),
-            (Action::Back, hint::CANCEL),
-        ],
-        Mode::Marks => &[
-            (Action::Open, hint::GO),
-            (Action::ToggleScope, hint::SCOPE),
-            (Action::Edit, hint::EDIT),
-            (Action::Delete, hint::DELETE),
-            (Action::Back, hint::BACK),
-        ],
-        Mode::Reader => &[
-            (Action::ToggleOutline, hint::OUTLINE),
-            (Action::Back, hint::BACK),
-            (Action::Help, hint::HELP),
-        ],
-        Mode::Search => &[
-            (Action::Open, hint::OPEN),
-            (Action::Filter, hint::QUERY),
-            (Action::Back, hint::BACK),
-            (Action::Help, hint::HELP),
-        ],
-        Mode::Outline => &[
-            (Action::Open, hint::GO),
-            (Action::ToggleFold, hint::FOLD),
-            (Action::FocusSwitch, hint::TEXT),
-            (Action::Help, hint::HELP),
-        ],
+        ""
     };
-    wanted
-        .iter()
-        .filter_map(|(action, word)| {
-            let b = all_bindings().find(|b| b.mode == mode && b.action == *action)?;
-            Some(format!("{} {word}", key_name(b.keys.first()?)))
-        })
-        .collect::<Vec<_>>()
-        .join(" · ")
-}
-
-/// The help lines of a mode: keys and what they do.
-pub fn help_rows(mode: Mode) -> Vec<(String, &'static str)> {
-    all_bindings()
-        .filter(|b| b.mode == mode)
-        .map(|b| {
-            (
-                b.keys.iter().map(key_name).collect::<Vec<_>>().join(" "),
-                b.help,
-            )
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn key(c: char) -> KeyEvent {
-        KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
-    }
-
-    #[test]
-    fn latin_and_cyrillic_keys_do_the_same() {
-        for (lat, cyr) in [
-            ('j', 'о'),
-            ('k', 'л'),
-            ('g', 'п'),
-            ('b', 'и'),
-            ('q', 'й'),
-            ('G', 'П'),
-            ('s', 'ы'),
-        ] {
-            for mode in ALL_MODES {
-                assert_eq!(
-                    lookup(mode, key(lat)),
-                    lookup(mode, key(cyr)),
-                    "{lat} / {cyr}"
-                );
-            }
-        }
-        assert_eq!(lookup(Mode::Reader, key('о')), Some(Action::Down));
-        assert_eq!(lookup(Mode::Reader, key('П')), Some(Action::Bottom));
-        // Shift reported as a modifier too (some terminals do).
-        let shifted = KeyEvent::new(KeyCode::Char('П'), KeyModifiers::SHIFT);
-        assert_eq!(lookup(Mode::Reader, shifted), Some(Action::Bottom));
-    }
-
-    #[test]
-    fn russian_layout_punctuation() {
-        assert_eq!(lookup(Mode::Library, key('.')), Some(Action::Filter));
-        assert_eq!(lookup(Mode::Reader, key(',')), Some(Action::Help));
-    }
-
-    #[test]
-    fn twins() {
-        assert_eq!(keyboard::latin_twin('ж'), Some(';'));
-        assert_eq!(keyboard::latin_twin('Ж'), Some(':'));
-        assert_eq!(keyboard::latin_twin('Й'), Some('Q'));
-        assert_eq!(keyboard::latin_twin('x'), None);
-        assert_eq!(keyboard::latin_twin('ў'), None);
-    }
-
-    #[test]
-    fn ctrl_keys() {
-        let ev = KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL);
-        assert_eq!(lookup(Mode::Reader, ev), Some(Action::HalfDown));
-        let ev = KeyEvent::new(KeyCode::Char('в'), KeyModifiers::CONTROL);
-        assert_eq!(lookup(Mode::Reader, ev), Some(Action::HalfDown));
-    }
-
-    #[test]
-    fn no_key_is_bound_twice_in_a_mode() {
-        for mode in ALL_MODES {
-            let keys: Vec<Key> = all_bindings()
-                .filter(|b| b.mode == mode)
-                .flat_map(|b| b.keys.iter().copied())
-                .collect();
-            for (i, k) in keys.iter().enumerate() {
-                assert!(!keys[i + 1..].contains(k), "{k:?} bound twice");
-            }
-        }
-    }
-
-    #[test]
-    fn hint_bar_shows_keys_in_force() {
-        assert_eq!(
-            hint_bar(Mode::Library, false),
-            "Enter open · / filter · s sort · ? help · q quit"
-        );
-        assert_eq!(hint_bar(Mode::Reader, false), "o outline · q back · ? help");
-        assert_eq!(hint_bar(Mode::Reader, true), "? help");
-    }
-
-    #[test]
-    fn help_lists_every_binding() {
-        let rows = help_rows(Mode::Reader);
-        assert!(rows.iter().any(|(k, h)| k == "j ↓" && *h == "line down"));
-        assert_eq!(
-            rows.len(),
-            all_bindings().filter(|b| b.mode == Mode::Reader).count()
-        );
-    }
+    let ctrl = if k.mods.contains(KeyModifiers::CONTROL) {
+        names::KEY_CTRL
+    } else {
+        ""
+    };
+    format!("{ctrl}{alt}{base}")
 }

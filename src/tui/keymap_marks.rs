@@ -1,5 +1,5 @@
 //! The keys of bookmarks and notes: choosing a passage, marking it, and the
-//! lists of marks. Read with the main table by [`super::keymap::lookup`].
+//! lists of marks. Read with the main table into the [`super::keymap::Keymap`] in force.
 
 use super::action::Action;
 use super::keymap::{Binding, Mode, ch, ctrl, plain};

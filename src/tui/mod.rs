@@ -12,6 +12,7 @@ pub mod find_state;
 pub mod jumps;
 pub mod keymap;
 pub mod keymap_marks;
+pub mod keymap_runtime;
 pub mod list_nav;
 pub mod marks_list;
 pub mod marks_state;
@@ -37,10 +38,41 @@ pub const TEST_PANIC_ENV: &str = "CHITALKA_TEST_PANIC";
 /// How long to wait for input when there is no background work.
 const IDLE_POLL: Duration = Duration::from_millis(250);
 
+/// The app as `chitalka` starts it: `file` in the reader, else the library;
+/// the first note of the start-up (a config error first) on its status line.
+pub fn start(
+    setup: &crate::setup::Setup,
+    file: Option<&std::path::Path>,
+    size: (u16, u16),
+) -> Result<App, String> {
+    let config = setup.config.clone();
+    let mut app = match file {
+        Some(f) => App::with_file(config, &setup.paths.data_dir, f, size)?,
+        None => App::with_library_cached(
+            config,
+            &setup.paths.data_dir,
+            &setup.paths.library,
+            size,
+            Some(crate::core::scan_cache::ScanCache::open(
+                &setup.paths.cache_dir,
+                &setup.paths.library,
+            )),
+        )?,
+    };
+    if !setup.paths.library.as_os_str().is_empty() {
+        app.index_dir = Some(setup.paths.index_dir());
+    }
+    // A config problem matters more than anything the library scan said.
+    if let Some(note) = setup.notes.first() {
+        app.message = Some(note.clone());
+    }
+    Ok(app)
+}
+
 /// Run the app until the person quits or a termination signal arrives.
 pub fn run(mut app: App) -> anyhow::Result<()> {
     let (mut term, _guard, stop) = terminal::init()?;
-    let theme = Theme::from_env();
+    let theme = Theme::from_env(&app.config.theme);
     let size = term.size()?;
     app.resize(size.width, size.height);
     let mut busy = false;

@@ -1,7 +1,7 @@
-//! The help overlay: every key of the current screen, from the keymap itself.
+//! The help overlay: every key of the current screen, from the keymap in force.
 
 use crate::messages;
-use crate::tui::keymap::{Mode, help_rows};
+use crate::tui::keymap::{Keymap, Mode};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,8 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 /// Rows of the help list of a mode: every binding, then the mouse.
-pub fn rows(mode: Mode) -> Vec<(String, &'static str)> {
-    let mut rows = help_rows(mode);
+pub fn rows(keymap: &Keymap, mode: Mode) -> Vec<(String, &'static str)> {
+    let mut rows = keymap.help_rows(mode);
     rows.push((messages::HELP_MOUSE.0.to_string(), messages::HELP_MOUSE.1));
     rows
 }
@@ -23,9 +23,9 @@ pub fn visible_rows(height: u16) -> usize {
 
 /// Draw the help box over the current screen, its list starting at `scroll`
 /// when it is longer than the window.
-pub fn draw(frame: &mut Frame, mode: Mode, scroll: usize, theme: &Theme) {
+pub fn draw(frame: &mut Frame, keymap: &Keymap, mode: Mode, scroll: usize, theme: &Theme) {
     let area = frame.area();
-    let rows = rows(mode);
+    let rows = rows(keymap, mode);
     let key_w = rows
         .iter()
         .map(|(k, _)| k.chars().count())

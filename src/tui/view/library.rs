@@ -5,7 +5,7 @@ use crate::core::store;
 use crate::core::width::str_width;
 use crate::messages;
 use crate::tui::app::{App, Row, Sort};
-use crate::tui::keymap::{Mode, hint_bar};
+use crate::tui::keymap::Mode;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -162,14 +162,13 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
             .clone()
             .map(|m| format!(" {m}"))
             .unwrap_or_default();
-        Line::styled(
-            bar_text(
-                &left,
-                &format!("{} ", hint_bar(Mode::Library, width < 80)),
-                width,
-            ),
-            theme.bar,
-        )
+        // A message too long to share the bar gets the room of the key hints.
+        let keymap = &app.config.keymap;
+        let mut hints = format!("{} ", keymap.hint_bar(Mode::Library, width < 80));
+        if str_width(&left) + str_width(&hints) >= width {
+            hints = format!("{} ", keymap.hint_bar(Mode::Library, true));
+        }
+        Line::styled(bar_text(&left, &hints, width), theme.bar)
     };
     frame.render_widget(
         Paragraph::new(foot),

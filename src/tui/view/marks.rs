@@ -7,7 +7,7 @@ use crate::core::width::str_width;
 use crate::messages;
 use crate::tui::app::App;
 use crate::tui::app_marks::PromptFor;
-use crate::tui::keymap::{Mode, hint_bar};
+use crate::tui::keymap::Mode;
 use crate::tui::marks_list::MarkEntry;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -131,7 +131,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
         .unwrap_or_default();
     let bar = bar_text(
         &left,
-        &format!("{} ", hint_bar(Mode::Marks, width < 70)),
+        &format!("{} ", app.config.keymap.hint_bar(Mode::Marks, width < 70)),
         width,
     );
     frame.render_widget(Paragraph::new(bar).style(theme.bar), foot);

@@ -34,7 +34,13 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
         draw_note_editor(frame, app, theme);
     }
     if app.help {
-        help::draw(frame, app.mode(), app.help_scroll, theme);
+        help::draw(
+            frame,
+            &app.config.keymap,
+            app.mode(),
+            app.help_scroll,
+            theme,
+        );
     }
 }
 

@@ -6,7 +6,7 @@ use crate::core::layout::{Line, LineStyle};
 use crate::core::width::display_str;
 use crate::messages;
 use crate::tui::app::App;
-use crate::tui::keymap::{Mode, hint_bar};
+use crate::tui::keymap::Mode;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -208,7 +208,10 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
     // A message gets the room the key hints would take.
     right = match &app.message {
         Some(_) => format!("{right} "),
-        None => format!("{right} · {} ", hint_bar(Mode::Reader, area.width < 80)),
+        None => format!(
+            "{right} · {} ",
+            app.config.keymap.hint_bar(Mode::Reader, area.width < 80)
+        ),
     };
     if let Some((at, total)) = r.find.counter() {
         let count = if total == 0 {
@@ -231,7 +234,10 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
             &r.doc.canonical_text()[r.doc.text_offset(a)..r.doc.text_offset(b)],
         );
         let left = format!(" {} · {}", messages::CHOOSING, messages::words(words));
-        let right = format!("{} ", hint_bar(Mode::Select, area.width < 80));
+        let right = format!(
+            "{} ",
+            app.config.keymap.hint_bar(Mode::Select, area.width < 80)
+        );
         let bar = bar_text(&left, &right, usize::from(area.width));
         frame.render_widget(Paragraph::new(bar).style(theme.bar), bar_rect);
         return;

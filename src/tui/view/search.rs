@@ -6,7 +6,7 @@ use super::{bar_text, ellipsize};
 use crate::core::width::str_width;
 use crate::messages;
 use crate::tui::app::App;
-use crate::tui::keymap::{Mode, hint_bar};
+use crate::tui::keymap::Mode;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -89,7 +89,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
         .unwrap_or_default();
     let bar = bar_text(
         &left,
-        &format!("{} ", hint_bar(Mode::Search, width < 60)),
+        &format!("{} ", app.config.keymap.hint_bar(Mode::Search, width < 60)),
         width,
     );
     frame.render_widget(
