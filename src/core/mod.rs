@@ -6,6 +6,7 @@ pub mod document;
 pub mod find;
 pub mod fold;
 pub mod formats;
+pub mod hyphenate;
 pub mod import;
 pub mod index;
 pub mod keyboard;
