@@ -102,6 +102,18 @@ enum Command {
         /// Rows of text to print.
         #[arg(long, default_value_t = 24, value_parser = clap::value_parser!(u16).range(1..))]
         height: u16,
+        /// Justify running text (even right edges).
+        #[arg(long)]
+        justify: bool,
+        /// Break words at hyphenation points (Russian or English, from the article).
+        #[arg(long)]
+        hyphenate: bool,
+        /// Indent the first line of each paragraph by this many columns.
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        indent: usize,
+        /// Rows per line of text: 1 = normal, 2 = a blank row after each.
+        #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=4))]
+        spacing: u8,
     },
 }
 
@@ -217,8 +229,18 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             path,
             width,
             height,
+            justify,
+            hyphenate,
+            indent,
+            spacing,
         }) => {
-            return cli::render(&setup, &path, width, height, &mut stdout);
+            let options = chitalka::core::layout::LayoutOptions {
+                justify,
+                hyphenate,
+                paragraph_indent: indent,
+                line_spacing: usize::from(spacing),
+            };
+            return cli::render(&setup, &path, (width, height), options, &mut stdout);
         }
         None => {}
     }

@@ -9,6 +9,7 @@ pub mod formats;
 pub mod hyphenate;
 pub mod import;
 pub mod index;
+pub mod justify;
 pub mod keyboard;
 pub mod layout;
 pub mod library;
