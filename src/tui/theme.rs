@@ -10,12 +10,16 @@ pub struct Theme {
     pub body: Style,
     /// Level-1 headings.
     pub heading1: Style,
-    /// Other headings.
+    /// Level-2 headings.
     pub heading: Style,
+    /// Headings of level 3 and below.
+    pub heading3: Style,
     /// Quotations and verse.
     pub quote: Style,
     /// Preformatted text.
     pub code: Style,
+    /// The shading behind a code block, across the text column.
+    pub code_bg: Style,
     /// Rules and secondary text.
     pub dim: Style,
     /// Status and title bars.
@@ -49,8 +53,10 @@ impl Theme {
                 body: base,
                 heading1: base.add_modifier(Modifier::BOLD),
                 heading: base.add_modifier(Modifier::BOLD),
+                heading3: base.add_modifier(Modifier::BOLD | Modifier::ITALIC),
                 quote: base.add_modifier(Modifier::ITALIC),
                 code: base,
+                code_bg: base,
                 dim: base.add_modifier(Modifier::DIM),
                 bar: base.add_modifier(Modifier::REVERSED),
                 selected: base.add_modifier(Modifier::REVERSED),
@@ -69,8 +75,10 @@ impl Theme {
             body: base,
             heading1: base.fg(Color::LightYellow).add_modifier(Modifier::BOLD),
             heading: base.fg(Color::LightCyan).add_modifier(Modifier::BOLD),
+            heading3: base.fg(Color::Cyan).add_modifier(Modifier::ITALIC),
             quote: base.fg(Color::Gray).add_modifier(Modifier::ITALIC),
             code: base.fg(Color::LightGreen),
+            code_bg: base.bg(Color::Indexed(236)),
             dim: base.fg(Color::DarkGray),
             bar: base.fg(Color::Black).bg(Color::Gray),
             selected: base.fg(Color::Black).bg(Color::LightBlue),

@@ -28,16 +28,18 @@ fn style_of(line: &Line, theme: &Theme) -> Style {
     match line.style {
         LineStyle::Body | LineStyle::Blank => theme.body,
         LineStyle::Heading(1) => theme.heading1,
-        LineStyle::Heading(_) => theme.heading,
+        LineStyle::Heading(2) => theme.heading,
+        LineStyle::Heading(_) => theme.heading3,
         LineStyle::Quote => theme.quote,
-        LineStyle::Code => theme.code,
+        LineStyle::Code => theme.code.patch(theme.code_bg),
         LineStyle::Rule => theme.dim,
     }
 }
 
 /// The text of a line cut where its block's inline styles (emphasis, links
 /// ...) and the find hits on it (`marks`) start and end, each piece styled.
-fn styled_pieces<'a>(
+/// A justified line's widened spaces take the style of the space they widen.
+pub fn styled_pieces<'a>(
     line: &'a Line,
     block: Option<&Block>,
     base: Style,
@@ -53,6 +55,9 @@ fn styled_pieces<'a>(
     // Cut points: the line's ends and every style edge inside it.
     let r = line.range.clone();
     let mut cuts = vec![r.start, r.end];
+    // The widened spaces are drawn after the space at each gap.
+    let after_gap = |b: usize| line.gaps.iter().find(|g| g.0 + 1 == b).map(|g| g.1);
+    cuts.extend(line.gaps.iter().map(|g| g.0 + 1).filter(|c| r.contains(c)));
     for edge in block
         .spans
         .iter()
@@ -89,7 +94,10 @@ fn styled_pieces<'a>(
                 style = style.patch(*mark);
             }
         }
-        let text = display_str(piece);
+        let mut text = display_str(piece);
+        if let Some(cols) = after_gap(b) {
+            text.extend(std::iter::repeat_n(' ', cols));
+        }
         shown.push_str(&text);
         out.push(Span::styled(text, style));
     }
@@ -127,7 +135,7 @@ fn section_path(app: &mut App) -> String {
 /// Draw the reader screen.
 pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
     let area = frame.area();
-    let (column_x, _) = app.text_column();
+    let (column_x, column_width) = app.text_column();
     let status_y = area.height.saturating_sub(1);
     let section = section_path(app);
     let Some(r) = app.reader.as_mut() else { return };
@@ -163,15 +171,22 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
                 let to = if l.block == b.block { b.offset } else { len };
                 marks.push((from..to, theme.selection));
             }
-            let pad = column_x + l.indent;
             let mut spans = match glyph {
                 Some(g) if column_x >= 2 => vec![
                     Span::raw(" ".repeat(column_x - 2)),
                     Span::styled(g, theme.margin),
-                    Span::raw(" ".repeat(pad - column_x + 1)),
+                    Span::raw(" "),
                 ],
-                _ => vec![Span::raw(" ".repeat(pad))],
+                _ => vec![Span::raw(" ".repeat(column_x))],
             };
+            // A code block is shaded across the whole text column.
+            let code = l.style == LineStyle::Code;
+            let shade = if code {
+                theme.code_bg
+            } else {
+                Style::default()
+            };
+            spans.push(Span::styled(" ".repeat(l.indent), shade));
             marks.extend(
                 r.find
                     .hits
@@ -194,6 +209,12 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
                     }),
             );
             spans.extend(styled_pieces(l, block, style_of(l, theme), theme, &marks));
+            if code {
+                spans.push(Span::styled(
+                    " ".repeat(column_width.saturating_sub(l.width())),
+                    shade,
+                ));
+            }
             TextLine::from(spans)
         })
         .collect();
