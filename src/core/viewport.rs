@@ -306,7 +306,7 @@ impl Viewport {
 mod tests {
     use super::*;
     use crate::core::document::{Block, BlockKind};
-    use crate::core::layout::Layout;
+    use crate::core::layout::{Layout, LayoutOptions};
 
     fn doc(n: usize) -> Document {
         Document {
@@ -386,6 +386,34 @@ mod tests {
         v.go_to(&d, pos);
         assert!(v.visible(&d)[0].contains(pos.offset));
         assert_eq!(v.visible(&d)[0].block, 20);
+    }
+
+    #[test]
+    fn new_options_keep_the_passage_and_match_the_full_layout() {
+        let d = doc(40);
+        let opts = LayoutOptions {
+            justify: true,
+            hyphenate: true,
+            paragraph_indent: 2,
+            line_spacing: 2,
+        };
+        let mut v = Viewport::new(&d, 24, 6);
+        v.scroll(&d, 30);
+        let before = v.top_pos(&d);
+        v.set_options(&d, opts);
+        assert_eq!(v.options(), opts);
+        let top = v.visible(&d)[0].clone();
+        assert_eq!(top.block, before.block);
+        assert!(top.contains(before.offset) || top.range.start <= before.offset);
+        // Back and forth: no drift.
+        v.set_options(&d, LayoutOptions::default());
+        assert_eq!(v.top_pos(&d), before);
+        let full = Layout::with_options(&d, 24, opts);
+        let mut w = Viewport::with_options(&d, 24, 6, opts);
+        w.scroll(&d, 17);
+        assert_eq!(w.visible(&d), full.lines[17..23].to_vec());
+        assert!(w.fill(&d, 1000));
+        assert_eq!(w.line_numbers().map(|n| n.1), Some(full.lines.len()));
     }
 
     #[test]
