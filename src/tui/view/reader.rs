@@ -278,3 +278,58 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
         Rect::new(area.x, area.y + status_y, area.width, 1.min(area.height)),
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::document::{BlockKind, Document};
+    use crate::core::layout::{Layout, LayoutOptions};
+
+    #[test]
+    fn styles_line_up_on_justified_lines() {
+        let text = "Узбекско-японские отношения прошли долгий путь становления и развития.";
+        let mut block = Block::new(BlockKind::Paragraph, text);
+        let emph = text.find("долгий").unwrap_or(0);
+        block.spans.push(crate::core::document::Span {
+            range: emph..emph + "долгий".len(),
+            style: Inline::Emphasis,
+        });
+        let doc = Document {
+            blocks: vec![block],
+            ..Document::default()
+        };
+        let opts = LayoutOptions {
+            justify: true,
+            ..LayoutOptions::default()
+        };
+        let lay = Layout::with_options(&doc, 48, opts);
+        let line = &lay.lines[0];
+        assert!(!line.gaps.is_empty() && line.width() == 48, "{line:?}");
+        let theme = Theme::new(true);
+        // A find hit across a widened space: "отношения  прошли долгий".
+        let hit = text.find("отношения").unwrap_or(0)..emph + "долгий".len();
+        let marks = vec![(hit.clone(), theme.hit)];
+        let spans = styled_pieces(line, doc.blocks.first(), theme.body, &theme, &marks);
+        let drawn: String = spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(drawn, line.text);
+        let lit: String = spans
+            .iter()
+            .filter(|s| s.style.bg == theme.hit.bg)
+            .map(|s| s.content.as_ref())
+            .collect();
+        // The hit is lit whole, its widened space too, and nothing else.
+        assert!(lit.contains("  ") && lit.ends_with(" долгий"), "{lit:?}");
+        assert_eq!(
+            lit.split_whitespace().collect::<Vec<_>>(),
+            ["отношения", "прошли", "долгий"]
+        );
+        let at = drawn.find("отношения").unwrap_or(0);
+        assert_eq!(&drawn[at..at + lit.len()], lit);
+        let italic: String = spans
+            .iter()
+            .filter(|s| s.style.add_modifier.contains(Modifier::ITALIC))
+            .map(|s| s.content.as_ref())
+            .collect();
+        assert_eq!(italic, "долгий");
+    }
+}
