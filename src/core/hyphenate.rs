@@ -11,6 +11,8 @@
 
 use crate::core::document::Document;
 use hyphenation::{Hyphenator, Language, Load, Standard};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -81,6 +83,37 @@ fn is_letter(g: &str) -> bool {
         && cs.all(|c| c.is_alphabetic() || is_combining_mark(c))
 }
 
+/// Words looked up at most, per thread, before the cache starts afresh.
+const CACHE_WORDS: usize = 100_000;
+
+/// Break points of the words seen, one map per language.
+type WordBreaks = [HashMap<Box<str>, Box<[usize]>>; 2];
+
+thread_local! {
+    static CACHE: RefCell<WordBreaks> = RefCell::new([HashMap::new(), HashMap::new()]);
+}
+
+/// [`break_points`], remembered: a long book repeats its words, and the
+/// patterns are the costly part of laying it out hyphenated.
+pub fn cached_break_points(word: &str, lang: HyphenLang) -> Vec<usize> {
+    let i = match lang {
+        HyphenLang::Russian => 0,
+        HyphenLang::English => 1,
+    };
+    CACHE.with(|c| {
+        if let Some(found) = c.borrow()[i].get(word) {
+            return found.to_vec();
+        }
+        let found = break_points(word, lang);
+        let cache = &mut c.borrow_mut()[i];
+        if cache.len() >= CACHE_WORDS {
+            cache.clear();
+        }
+        cache.insert(word.into(), found.clone().into_boxed_slice());
+        found
+    })
+}
+
 /// The byte offsets inside `word` where it may be broken with a hyphen, in
 /// order: at grapheme boundaries only, with at least [`MIN_LEFT`] letters
 /// before and [`MIN_RIGHT`] after. Only words made of letters alone are
@@ -88,6 +121,31 @@ fn is_letter(g: &str) -> bool {
 /// Leading and trailing punctuation (quotes, commas) is allowed around the
 /// letters and never split off on its own.
 pub fn break_points(word: &str, lang: HyphenLang) -> Vec<usize> {
+    // The common case, a word of plain letters with no marks: no mapping needed.
+    if word
+        .chars()
+        .all(|c| c.is_alphabetic() && c.len_utf8() <= 2 && !is_combining_mark(c))
+    {
+        let n = word.chars().count();
+        if n < MIN_LEFT + MIN_RIGHT {
+            return Vec::new();
+        }
+        let Some(dict) = lang.dictionary() else {
+            return Vec::new();
+        };
+        // Byte offset of the last MIN_RIGHT letters.
+        let right = word.char_indices().nth(n - MIN_RIGHT).map_or(0, |(i, _)| i);
+        let left = word
+            .char_indices()
+            .nth(MIN_LEFT)
+            .map_or(word.len(), |(i, _)| i);
+        return dict
+            .hyphenate(word)
+            .breaks
+            .into_iter()
+            .filter(|&b| b >= left && b <= right)
+            .collect();
+    }
     let gs: Vec<(usize, &str)> = word.grapheme_indices(true).collect();
     let Some(first) = gs.iter().position(|(_, g)| is_letter(g)) else {
         return Vec::new();

@@ -8,7 +8,7 @@
 //! spaces are only drawn, never part of the text.
 
 use crate::core::document::{BlockKind, Document, Pos};
-use crate::core::hyphenate::{HyphenLang, break_points};
+use crate::core::hyphenate::{HyphenLang, cached_break_points};
 use crate::core::justify;
 use crate::core::width::{SOFT_HYPHEN, display_str, fit_prefix, grapheme_width, str_width};
 use std::ops::Range;
@@ -359,7 +359,9 @@ fn pieces(seg: &str, width: usize, lang: Option<HyphenLang>) -> Vec<Piece> {
         let alone = (i == 0 || raw[i - 1].space > 0) && (p.space > 0 || i + 1 == raw.len());
         let breaks = match lang {
             // Short words are never broken; the check saves a lookup.
-            Some(lang) if alone && p.word.len() >= 4 => break_points(&seg[p.word.clone()], lang),
+            Some(lang) if alone && p.word.len() >= 4 => {
+                cached_break_points(&seg[p.word.clone()], lang)
+            }
             _ => Vec::new(),
         };
         let mut s = p.word.start;
