@@ -3,7 +3,7 @@
 //! re-layout at a new width. Target: first screen under 50 ms.
 
 use chitalka::core::formats::text;
-use chitalka::core::layout::Layout;
+use chitalka::core::layout::{Layout, LayoutOptions};
 use chitalka::core::viewport::Viewport;
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
@@ -41,6 +41,15 @@ fn benches(c: &mut Criterion) {
     let doc = text::parse(&bytes).expect("utf-8");
     g.bench_function("full-relayout-width-60", |b| {
         b.iter(|| black_box(Layout::new(&doc, 60).lines.len()))
+    });
+    let typeset = LayoutOptions {
+        justify: true,
+        hyphenate: true,
+        paragraph_indent: 3,
+        line_spacing: 1,
+    };
+    g.bench_function("full-relayout-width-60-justify-hyphenate", |b| {
+        b.iter(|| black_box(Layout::with_options(&doc, 60, typeset).lines.len()))
     });
     g.bench_function("resize-first-screen-100x30", |b| {
         let mut v = Viewport::new(&doc, 76, 23);

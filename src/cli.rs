@@ -1,6 +1,6 @@
 //! The scriptable subcommands: `list`, `outline`, `render`, `add` and `find`.
 
-use crate::core::layout::text_column;
+use crate::core::layout::{LayoutOptions, text_column};
 use crate::core::library::{self, Library};
 use crate::core::outline::Outline;
 use crate::core::store::Store;
@@ -101,19 +101,19 @@ pub fn resolve_article(setup: &Setup, path: &Path) -> anyhow::Result<PathBuf> {
 }
 
 /// `chitalka render`: the first `height` rows of the reader's text area in a
-/// window `width` columns wide, as plain text.
+/// window `width` columns wide, as plain text, the text set as `options` say.
 pub fn render(
     setup: &Setup,
     path: &Path,
-    width: u16,
-    height: u16,
+    (width, height): (u16, u16),
+    options: LayoutOptions,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
     let file = resolve_article(setup, path)?;
     let (_, doc) = library::load(&file)
         .map_err(|reason| anyhow::anyhow!(messages::err_article(&file, &reason)))?;
     let (x, col) = text_column(usize::from(width), setup.config.text.width);
-    let mut view = Viewport::new(&doc, col, usize::from(height));
+    let mut view = Viewport::with_options(&doc, col, usize::from(height), options);
     for line in view.visible(&doc) {
         writeln!(out, "{}", plain_row(&line, x))?;
     }

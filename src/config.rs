@@ -43,6 +43,17 @@ pub struct TextConfig {
     pub line_spacing: usize,
 }
 
+impl From<&TextConfig> for crate::core::layout::LayoutOptions {
+    fn from(t: &TextConfig) -> Self {
+        crate::core::layout::LayoutOptions {
+            justify: t.justify,
+            hyphenate: t.hyphenate,
+            paragraph_indent: t.paragraph_indent,
+            line_spacing: t.line_spacing.max(1),
+        }
+    }
+}
+
 impl Default for TextConfig {
     fn default() -> Self {
         TextConfig {

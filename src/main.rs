@@ -121,6 +121,18 @@ enum Command {
         /// Rows of text to print.
         #[arg(long, default_value_t = 24, value_parser = clap::value_parser!(u16).range(1..))]
         height: u16,
+        /// Justify running text (even right edges).
+        #[arg(long)]
+        justify: bool,
+        /// Break words at hyphenation points (Russian or English, from the article).
+        #[arg(long)]
+        hyphenate: bool,
+        /// Indent the first line of each paragraph by this many columns.
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        indent: usize,
+        /// Rows per line of text: 1 = normal, 2 = a blank row after each.
+        #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=4))]
+        spacing: u8,
     },
 }
 
@@ -241,8 +253,28 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             path,
             width,
             height,
+            justify,
+            hyphenate,
+            indent,
+            spacing,
         }) => {
-            return cli::render(&setup, &path, width, height, &mut stdout);
+            // The config's text settings, and the flags on top of them.
+            let from_config = chitalka::core::layout::LayoutOptions::from(&setup.config.text);
+            let options = chitalka::core::layout::LayoutOptions {
+                justify: justify || from_config.justify,
+                hyphenate: hyphenate || from_config.hyphenate,
+                paragraph_indent: if indent > 0 {
+                    indent
+                } else {
+                    from_config.paragraph_indent
+                },
+                line_spacing: if spacing > 1 {
+                    usize::from(spacing)
+                } else {
+                    from_config.line_spacing
+                },
+            };
+            return cli::render(&setup, &path, (width, height), options, &mut stdout);
         }
         Some(Command::Config { .. } | Command::Keys { .. }) | None => {}
     }

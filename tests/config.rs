@@ -203,3 +203,32 @@ fn config_commands() {
     let out = home.run(&["keys", "--markdown", "--default"]);
     assert!(stdout(&out).contains("| `B` | bookmarks |"));
 }
+
+#[test]
+fn the_configured_text_settings_lay_out_the_reader() {
+    let home = Home::new();
+    let file = Path::new(FIXTURE_LIBRARY).join("voyna-i-mir-excerpt.txt");
+    let (mut app, _) = start(&home, HAND_WRITTEN, Some(&file));
+    assert!(app.layout.justify && app.layout.hyphenate);
+    let (_, width) = app.text_column();
+    assert_eq!(width, 60);
+    let r = app.reader.as_mut().expect("reader");
+    for _ in 0..12 {
+        r.view.scroll(&r.doc, 1);
+    }
+    let lines = r.view.visible(&r.doc);
+    // Every row of running text but a paragraph's last fills the column.
+    let mut full = 0;
+    for (l, next) in lines.iter().zip(lines.iter().skip(1)) {
+        let body = l.style == chitalka::core::layout::LineStyle::Body;
+        if body && next.block == l.block && !next.text.is_empty() {
+            assert_eq!(l.width(), width, "{:?}", l.text);
+            full += 1;
+        }
+    }
+    assert!(full > 5, "justified rows were checked: {full}");
+    assert!(
+        lines.iter().any(|l| l.text.ends_with('-')),
+        "a word hyphenated on screen"
+    );
+}

@@ -76,7 +76,14 @@ fn reader_rows_are_what_render_prints() {
             notes: vec![],
         };
         let mut out = Vec::new();
-        chitalka::cli::render(&setup, Path::new(SEED), w, h - 1, &mut out).expect("render");
+        chitalka::cli::render(
+            &setup,
+            Path::new(SEED),
+            (w, h - 1),
+            chitalka::core::layout::LayoutOptions::default(),
+            &mut out,
+        )
+        .expect("render");
         let printed = String::from_utf8(out).expect("utf-8");
         let printed: Vec<&str> = printed.lines().collect();
         assert_eq!(rows, printed, "at {w}x{h}");

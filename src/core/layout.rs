@@ -1,14 +1,72 @@
 //! Document × width → visual lines. Every line knows the block and the byte
 //! range of that block's text it shows, so everything else (scrolling, find,
 //! marks, the outline) speaks in document positions, never in screen rows.
+//!
+//! How the text is set (justified, hyphenated, first lines indented, double
+//! spaced) is chosen by [`LayoutOptions`]; whatever the choice, a line's
+//! `range` is a byte range of its block's text, and hyphens and widened
+//! spaces are only drawn, never part of the text.
 
-use crate::core::document::{Block, BlockKind, Document, Pos};
+use crate::core::document::{BlockKind, Document, Pos};
+use crate::core::hyphenate::{HyphenLang, cached_break_points};
+use crate::core::justify;
 use crate::core::width::{SOFT_HYPHEN, display_str, fit_prefix, grapheme_width, str_width};
 use std::ops::Range;
 use textwrap::core::Fragment;
 use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
+
+/// How the reader wants text set. The default is ragged-right, unhyphenated,
+/// single-spaced text with no first-line indent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LayoutOptions {
+    /// Widen the spaces of running text so that both edges are even.
+    pub justify: bool,
+    /// Break words that do not fit at their hyphenation points.
+    pub hyphenate: bool,
+    /// Columns of indent on the first line of a paragraph (0 = none); not on
+    /// the first paragraph after a heading, as in Russian books.
+    pub paragraph_indent: usize,
+    /// Rows each text row takes: 1 = normal, 2 = a blank row after each.
+    pub line_spacing: usize,
+}
+
+impl Default for LayoutOptions {
+    fn default() -> Self {
+        LayoutOptions {
+            justify: false,
+            hyphenate: false,
+            paragraph_indent: 0,
+            line_spacing: 1,
+        }
+    }
+}
+
+/// Everything a document is set with: the reader's options and the
+/// language its words are hyphenated in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Typesetting {
+    /// The reader's choices.
+    pub options: LayoutOptions,
+    /// The language of the hyphenation patterns (none: words are never broken).
+    pub lang: Option<HyphenLang>,
+}
+
+impl Typesetting {
+    /// The setting for `doc` with `options`: the hyphenation language comes
+    /// from the document (see [`HyphenLang::of`]), only when it is wanted.
+    pub fn new(doc: &Document, options: LayoutOptions) -> Self {
+        Typesetting {
+            options,
+            lang: if options.hyphenate {
+                HyphenLang::of(doc)
+            } else {
+                None
+            },
+        }
+    }
+}
 
 /// How a visual line is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,12 +93,16 @@ pub struct Line {
     /// The byte range of the block's text shown on this line (empty for blank lines).
     pub range: Range<usize>,
     /// What is drawn: the text in display form (see [`crate::core::width`]),
-    /// with a "-" added when the line ends at a soft hyphen.
+    /// with a "-" added when the line ends at a soft hyphen or a hyphenation
+    /// point, and the extra spaces of `gaps` drawn in.
     pub text: String,
     /// Columns of space before the text, inside the text column.
     pub indent: usize,
     /// How to draw it.
     pub style: LineStyle,
+    /// Spaces widened to justify the line: the block offset of a space and
+    /// the columns drawn right after it, in order (empty unless justified).
+    pub gaps: Vec<(usize, usize)>,
 }
 
 impl Line {
@@ -52,6 +114,18 @@ impl Line {
     /// The position where this line starts.
     pub fn start(&self) -> Pos {
         Pos::new(self.block, self.range.start)
+    }
+
+    /// A line with no text (space between blocks or rows) at `offset` of `block`.
+    pub fn blank(block: usize, offset: usize) -> Self {
+        Line {
+            block,
+            range: offset..offset,
+            text: String::new(),
+            indent: 0,
+            style: LineStyle::Blank,
+            gaps: Vec::new(),
+        }
     }
 
     /// Does this line show the text at byte `offset` of its block?
@@ -78,40 +152,52 @@ pub fn text_column(window_width: usize, max_width: usize) -> (usize, usize) {
     (window_width.saturating_sub(width) / 2, width)
 }
 
-/// Lay out one block at `width` columns, followed by the blank lines that
-/// separate it from the next block (`next`, if any).
-pub fn layout_block(index: usize, block: &Block, next: Option<&Block>, width: usize) -> Vec<Line> {
+/// Lay out block `index` of `doc` at `width` columns as `ts` says, followed by
+/// the blank lines that separate it from the next block.
+pub fn layout_block(doc: &Document, index: usize, width: usize, ts: &Typesetting) -> Vec<Line> {
+    let Some(block) = doc.blocks.get(index) else {
+        return Vec::new();
+    };
+    let prev = index.checked_sub(1).and_then(|i| doc.blocks.get(i));
+    let next = doc.blocks.get(index + 1);
+    let opts = &ts.options;
     let width = width.max(MIN_WIDTH);
     let mut lines = Vec::new();
     // Nested quotes and lists step in two columns a level, up to a third of the width.
     let nest = (2 * usize::from(block.depth)).min(width / 3);
+    // Verse and other text with forced breaks is never justified or hyphenated.
+    let prose = !block.text.contains('\n');
+    let set = |style, indent, first, hang| Setting {
+        indent,
+        first,
+        hang,
+        style,
+        justify: opts.justify && prose,
+        lang: ts.lang.filter(|_| prose),
+    };
     match block.kind {
         BlockKind::Heading(level) => {
-            let start = lines.len();
-            wrap_text(
-                index,
-                &block.text,
-                width,
-                nest,
-                0,
-                LineStyle::Heading(level),
-                &mut lines,
-            );
+            let mut s = set(LineStyle::Heading(level), nest, 0, 0);
+            (s.justify, s.lang) = (false, None);
+            wrap_text(index, &block.text, width, &s, &mut lines);
             if level == 1 {
-                for l in &mut lines[start..] {
+                for l in &mut lines {
                     l.indent = (width - str_width(&l.text).min(width)) / 2;
                 }
             }
         }
-        BlockKind::Paragraph => wrap_text(
-            index,
-            &block.text,
-            width,
-            nest,
-            0,
-            LineStyle::Body,
-            &mut lines,
-        ),
+        BlockKind::Paragraph => {
+            // The book convention: no indent after a heading or a break.
+            let after_break =
+                prev.is_none_or(|p| matches!(p.kind, BlockKind::Heading(_) | BlockKind::Rule));
+            let first = if after_break || block.depth > 0 {
+                0
+            } else {
+                opts.paragraph_indent
+            };
+            let s = set(LineStyle::Body, nest, first, 0);
+            wrap_text(index, &block.text, width, &s, &mut lines)
+        }
         BlockKind::ListItem => {
             let base = if width >= 20 { 2 } else { 0 };
             // A paragraph that continues an item lines up with the item's text.
@@ -119,15 +205,8 @@ pub fn layout_block(index: usize, block: &Block, next: Option<&Block>, width: us
                 Some(w) => (0, w),
                 None => (2, 0),
             };
-            wrap_text(
-                index,
-                &block.text,
-                width,
-                base + nest + extra,
-                hang,
-                LineStyle::Body,
-                &mut lines,
-            )
+            let s = set(LineStyle::Body, base + nest + extra, 0, hang);
+            wrap_text(index, &block.text, width, &s, &mut lines)
         }
         BlockKind::Quote => {
             let indent = if width >= 30 {
@@ -137,34 +216,40 @@ pub fn layout_block(index: usize, block: &Block, next: Option<&Block>, width: us
             } else {
                 0
             };
-            wrap_text(
-                index,
-                &block.text,
-                width,
-                indent + nest,
-                0,
-                LineStyle::Quote,
-                &mut lines,
-            )
+            let s = set(LineStyle::Quote, indent + nest, 0, 0);
+            wrap_text(index, &block.text, width, &s, &mut lines)
         }
         BlockKind::Code => {
-            let start = lines.len();
             let code_width = width.saturating_sub(nest).max(1);
             cut_code(index, &block.text, code_width, &mut lines);
-            for l in &mut lines[start..] {
+            for l in &mut lines {
                 l.indent += width - code_width;
             }
         }
         BlockKind::Rule => {
             let w = width.min(24);
             lines.push(Line {
-                block: index,
-                range: 0..0,
                 text: "─".repeat(w),
                 indent: (width - w) / 2,
                 style: LineStyle::Rule,
+                ..Line::blank(index, 0)
             });
         }
+    }
+    if opts.line_spacing > 1 {
+        lines = lines
+            .into_iter()
+            .flat_map(|l| {
+                // A spacing row stands for the row above it.
+                let gap = Line::blank(index, l.range.start);
+                let n = if l.style == LineStyle::Blank {
+                    0
+                } else {
+                    opts.line_spacing - 1
+                };
+                std::iter::once(l).chain(std::iter::repeat_n(gap, n))
+            })
+            .collect();
     }
     if let Some(next) = next {
         let gap = match next.kind {
@@ -172,15 +257,7 @@ pub fn layout_block(index: usize, block: &Block, next: Option<&Block>, width: us
             _ => 1,
         };
         let end = block.text.len();
-        for _ in 0..gap {
-            lines.push(Line {
-                block: index,
-                range: end..end,
-                text: String::new(),
-                indent: 0,
-                style: LineStyle::Blank,
-            });
-        }
+        lines.extend(std::iter::repeat_n(Line::blank(index, end), gap));
     }
     lines
 }
@@ -194,6 +271,23 @@ fn list_marker_width(text: &str) -> Option<usize> {
     (digits > 0 && text[digits..].starts_with(". ")).then_some(digits + 2)
 }
 
+/// How the lines of one block are set.
+#[derive(Debug, Clone, Copy)]
+struct Setting {
+    /// Columns before every line.
+    indent: usize,
+    /// More columns before the block's first line (a paragraph indent).
+    first: usize,
+    /// More columns before the lines after the first (a list item's text).
+    hang: usize,
+    style: LineStyle,
+    /// Widen spaces so that lines that are not the last of their paragraph
+    /// fill the width.
+    justify: bool,
+    /// Break words at hyphenation points of this language.
+    lang: Option<HyphenLang>,
+}
+
 /// A piece of text between two break opportunities.
 #[derive(Debug, Clone)]
 struct Piece {
@@ -201,7 +295,7 @@ struct Piece {
     word: Range<usize>,
     width: usize,
     space: usize,
-    /// The word ends with a soft hyphen: a "-" is drawn if the line ends here.
+    /// A "-" is drawn if the line ends here (a soft hyphen or a hyphenation point).
     hyphen: bool,
 }
 
@@ -217,9 +311,8 @@ impl Fragment for Piece {
     }
 }
 
-/// Split `seg` into pieces at its break opportunities; pieces wider than `width`
-/// are cut at grapheme boundaries.
-fn pieces(seg: &str, width: usize) -> Vec<Piece> {
+/// Split `seg` into pieces at its break opportunities.
+fn break_pieces(seg: &str) -> Vec<Piece> {
     let mut out = Vec::new();
     let mut start = 0;
     for (end, op) in linebreaks(seg) {
@@ -242,43 +335,90 @@ fn pieces(seg: &str, width: usize) -> Vec<Piece> {
             word_len = chunk.len();
         }
         let word = &chunk[..word_len];
-        let space = str_width(&chunk[word_len..].replace('\n', ""));
-        let hyphen = word.ends_with(SOFT_HYPHEN);
-        let w = str_width(word);
-        if w <= width {
-            out.push(Piece {
-                word: start..start + word_len,
-                width: w,
-                space,
-                hyphen,
-            });
-        } else {
-            let mut s = start;
-            let mut rest = word;
-            while !rest.is_empty() {
-                let (mut head, mut hw) = fit_prefix(rest, width);
-                if head.is_empty() {
-                    // A single grapheme wider than the line: it goes alone.
-                    let g = rest.graphemes(true).next().unwrap_or(rest);
-                    head = g;
-                    hw = grapheme_width(g).min(width);
-                }
-                rest = &rest[head.len()..];
-                let last = rest.is_empty();
-                out.push(Piece {
-                    word: s..s + head.len(),
-                    width: hw,
-                    space: if last { space } else { 0 },
-                    hyphen: last && hyphen,
-                });
-                s += head.len();
-            }
-        }
+        out.push(Piece {
+            word: start..start + word_len,
+            width: str_width(word),
+            space: str_width(&chunk[word_len..].replace('\n', "")),
+            hyphen: word.ends_with(SOFT_HYPHEN),
+        });
         start = end;
         // Segments hold no `\n`, so the only mandatory break is the end.
         debug_assert!(op == BreakOpportunity::Allowed || end == seg.len());
     }
     out
+}
+
+/// Split `seg` into pieces at its break opportunities (and, with `lang`, at
+/// the hyphenation points of words standing alone between spaces); pieces
+/// wider than `width` are cut at grapheme boundaries.
+fn pieces(seg: &str, width: usize, lang: Option<HyphenLang>) -> Vec<Piece> {
+    let raw = break_pieces(seg);
+    let mut out = Vec::with_capacity(raw.len());
+    for (i, p) in raw.iter().enumerate() {
+        // A word that is one piece: not "Узбекско-|японские", not "сотруд\u{AD}|ничество".
+        let alone = (i == 0 || raw[i - 1].space > 0) && (p.space > 0 || i + 1 == raw.len());
+        let breaks = match lang {
+            // Short words are never broken; the check saves a lookup.
+            Some(lang) if alone && p.word.len() >= 4 => {
+                cached_break_points(&seg[p.word.clone()], lang)
+            }
+            _ => Vec::new(),
+        };
+        let mut s = p.word.start;
+        for b in breaks.into_iter().map(|b| p.word.start + b) {
+            push_cut(
+                seg,
+                Piece {
+                    word: s..b,
+                    width: str_width(&seg[s..b]),
+                    space: 0,
+                    hyphen: true,
+                },
+                width,
+                &mut out,
+            );
+            s = b;
+        }
+        let last = Piece {
+            word: s..p.word.end,
+            width: if s == p.word.start {
+                p.width
+            } else {
+                str_width(&seg[s..p.word.end])
+            },
+            ..p.clone()
+        };
+        push_cut(seg, last, width, &mut out);
+    }
+    out
+}
+
+/// Push `p`, cut at grapheme boundaries into pieces of at most `width` columns.
+fn push_cut(seg: &str, p: Piece, width: usize, out: &mut Vec<Piece>) {
+    if p.width <= width {
+        out.push(p);
+        return;
+    }
+    let mut s = p.word.start;
+    let mut rest = &seg[p.word.clone()];
+    while !rest.is_empty() {
+        let (mut head, mut hw) = fit_prefix(rest, width);
+        if head.is_empty() {
+            // A single grapheme wider than the line: it goes alone.
+            let g = rest.graphemes(true).next().unwrap_or(rest);
+            head = g;
+            hw = grapheme_width(g).min(width);
+        }
+        rest = &rest[head.len()..];
+        let last = rest.is_empty();
+        out.push(Piece {
+            word: s..s + head.len(),
+            width: hw,
+            space: if last { p.space } else { 0 },
+            hyphen: last && p.hyphen,
+        });
+        s += head.len();
+    }
 }
 
 fn line_fits(line: &[Piece], width: usize) -> bool {
@@ -289,52 +429,48 @@ fn line_fits(line: &[Piece], width: usize) -> bool {
 }
 
 /// Wrap `text` (which may contain forced breaks `\n`) into `out`.
-fn wrap_text(
-    block: usize,
-    text: &str,
-    width: usize,
-    indent: usize,
-    hang: usize,
-    style: LineStyle,
-    out: &mut Vec<Line>,
-) {
-    let inner = width.saturating_sub(indent).max(1);
+fn wrap_text(block: usize, text: &str, width: usize, set: &Setting, out: &mut Vec<Line>) {
+    let inner = width.saturating_sub(set.indent).max(1);
     let indent = width - inner;
-    // Lines after the first are indented by `hang` more (a list item's text
-    // lines up after its marker), when there is room.
-    let hang = if inner > hang + 10 { hang } else { 0 };
+    // The first line is indented by `first` more, the lines after it by
+    // `hang` more (a list item's text lines up after its marker), when there
+    // is room.
+    let hang = if inner > set.hang + 10 { set.hang } else { 0 };
+    let first_extra = if inner > set.first + 10 { set.first } else { 0 };
     let first_line = out.len();
     let mut base = 0;
     for seg in text.split('\n') {
-        let ps = pieces(seg, inner - hang);
+        let ps = pieces(seg, inner - hang.max(first_extra), set.lang);
         if ps.is_empty() {
             out.push(Line {
-                block,
-                range: base..base,
-                text: String::new(),
                 indent,
-                style,
+                style: set.style,
+                ..Line::blank(block, base)
             });
         }
         let first = out.len() == first_line;
         let widths = if first {
-            vec![inner as f64, (inner - hang) as f64]
+            vec![(inner - first_extra) as f64, (inner - hang) as f64]
         } else {
             vec![(inner - hang) as f64]
         };
-        let fits = |lines: &[&[Piece]]| {
-            lines
-                .iter()
-                .enumerate()
-                .all(|(n, l)| line_fits(l, if first && n == 0 { inner } else { inner - hang }))
+        let room = |n: usize| {
+            if first && n == 0 {
+                inner - first_extra
+            } else {
+                inner - hang
+            }
         };
+        let fits =
+            |lines: &[&[Piece]]| lines.iter().enumerate().all(|(n, l)| line_fits(l, room(n)));
         let wrapped = match wrap_optimal_fit(&ps, &widths, &Penalties::default()) {
             Ok(lines) if fits(&lines) => lines,
             _ => wrap_first_fit(&ps, &widths),
         };
-        for line in wrapped {
+        let count = wrapped.len();
+        for (n, line) in wrapped.into_iter().enumerate() {
             let (indent, inner) = if out.len() == first_line {
-                (indent, inner)
+                (indent + first_extra, inner - first_extra)
             } else {
                 (indent + hang, inner - hang)
             };
@@ -343,15 +479,37 @@ fn wrap_text(
             };
             let shown = &seg[first.word.start..last.word.end];
             let mut text = display_str(shown);
-            if last.hyphen && str_width(&text) < inner {
+            let hyphen = last.hyphen && str_width(&text) < inner;
+            let mut gaps = Vec::new();
+            if set.justify && n + 1 < count {
+                let spaces: Vec<usize> = line[..line.len() - 1]
+                    .iter()
+                    .filter(|p| p.space > 0)
+                    .map(|p| p.word.end)
+                    .collect();
+                let natural = str_width(&text) + usize::from(hyphen);
+                let extra =
+                    justify::spread(inner.saturating_sub(natural), spaces.len(), n % 2 == 1);
+                gaps = spaces
+                    .into_iter()
+                    .zip(extra)
+                    .filter(|&(_, e)| e > 0)
+                    .map(|(at, e)| (base + at, e))
+                    .collect();
+                if !gaps.is_empty() {
+                    text = justify::widen(seg, first.word.start..last.word.end, base, &gaps);
+                }
+            }
+            if hyphen {
                 text.push('-');
             }
             out.push(Line {
-                block,
                 range: base + first.word.start..base + last.word.end,
                 text: clamp_display(text, inner),
                 indent,
-                style,
+                style: set.style,
+                gaps,
+                ..Line::blank(block, 0)
             });
         }
         base += seg.len() + 1;
@@ -379,11 +537,10 @@ fn cut_code(block: usize, text: &str, width: usize, out: &mut Vec<Line>) {
                 head = rest.graphemes(true).next().unwrap_or(rest);
             }
             out.push(Line {
-                block,
                 range: off..off + head.len(),
                 text: clamp_display(display_str(head), width),
-                indent: 0,
                 style: LineStyle::Code,
+                ..Line::blank(block, 0)
             });
             off += head.len();
             rest = &rest[head.len()..];
@@ -407,13 +564,19 @@ pub struct Layout {
 }
 
 impl Layout {
-    /// Lay out all of `doc` at `width` columns.
+    /// Lay out all of `doc` at `width` columns, ragged-right (the default options).
     pub fn new(doc: &Document, width: usize) -> Self {
+        Self::with_options(doc, width, LayoutOptions::default())
+    }
+
+    /// Lay out all of `doc` at `width` columns, set as `options` say.
+    pub fn with_options(doc: &Document, width: usize, options: LayoutOptions) -> Self {
+        let ts = Typesetting::new(doc, options);
         let mut lines = Vec::new();
         let mut block_first = Vec::with_capacity(doc.blocks.len());
-        for (i, b) in doc.blocks.iter().enumerate() {
+        for i in 0..doc.blocks.len() {
             block_first.push(lines.len());
-            lines.extend(layout_block(i, b, doc.blocks.get(i + 1), width));
+            lines.extend(layout_block(doc, i, width, &ts));
         }
         Layout {
             width: width.max(MIN_WIDTH),
@@ -432,164 +595,25 @@ impl Layout {
             .get(pos.block + 1)
             .copied()
             .unwrap_or(self.lines.len());
-        (first..end)
-            .find(|&i| self.lines[i].contains(pos.offset))
-            .or_else(|| {
-                (first..end)
-                    .rev()
-                    .find(|&i| self.lines[i].range.start <= pos.offset)
-            })
-            .unwrap_or(first)
+        first + line_in(&self.lines[first..end], pos.offset)
     }
+}
+
+/// Index of the line among one block's `lines` that shows byte `offset` of
+/// it: the line that contains it, else the last text line starting before it
+/// (a space at a line's end).
+pub fn line_in(lines: &[Line], offset: usize) -> usize {
+    lines
+        .iter()
+        .position(|l| l.contains(offset))
+        .or_else(|| {
+            lines
+                .iter()
+                .rposition(|l| l.style != LineStyle::Blank && l.range.start <= offset)
+        })
+        .or_else(|| lines.iter().rposition(|l| l.range.start <= offset))
+        .unwrap_or(0)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::core::document::Meta;
-
-    fn para(text: &str) -> Document {
-        Document {
-            title: String::new(),
-            meta: Meta::default(),
-            blocks: vec![Block::new(BlockKind::Paragraph, text)],
-        }
-    }
-
-    fn texts(doc: &Document, width: usize) -> Vec<String> {
-        Layout::new(doc, width)
-            .lines
-            .into_iter()
-            .map(|l| l.text)
-            .collect()
-    }
-
-    #[test]
-    fn wraps_at_spaces_and_keeps_ranges() {
-        let d = para("Узбекско-японские отношения прошли долгий путь становления");
-        let lay = Layout::new(&d, 20);
-        for l in &lay.lines {
-            assert!(l.width() <= 20, "{l:?}");
-            assert_eq!(&d.blocks[0].text[l.range.clone()], l.text);
-        }
-        assert_eq!(lay.lines[0].text, "Узбекско-японские");
-    }
-
-    #[test]
-    fn nbsp_never_breaks() {
-        let d = para("aaaa bbbb — cc\u{A0}dd ee");
-        for w in 5..16 {
-            let lines = texts(&d, w);
-            assert!(
-                lines
-                    .iter()
-                    .all(|l| !l.ends_with("cc") && !l.starts_with("dd")),
-                "width {w}: {lines:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn soft_hyphen_shows_only_at_line_end() {
-        let d = para("сотруд\u{AD}ничество сотруд\u{AD}ничество");
-        let lines = texts(&d, 10);
-        assert_eq!(lines, vec!["сотруд-", "ничество", "сотруд-", "ничество"]);
-        let wide = texts(&d, 80);
-        assert_eq!(wide, vec!["сотрудничество сотрудничество"]);
-    }
-
-    #[test]
-    fn stress_marks_and_wide_chars() {
-        let d = para("кни\u{301}га кни\u{301}га 中文中文 😀😀");
-        let lay = Layout::new(&d, 9);
-        assert_eq!(lay.lines[0].text, "кни\u{301}га");
-        for l in &lay.lines {
-            assert!(l.width() <= 9);
-        }
-        let lay = Layout::new(&d, 11);
-        assert_eq!(lay.lines[0].text, "кни\u{301}га кни\u{301}га");
-    }
-
-    #[test]
-    fn long_words_are_cut_between_graphemes() {
-        let d = para(&"а\u{301}".repeat(30));
-        let lay = Layout::new(&d, 7);
-        assert!(
-            lay.lines
-                .iter()
-                .all(|l| l.width() <= 7 && !l.text.starts_with('\u{301}'))
-        );
-        let rebuilt: String = lay.lines.iter().map(|l| l.text.as_str()).collect();
-        assert_eq!(rebuilt, d.blocks[0].text);
-    }
-
-    #[test]
-    fn a_prepended_mark_keeps_its_space() {
-        // U+11D46 (Masaram Gondi repha) joins the character after it, a space here.
-        let d = para("слово \u{11D46} слово");
-        for w in 2..12 {
-            for l in Layout::new(&d, w).lines {
-                let t = &d.blocks[0].text;
-                assert!(t.is_char_boundary(l.range.end));
-                let g = unicode_segmentation::GraphemeCursor::new(l.range.end, t.len(), true)
-                    .is_boundary(t, 0)
-                    .unwrap_or(false);
-                assert!(g, "line {:?} ends inside a grapheme at width {w}", l.range);
-            }
-        }
-    }
-
-    #[test]
-    fn forced_breaks_are_kept() {
-        let d = Document {
-            blocks: vec![Block::new(BlockKind::Quote, "Строка один\nСтрока два")],
-            ..Document::default()
-        };
-        let lay = Layout::new(&d, 40);
-        assert_eq!(lay.lines.len(), 2);
-        assert_eq!(lay.lines[1].range.start, "Строка один\n".len());
-        assert_eq!(lay.lines[1].indent, 4);
-    }
-
-    #[test]
-    fn blocks_are_separated_and_positions_found() {
-        let d = Document {
-            blocks: vec![
-                Block::new(BlockKind::Heading(1), "Заглавие"),
-                Block::new(BlockKind::Paragraph, "Первый абзац текста."),
-                Block::new(BlockKind::Heading(2), "Раздел"),
-                Block::new(BlockKind::Paragraph, "Второй."),
-            ],
-            ..Document::default()
-        };
-        let lay = Layout::new(&d, 12);
-        let styles: Vec<LineStyle> = lay.lines.iter().map(|l| l.style).collect();
-        use LineStyle::*;
-        assert_eq!(
-            styles,
-            vec![
-                Heading(1),
-                Blank,
-                Body,
-                Body,
-                Blank,
-                Blank,
-                Heading(2),
-                Blank,
-                Body
-            ]
-        );
-        assert_eq!(lay.lines[0].indent, 2); // "Заглавие" centred in 12 columns
-        assert_eq!(lay.line_of(Pos::new(1, "Первый абзац ".len())), 3);
-        assert_eq!(lay.line_of(Pos::new(3, 0)), 8);
-        assert_eq!(lay.line_of(lay.lines[4].start()), 4);
-    }
-
-    #[test]
-    fn text_column_is_capped_and_centred() {
-        assert_eq!(text_column(200, 80), (60, 80));
-        assert_eq!(text_column(80, 80), (2, 76));
-        assert_eq!(text_column(40, 80), (2, 36));
-        assert_eq!(text_column(5, 80), (0, 5));
-    }
-}
+mod tests;

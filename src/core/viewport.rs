@@ -5,7 +5,7 @@
 //! the window is a document position, so a new width keeps the same passage.
 
 use crate::core::document::{Document, Pos};
-use crate::core::layout::{Line, MIN_WIDTH, layout_block};
+use crate::core::layout::{LayoutOptions, Line, MIN_WIDTH, Typesetting, layout_block, line_in};
 
 /// Where the window's top row is: a block and a line within its layout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -19,6 +19,7 @@ struct Top {
 pub struct Viewport {
     width: usize,
     height: usize,
+    ts: Typesetting,
     lines: Vec<Option<Vec<Line>>>,
     laid: usize,
     top: Top,
@@ -30,9 +31,20 @@ pub struct Viewport {
 impl Viewport {
     /// A viewport on `doc`, `width` columns wide and `height` rows high, at the start.
     pub fn new(doc: &Document, width: usize, height: usize) -> Self {
+        Self::with_options(doc, width, height, LayoutOptions::default())
+    }
+
+    /// A viewport on `doc` whose text is set as `options` say, at the start.
+    pub fn with_options(
+        doc: &Document,
+        width: usize,
+        height: usize,
+        options: LayoutOptions,
+    ) -> Self {
         Viewport {
             width: width.max(MIN_WIDTH),
             height: height.max(1),
+            ts: Typesetting::new(doc, options),
             lines: vec![None; doc.blocks.len()],
             laid: 0,
             top: Top::default(),
@@ -50,14 +62,36 @@ impl Viewport {
         self.height
     }
 
+    /// How the text is set.
+    pub fn options(&self) -> LayoutOptions {
+        self.ts.options
+    }
+
+    /// Set the text anew as `options` say; the passage at the top stays at
+    /// the top, as on a resize.
+    pub fn set_options(&mut self, doc: &Document, options: LayoutOptions) {
+        if options == self.ts.options {
+            return;
+        }
+        let pos = match self.anchor {
+            Some(p) => p,
+            None => self.top_pos(doc),
+        };
+        self.ts = Typesetting::new(doc, options);
+        self.relayout(doc, pos);
+    }
+
+    /// Forget every laid-out block and put `pos` at the top.
+    fn relayout(&mut self, doc: &Document, pos: Pos) {
+        self.lines = vec![None; doc.blocks.len()];
+        self.laid = 0;
+        self.go_to(doc, pos);
+        self.anchor = Some(pos);
+    }
+
     fn block_lines(&mut self, doc: &Document, b: usize) -> &[Line] {
         if self.lines[b].is_none() {
-            self.lines[b] = Some(layout_block(
-                b,
-                &doc.blocks[b],
-                doc.blocks.get(b + 1),
-                self.width,
-            ));
+            self.lines[b] = Some(layout_block(doc, b, self.width, &self.ts));
             self.laid += 1;
         }
         self.lines[b].as_deref().unwrap_or(&[])
@@ -77,10 +111,7 @@ impl Viewport {
                 None => self.top_pos(doc),
             };
             self.width = width;
-            self.lines = vec![None; doc.blocks.len()];
-            self.laid = 0;
-            self.go_to(doc, pos);
-            self.anchor = Some(pos);
+            self.relayout(doc, pos);
         } else {
             self.clamp_bottom(doc);
         }
@@ -105,12 +136,7 @@ impl Viewport {
         }
         let pos = doc.clamp(pos);
         self.anchor = None;
-        let lines = self.block_lines(doc, pos.block);
-        let line = lines
-            .iter()
-            .position(|l| l.contains(pos.offset))
-            .or_else(|| lines.iter().rposition(|l| l.range.start <= pos.offset))
-            .unwrap_or(0);
+        let line = line_in(self.block_lines(doc, pos.block), pos.offset);
         self.top = Top {
             block: pos.block,
             line,
@@ -280,7 +306,7 @@ impl Viewport {
 mod tests {
     use super::*;
     use crate::core::document::{Block, BlockKind};
-    use crate::core::layout::Layout;
+    use crate::core::layout::{Layout, LayoutOptions};
 
     fn doc(n: usize) -> Document {
         Document {
@@ -360,6 +386,34 @@ mod tests {
         v.go_to(&d, pos);
         assert!(v.visible(&d)[0].contains(pos.offset));
         assert_eq!(v.visible(&d)[0].block, 20);
+    }
+
+    #[test]
+    fn new_options_keep_the_passage_and_match_the_full_layout() {
+        let d = doc(40);
+        let opts = LayoutOptions {
+            justify: true,
+            hyphenate: true,
+            paragraph_indent: 2,
+            line_spacing: 2,
+        };
+        let mut v = Viewport::new(&d, 24, 6);
+        v.scroll(&d, 30);
+        let before = v.top_pos(&d);
+        v.set_options(&d, opts);
+        assert_eq!(v.options(), opts);
+        let top = v.visible(&d)[0].clone();
+        assert_eq!(top.block, before.block);
+        assert!(top.contains(before.offset) || top.range.start <= before.offset);
+        // Back and forth: no drift.
+        v.set_options(&d, LayoutOptions::default());
+        assert_eq!(v.top_pos(&d), before);
+        let full = Layout::with_options(&d, 24, opts);
+        let mut w = Viewport::with_options(&d, 24, 6, opts);
+        w.scroll(&d, 17);
+        assert_eq!(w.visible(&d), full.lines[17..23].to_vec());
+        assert!(w.fill(&d, 1000));
+        assert_eq!(w.line_numbers().map(|n| n.1), Some(full.lines.len()));
     }
 
     #[test]

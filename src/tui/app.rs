@@ -15,7 +15,7 @@ use super::view::help;
 use crate::config::Config;
 use crate::core::document::Document;
 use crate::core::fold::fold_simple;
-use crate::core::layout::text_column;
+use crate::core::layout::{LayoutOptions, text_column};
 use crate::core::library::{self, Article, Library, Unreadable};
 use crate::core::marks::ReadingState;
 use crate::core::outline::Outline;
@@ -152,6 +152,9 @@ pub struct App {
     pub quit: bool,
     /// Terminal size (columns, rows).
     pub size: (u16, u16),
+    /// How the reader sets text (justified, hyphenated ...); change it with
+    /// [`App::set_layout`].
+    pub layout: LayoutOptions,
 }
 
 /// Rows taken by the reader's status line.
@@ -214,6 +217,7 @@ impl App {
     }
 
     fn new(config: Config, data_dir: &Path, size: (u16, u16)) -> App {
+        let layout = LayoutOptions::from(&config.text);
         let (store, warning) = Store::open(data_dir);
         App {
             config,
@@ -238,6 +242,7 @@ impl App {
             message: warning.map(|w| w.to_string()),
             quit: false,
             size,
+            layout,
         }
     }
 
@@ -282,7 +287,7 @@ impl App {
         let (id, doc) =
             library::load(path).map_err(|reason| messages::err_article(path, &reason))?;
         let (_, width) = self.text_column();
-        let mut view = Viewport::new(&doc, width, self.text_rows());
+        let mut view = Viewport::with_options(&doc, width, self.text_rows(), self.layout);
         if let Some(state) = self.store.states.find(&id, &key) {
             view.go_to(&doc, state.pos);
         }
@@ -354,6 +359,15 @@ impl App {
             r.view.resize(&r.doc, width, height);
         }
         self.clamp_library_scroll();
+    }
+
+    /// Set text as `options` say from now on; the open article is laid out
+    /// anew with the same passage at the top.
+    pub fn set_layout(&mut self, options: LayoutOptions) {
+        self.layout = options;
+        if let Some(r) = self.reader.as_mut() {
+            r.view.set_options(&r.doc, options);
+        }
     }
 
     /// Handle a key press.

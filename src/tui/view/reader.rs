@@ -28,6 +28,7 @@ fn style_of(line: &Line, theme: &Theme) -> Style {
     match line.style {
         LineStyle::Body | LineStyle::Blank => theme.body,
         LineStyle::Heading(1) => theme.heading1,
+        LineStyle::Heading(2) => theme.heading2,
         LineStyle::Heading(_) => theme.heading,
         LineStyle::Quote => theme.quote,
         LineStyle::Code => theme.code,
@@ -37,7 +38,8 @@ fn style_of(line: &Line, theme: &Theme) -> Style {
 
 /// The text of a line cut where its block's inline styles (emphasis, links
 /// ...) and the find hits on it (`marks`) start and end, each piece styled.
-fn styled_pieces<'a>(
+/// A justified line's widened spaces take the style of the space they widen.
+pub fn styled_pieces<'a>(
     line: &'a Line,
     block: Option<&Block>,
     base: Style,
@@ -53,6 +55,9 @@ fn styled_pieces<'a>(
     // Cut points: the line's ends and every style edge inside it.
     let r = line.range.clone();
     let mut cuts = vec![r.start, r.end];
+    // The widened spaces are drawn after the space at each gap.
+    let after_gap = |b: usize| line.gaps.iter().find(|g| g.0 + 1 == b).map(|g| g.1);
+    cuts.extend(line.gaps.iter().map(|g| g.0 + 1).filter(|c| r.contains(c)));
     for edge in block
         .spans
         .iter()
@@ -89,7 +94,10 @@ fn styled_pieces<'a>(
                 style = style.patch(*mark);
             }
         }
-        let text = display_str(piece);
+        let mut text = display_str(piece);
+        if let Some(cols) = after_gap(b) {
+            text.extend(std::iter::repeat_n(' ', cols));
+        }
         shown.push_str(&text);
         out.push(Span::styled(text, style));
     }
@@ -127,7 +135,7 @@ fn section_path(app: &mut App) -> String {
 /// Draw the reader screen.
 pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
     let area = frame.area();
-    let (column_x, _) = app.text_column();
+    let (column_x, column_width) = app.text_column();
     let status_y = area.height.saturating_sub(1);
     let section = section_path(app);
     let Some(r) = app.reader.as_mut() else { return };
@@ -163,15 +171,21 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
                 let to = if l.block == b.block { b.offset } else { len };
                 marks.push((from..to, theme.selection));
             }
-            let pad = column_x + l.indent;
             let mut spans = match glyph {
                 Some(g) if column_x >= 2 => vec![
                     Span::raw(" ".repeat(column_x - 2)),
                     Span::styled(g, theme.margin),
-                    Span::raw(" ".repeat(pad - column_x + 1)),
+                    Span::raw(" "),
                 ],
-                _ => vec![Span::raw(" ".repeat(pad))],
+                _ => vec![Span::raw(" ".repeat(column_x))],
             };
+            // A code block is shaded across the whole text column.
+            let code = l.style == LineStyle::Code;
+            let shade = Style {
+                bg: theme.code.bg.filter(|_| code),
+                ..Style::default()
+            };
+            spans.push(Span::styled(" ".repeat(l.indent), shade));
             marks.extend(
                 r.find
                     .hits
@@ -194,6 +208,12 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
                     }),
             );
             spans.extend(styled_pieces(l, block, style_of(l, theme), theme, &marks));
+            if code {
+                spans.push(Span::styled(
+                    " ".repeat(column_width.saturating_sub(l.width())),
+                    shade,
+                ));
+            }
             TextLine::from(spans)
         })
         .collect();
@@ -262,4 +282,59 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
         Paragraph::new(bar).style(theme.bar),
         Rect::new(area.x, area.y + status_y, area.width, 1.min(area.height)),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::document::{BlockKind, Document};
+    use crate::core::layout::{Layout, LayoutOptions};
+
+    #[test]
+    fn styles_line_up_on_justified_lines() {
+        let text = "Узбекско-японские отношения прошли долгий путь становления и развития.";
+        let mut block = Block::new(BlockKind::Paragraph, text);
+        let emph = text.find("долгий").unwrap_or(0);
+        block.spans.push(crate::core::document::Span {
+            range: emph..emph + "долгий".len(),
+            style: Inline::Emphasis,
+        });
+        let doc = Document {
+            blocks: vec![block],
+            ..Document::default()
+        };
+        let opts = LayoutOptions {
+            justify: true,
+            ..LayoutOptions::default()
+        };
+        let lay = Layout::with_options(&doc, 48, opts);
+        let line = &lay.lines[0];
+        assert!(!line.gaps.is_empty() && line.width() == 48, "{line:?}");
+        let theme = Theme::new(true);
+        // A find hit across a widened space: "отношения  прошли долгий".
+        let hit = text.find("отношения").unwrap_or(0)..emph + "долгий".len();
+        let marks = vec![(hit.clone(), theme.hit)];
+        let spans = styled_pieces(line, doc.blocks.first(), theme.body, &theme, &marks);
+        let drawn: String = spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(drawn, line.text);
+        let lit: String = spans
+            .iter()
+            .filter(|s| s.style.bg == theme.hit.bg)
+            .map(|s| s.content.as_ref())
+            .collect();
+        // The hit is lit whole, its widened space too, and nothing else.
+        assert!(lit.contains("  ") && lit.ends_with(" долгий"), "{lit:?}");
+        assert_eq!(
+            lit.split_whitespace().collect::<Vec<_>>(),
+            ["отношения", "прошли", "долгий"]
+        );
+        let at = drawn.find("отношения").unwrap_or(0);
+        assert_eq!(&drawn[at..at + lit.len()], lit);
+        let italic: String = spans
+            .iter()
+            .filter(|s| s.style.add_modifier.contains(Modifier::ITALIC))
+            .map(|s| s.content.as_ref())
+            .collect();
+        assert_eq!(italic, "долгий");
+    }
 }
