@@ -110,9 +110,9 @@ impl Theme {
         let base = Style::default();
         Theme {
             body: base,
-            heading1: base.add_modifier(Modifier::BOLD),
+            heading1: base.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             heading2: base.add_modifier(Modifier::BOLD),
-            heading: base.add_modifier(Modifier::BOLD),
+            heading: base.add_modifier(Modifier::BOLD | Modifier::ITALIC),
             quote: base.add_modifier(Modifier::ITALIC),
             code: base,
             dim: base.add_modifier(Modifier::DIM),
@@ -137,7 +137,9 @@ impl Theme {
             body: base,
             heading1: base.fg(Color::LightYellow).add_modifier(Modifier::BOLD),
             heading2: base.fg(Color::LightCyan).add_modifier(Modifier::BOLD),
-            heading: base.fg(Color::LightCyan).add_modifier(Modifier::BOLD),
+            heading: base
+                .fg(Color::Cyan)
+                .add_modifier(Modifier::BOLD | Modifier::ITALIC),
             quote: base.fg(Color::Gray).add_modifier(Modifier::ITALIC),
             code: base.fg(Color::LightGreen).bg(Color::Indexed(236)),
             dim: base.fg(Color::DarkGray),
@@ -166,7 +168,9 @@ impl Theme {
             body: base,
             heading1: base.fg(ix(124)).add_modifier(Modifier::BOLD),
             heading2: base.fg(ix(25)).add_modifier(Modifier::BOLD),
-            heading: base.fg(ix(30)).add_modifier(Modifier::BOLD),
+            heading: base
+                .fg(ix(30))
+                .add_modifier(Modifier::BOLD | Modifier::ITALIC),
             quote: base.fg(ix(240)).add_modifier(Modifier::ITALIC),
             code: base.fg(ix(22)).bg(ix(254)),
             dim: base.fg(ix(244)),
@@ -302,6 +306,15 @@ pub fn style_toml(s: &Style) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn heading_levels_are_told_apart_in_every_theme() {
+        for t in [Theme::dark(), Theme::light(), Theme::plain()] {
+            assert_ne!(t.heading1, t.heading2);
+            assert_ne!(t.heading2, t.heading);
+            assert_ne!(t.heading1, t.heading);
+        }
+    }
 
     #[test]
     fn entries_cover_every_field() {
