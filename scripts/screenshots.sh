@@ -84,16 +84,31 @@ scenario() {
     keys -l 'Сравнить с отчётом 2023 года: там другие цифры по инвестициям.'
     keys Enter
     keys -l 'Уда́рение и «й» редактор держит целыми буквами.'
+    shot note
     keys C-s
     wait_for 'note saved'
     keys Enter
     wait_for 'Enter next'
-    shot note
+    shot note-shown
 
     # (7) the list of notes of the whole library
     keys Escape A Tab
     wait_for 'all articles'
     shot notes-list
+
+    # (8) justified, hyphenated text with a paragraph indent, from a config
+    keys q q q
+    mkdir -p "$tmp/config/chitalka"
+    printf '[text]\nwidth = 66\njustify = true\nhyphenate = true\nparagraph_indent = 3\n' \
+        >"$tmp/config/chitalka/config.toml"
+    tm respawn-pane -k -t shots "bash $tmp/run-app.sh"
+    wait_for 'sorted by'
+    keys /
+    keys -l 'война'
+    keys Enter Enter
+    wait_for '% ·'
+    keys ']' ']' Space
+    shot typography
 }
 
 # ------------------------------------------------------------ dependencies --

@@ -522,6 +522,8 @@ pub const NO_MARKS: &str =
     "Nothing here yet: in the reader, v chooses a passage, m bookmarks it, a writes a note.";
 /// Shown for a detached mark.
 pub const DETACHED: &str = "detached";
+/// Status while the note editor is open.
+pub const WRITING_NOTE: &str = "Writing a note on the highlighted passage";
 /// Status of the choice.
 pub const CHOOSING: &str = "Choosing a passage";
 /// Words in the chosen passage.
@@ -533,7 +535,9 @@ pub const MARGIN_BOOKMARK: &str = "*";
 /// Margin sign of a note.
 pub const MARGIN_NOTE: &str = "✎";
 /// Keys of a shown note.
-pub const NOTE_POPUP_KEYS: &str = "Enter next · e edit · any key closes";
+pub fn note_popup_keys(next: &str, edit: &str) -> String {
+    format!("{next} next · {edit} edit · any other key closes")
+}
 
 /// Hint bar words, after the key that does it.
 pub mod hint {

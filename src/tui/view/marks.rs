@@ -156,6 +156,22 @@ pub fn draw_prompt(frame: &mut Frame, app: &App, bar: Rect, theme: &Theme) -> bo
     true
 }
 
+/// The keys of a shown note, as the keymap has them (the list's go and edit).
+fn popup_keys(app: &App) -> String {
+    let first = |action| {
+        app.config
+            .keymap
+            .binding(Mode::Marks, action)
+            .and_then(|b| b.keys.first())
+            .map(crate::tui::keymap::key_name)
+            .unwrap_or_default()
+    };
+    messages::note_popup_keys(
+        &first(crate::tui::action::Action::Open),
+        &first(crate::tui::action::Action::Edit),
+    )
+}
+
 /// Draw the note shown over the text (in the lower part of `area`).
 pub fn draw_note(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let Some(r) = app.reader.as_ref() else {
@@ -197,7 +213,7 @@ pub fn draw_note(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let block = Block::default()
         .borders(Borders::ALL)
         .title(title)
-        .title_bottom(format!(" {} ", messages::NOTE_POPUP_KEYS))
+        .title_bottom(format!(" {} ", popup_keys(app)))
         .style(theme.body)
         .border_style(theme.accent);
     frame.render_widget(Clear, rect);

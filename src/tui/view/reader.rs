@@ -249,6 +249,16 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
         return;
     }
     let Some(r) = app.reader.as_mut() else { return };
+    if app.note_edit.is_some() {
+        // The editor box has its own keys; the bar says what is going on.
+        let bar = bar_text(
+            &format!(" {}", messages::WRITING_NOTE),
+            "",
+            usize::from(area.width),
+        );
+        frame.render_widget(Paragraph::new(bar).style(theme.bar), bar_rect);
+        return;
+    }
     if let Some((a, b)) = r.selection.as_ref().map(|s| s.range()) {
         let words = crate::core::document::count_words(
             &r.doc.canonical_text()[r.doc.text_offset(a)..r.doc.text_offset(b)],
