@@ -176,3 +176,61 @@ fn y_copies_the_chosen_passage_whole() {
     );
     assert!(r.selection.is_none());
 }
+
+#[test]
+fn marks_and_mouse_in_tiny_and_huge_windows_do_not_panic() {
+    use crossterm::event::MouseButton::Left;
+    use crossterm::event::MouseEventKind::{Down, Drag, ScrollDown};
+    let home = Home::new();
+    for (w, h) in [(1, 1), (2, 2), (3, 2), (10, 3), (20, 5), (300, 80)] {
+        let mut app = reader_app(&home, w, h);
+        for ev in [
+            key('v'),
+            key('j'),
+            key('}'),
+            key('y'),
+            key('v'),
+            key('m'),
+            key('ы'),
+            code(KeyCode::Enter),
+            key('a'),
+            key('з'),
+            key('\u{301}'),
+            code(KeyCode::Left),
+            code(KeyCode::Up),
+            ctrl('s'),
+            code(KeyCode::Enter),
+            key('x'),
+            key('B'),
+            code(KeyCode::Tab),
+            key('e'),
+            code(KeyCode::Esc),
+            key('d'),
+            key('u'),
+            code(KeyCode::Enter),
+            key('A'),
+            key('e'),
+            code(KeyCode::Backspace),
+            code(KeyCode::Esc),
+            key('y'),
+            code(KeyCode::Esc),
+            ctrl('o'),
+        ] {
+            app.on_key(ev);
+            screen(&mut app);
+        }
+        for (kind, x, y) in [
+            (Down(Left), 0, 0),
+            (Drag(Left), w.saturating_sub(1), h.saturating_sub(1)),
+            (Drag(Left), w + 5, h + 5),
+            (ScrollDown, 0, 0),
+            (Down(Left), w / 2, h / 2),
+        ] {
+            app.on_mouse(mouse(kind, x, y));
+            screen(&mut app);
+        }
+        app.on_key(key('o'));
+        app.on_mouse(mouse(Down(Left), 0, 1));
+        screen(&mut app);
+    }
+}
