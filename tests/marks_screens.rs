@@ -358,3 +358,61 @@ fn a_renamed_article_keeps_its_marks() {
             .expect("json");
     assert_eq!(on_file["path"], "moved/new-name.txt", "and saved");
 }
+
+#[test]
+fn an_article_edited_and_moved_at_once_keeps_its_marks() {
+    let home = Home::new();
+    let lib = home.path().join("lib");
+    std::fs::create_dir_all(lib.join("later")).expect("mkdir");
+    let seed = Path::new(FIXTURE_LIBRARY).join(common::SEED);
+    let text = std::fs::read_to_string(&seed).expect("seed");
+    std::fs::write(lib.join("first.txt"), &text).expect("write");
+    // Another article that must not take the marks.
+    std::fs::write(
+        lib.join("other.txt"),
+        "Другая статья\n\nСовсем другой текст.\n",
+    )
+    .expect("w");
+    let open = |name: &str| {
+        let mut app = App::with_library(
+            chitalka::config::Config::default(),
+            &home.data(),
+            &lib,
+            (80, 24),
+        )
+        .expect("app");
+        app.open(&lib.join(name), name.to_string()).expect("open");
+        app
+    };
+    let mut app = open("first.txt");
+    app.on_key(key('j'));
+    app.on_key(key('a'));
+    typed(&mut app, "найдётся");
+    app.on_key(ctrl('s'));
+    drop(app);
+    // Edited (a paragraph added at the top) and moved, while chitalka was closed.
+    std::fs::remove_file(lib.join("first.txt")).expect("rm");
+    std::fs::write(
+        lib.join("later/moved.txt"),
+        text.replacen("\n\n", "\n\nНовый первый абзац.\n\n", 1),
+    )
+    .expect("write");
+    let other = open("other.txt");
+    assert!(
+        other
+            .reader
+            .as_ref()
+            .is_some_and(|r| r.marks.placed.is_empty())
+    );
+    drop(other);
+    let app = open("later/moved.txt");
+    let r = app.reader.as_ref().expect("reader");
+    assert_eq!(r.marks.placed.len(), 1, "found again by its passages");
+    assert_eq!(r.marks.data.path, "later/moved.txt");
+    let files = r.marks.store.files();
+    assert_eq!(
+        files,
+        [r.marks.store.file(&r.id)],
+        "moved to the new id's file"
+    );
+}

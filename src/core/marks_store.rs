@@ -8,6 +8,7 @@
 //! memory for another try.
 
 use crate::core::anchor::Anchor;
+use crate::core::document::Document;
 use crate::core::store::{StoreWarning, atomic_write, now};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -287,7 +288,8 @@ impl MarksStore {
             .collect()
     }
 
-    fn read_file(
+    /// Load the marks in `file` as those of the article `article` at `path`.
+    pub fn read_file(
         &self,
         file: &Path,
         article: &str,
@@ -342,6 +344,34 @@ impl MarksStore {
                 let _ = fs::remove_file(entry.path());
             }
         }
+    }
+
+    /// The marks file of an article that was both edited and moved since
+    /// (neither its id nor its path match any more): a file whose article is
+    /// gone from `root` and whose marks are, for the most part, found in
+    /// `doc` (anchors place only on matching text and context).
+    pub fn find_orphan(&self, root: &Path, doc: &Document) -> Option<PathBuf> {
+        let text = doc.canonical_text();
+        let hash = crate::core::library::article_id(text.as_bytes());
+        let mut best: Option<(f64, PathBuf)> = None;
+        for file in self.files() {
+            let Read::Ok(m) = Self::read(&file) else {
+                continue;
+            };
+            if m.path.is_empty() || root.join(&m.path).exists() {
+                continue;
+            }
+            let live: Vec<&Mark> = m.live().map(|(_, x)| x).collect();
+            let found = live
+                .iter()
+                .filter(|x| x.anchor.place_in(doc, &text, &hash).range.is_some())
+                .count();
+            let share = found as f64 / live.len().max(1) as f64;
+            if found > 0 && share >= 0.5 && best.as_ref().is_none_or(|(b, _)| share > *b) {
+                best = Some((share, file));
+            }
+        }
+        best.map(|(_, f)| f)
     }
 
     /// A marks file whose last known path is `path`.

@@ -292,7 +292,14 @@ impl App {
             view.go_to(&doc, state.pos);
         }
         let panel = OutlinePanel::new(Outline::of(&doc));
-        let (marks, marks_message) = ReaderMarks::open(&self.data_dir, &id, &key, &doc.title, &doc);
+        let root = self.library.as_ref().map(|l| l.lib.root.clone());
+        let (marks, marks_message) = ReaderMarks::open(
+            &self.data_dir,
+            root.as_deref(),
+            (&id, &key),
+            &doc.title,
+            &doc,
+        );
         self.reader = Some(Reader {
             id,
             key,

@@ -72,10 +72,13 @@ pub struct ReaderMarks {
 impl ReaderMarks {
     /// Load and place the marks of the article `id` (last seen at `key`).
     /// Returns them and anything the person should be told.
+    /// `root` is the library folder, when there is one: an article edited
+    /// and moved since its marks were saved is found again there (see
+    /// [`MarksStore::find_orphan`]).
     pub fn open(
         data_dir: &std::path::Path,
-        id: &str,
-        key: &str,
+        root: Option<&std::path::Path>,
+        (id, key): (&str, &str),
         title: &str,
         doc: &Document,
     ) -> (ReaderMarks, Option<String>) {
@@ -85,7 +88,13 @@ impl ReaderMarks {
             .ok()
             .and_then(|b| serde_json::from_slice::<ArticleMarks>(&b).ok())
             .is_some_and(|m| m.path != key);
-        let (mut data, read_only, warning, file) = store.load_from(id, key);
+        let (mut data, mut read_only, mut warning, mut file) = store.load_from(id, key);
+        if !file.exists()
+            && let Some(orphan) = root.and_then(|r| store.find_orphan(r, doc))
+        {
+            (data, read_only, warning) = store.read_file(&orphan, id, key);
+            file = orphan;
+        }
         data.title = title.to_string();
         let old_file = (file != store.file(id) && file.exists()).then_some(file);
         let mut m = ReaderMarks {
@@ -216,7 +225,7 @@ mod tests {
     fn marks_are_placed_again_after_an_edit_and_saved_under_the_new_id() {
         let dir = tempfile::tempdir().expect("tempdir");
         let doc = parse_str(TEXT);
-        let (mut m, msg) = ReaderMarks::open(dir.path(), "id1", "a.txt", "A", &doc);
+        let (mut m, msg) = ReaderMarks::open(dir.path(), None, ("id1", "a.txt"), "A", &doc);
         assert!(msg.is_none());
         let (s, e) = at(&doc, "Второе предложение.");
         let (_, saved) = m.add(
@@ -231,7 +240,7 @@ mod tests {
         assert_eq!(m.placed.len(), 1);
 
         let edited = parse_str(&TEXT.replace("Заголовок\n\n", "Заголовок\n\nНовый абзац.\n\n"));
-        let (m2, msg) = ReaderMarks::open(dir.path(), "id2", "a.txt", "A", &edited);
+        let (m2, msg) = ReaderMarks::open(dir.path(), None, ("id2", "a.txt"), "A", &edited);
         assert!(msg.is_none(), "{msg:?}");
         let p = &m2.placed[0];
         let t = edited.canonical_text();
@@ -245,7 +254,7 @@ mod tests {
     fn a_deleted_passage_is_counted_detached() {
         let dir = tempfile::tempdir().expect("tempdir");
         let doc = parse_str(TEXT);
-        let (mut m, _) = ReaderMarks::open(dir.path(), "id1", "a.txt", "A", &doc);
+        let (mut m, _) = ReaderMarks::open(dir.path(), None, ("id1", "a.txt"), "A", &doc);
         let (s, e) = at(&doc, "Третий абзац.");
         m.add(
             &doc,
@@ -258,7 +267,7 @@ mod tests {
         .1
         .expect("saved");
         let cut = parse_str(&TEXT.replace("Третий абзац.\n", ""));
-        let (m2, msg) = ReaderMarks::open(dir.path(), "id2", "a.txt", "A", &cut);
+        let (m2, msg) = ReaderMarks::open(dir.path(), None, ("id2", "a.txt"), "A", &cut);
         assert_eq!(m2.detached, 1);
         assert!(m2.placed.is_empty());
         assert_eq!(m2.data.live().count(), 1, "kept, not dropped");
