@@ -467,11 +467,16 @@ pub fn note_hit_head(title: &str, quote: &str) -> String {
 }
 
 /// Marks could not be saved on the way out; where they were put instead.
-pub fn marks_rescued(err: &str, path: &std::path::Path) -> String {
+pub fn marks_rescued(path: &std::path::Path) -> String {
     format!(
-        "{err}; your bookmarks and notes were written to {} instead (copy it to <data dir>/marks/ when the disk is fixed)",
+        "bookmarks and notes could not be saved in the data dir; they were written to {} (copy it to <data dir>/marks/ when the disk is fixed)",
         path.display()
     )
+}
+
+/// Marks could be neither saved nor rescued.
+pub fn marks_lost(e: &std::io::Error) -> String {
+    format!("bookmarks and notes could not be saved, nor written to the temp dir ({e})")
 }
 
 /// The passage was sent to the clipboard.
@@ -483,6 +488,9 @@ pub fn copied(words: usize) -> String {
 pub fn adding(n: usize, total: usize) -> String {
     format!("adding {n}/{total}…")
 }
+
+/// A mark to change is no longer there.
+pub const MARK_GONE: &str = "that bookmark or note is no longer there (deleted elsewhere?)";
 
 /// The jump list is empty.
 pub const NO_JUMP_BACK: &str = "no jump to go back from";
@@ -536,7 +544,7 @@ pub const MARGIN_BOOKMARK: &str = "*";
 pub const MARGIN_NOTE: &str = "✎";
 /// Keys of a shown note.
 pub fn note_popup_keys(next: &str, edit: &str) -> String {
-    format!("{next} next · {edit} edit · any other key closes")
+    format!("{next} next · {edit} edit · Esc closes")
 }
 
 /// Hint bar words, after the key that does it.

@@ -234,3 +234,57 @@ fn marks_and_mouse_in_tiny_and_huge_windows_do_not_panic() {
         screen(&mut app);
     }
 }
+
+#[test]
+fn a_click_on_a_justified_line_finds_the_letter_drawn_there() {
+    use chitalka::core::layout::LayoutOptions;
+    let home = Home::new();
+    let mut app = war_and_peace(&home);
+    app.set_layout(LayoutOptions {
+        justify: true,
+        hyphenate: true,
+        ..LayoutOptions::default()
+    });
+    for _ in 0..15 {
+        app.on_key(key('j'));
+    }
+    let shown = screen(&mut app);
+    let lines = {
+        let r = app.reader.as_mut().expect("reader");
+        r.view.visible(&r.doc)
+    };
+    let y = lines
+        .iter()
+        .position(|l| l.gaps.iter().any(|(_, n)| *n > 0))
+        .expect("a widened line on screen");
+    let row: Vec<char> = shown.lines().nth(y).expect("row").chars().collect();
+    let mut checked = 0;
+    for (x, c) in row.iter().enumerate() {
+        if c.is_whitespace() || *c == '-' {
+            continue;
+        }
+        let pos = app.text_pos(x as u16, y as u16).expect("a position");
+        let r = app.reader.as_ref().expect("reader");
+        let at = &r.doc.blocks[pos.block].text[pos.offset..];
+        assert!(
+            at.starts_with(*c),
+            "column {x}: drawn {c:?}, found {:?}",
+            at.chars().next()
+        );
+        checked += 1;
+    }
+    assert!(checked > 30);
+}
+
+#[test]
+fn the_name_typed_stays_in_sight_in_a_narrow_window() {
+    let home = Home::new();
+    let mut app = reader_app(&home, 30, 10);
+    app.on_key(key('m'));
+    for c in "очень длинное название закладки".chars() {
+        app.on_key(key(c));
+    }
+    let s = screen(&mut app);
+    let bar = s.lines().last().unwrap_or("");
+    assert!(bar.contains("закладки▏"), "{bar}");
+}

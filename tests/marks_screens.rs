@@ -151,8 +151,19 @@ fn a_note_written_highlighted_shown_and_discarding_asks() {
         shown.contains("вторая") && shown.contains("Пе\u{301}рвая"),
         "{shown}"
     );
-    app.on_key(key('x'));
-    assert!(!screen(&mut app).contains("вторая"), "any key closes it");
+    app.on_key(code(KeyCode::Esc));
+    assert!(!screen(&mut app).contains("вторая"), "Esc closes it");
+    assert_eq!(app.screen, Screen::Reader, "and only closes it");
+    // Another key closes it and does its work: j reads on.
+    app.on_key(code(KeyCode::Enter));
+    let top = |a: &mut App| {
+        let r = a.reader.as_mut().expect("reader");
+        r.view.top_pos(&r.doc)
+    };
+    let before = top(&mut app);
+    app.on_key(key('j'));
+    assert!(!screen(&mut app).contains("вторая"));
+    assert_ne!(top(&mut app), before, "j scrolled");
 }
 
 #[test]
@@ -313,7 +324,7 @@ fn unsaved_marks_are_rescued_on_the_way_out() {
     let path = said
         .split(" were written to ")
         .nth(1)
-        .and_then(|s| s.split(" instead").next())
+        .and_then(|s| s.split(" (copy").next())
         .expect("a path in the message");
     let rescued: chitalka::core::marks_store::ArticleMarks =
         serde_json::from_slice(&std::fs::read(path).expect("rescue file")).expect("parses");
@@ -415,4 +426,29 @@ fn an_article_edited_and_moved_at_once_keeps_its_marks() {
         [r.marks.store.file(&r.id)],
         "moved to the new id's file"
     );
+}
+
+#[test]
+fn unsaved_marks_are_rescued_when_another_article_is_opened() {
+    let home = Home::new();
+    let mut app = reader_app(&home, 80, 24);
+    std::fs::create_dir_all(home.data()).expect("mkdir");
+    std::fs::write(home.data().join("marks"), "not a folder").expect("write");
+    app.on_key(key('a'));
+    typed(&mut app, "не бросить");
+    app.on_key(ctrl('s'));
+    app.open(
+        &Path::new(FIXTURE_LIBRARY).join("voyna-i-mir-excerpt.txt"),
+        "voyna-i-mir-excerpt.txt".into(),
+    )
+    .expect("open");
+    let said = app.message.clone().expect("told");
+    let path = said
+        .split(" were written to ")
+        .nth(1)
+        .and_then(|s| s.split(" (copy").next())
+        .expect("a path");
+    let rescued = std::fs::read_to_string(path).expect("rescue file");
+    let _ = std::fs::remove_file(path);
+    assert!(rescued.contains("не бросить"));
 }

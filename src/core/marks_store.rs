@@ -115,17 +115,19 @@ impl ArticleMarks {
         }
     }
 
-    /// Change what a live mark is (rename a bookmark, edit a note); false
-    /// if there was no such mark or nothing changed.
+    /// Change what a mark is (rename a bookmark, edit a note); false if
+    /// there is no such mark. A mark deleted meanwhile (by another chitalka)
+    /// comes back with the new text: what was just typed is never dropped.
     pub fn set_kind(&mut self, id: &str, kind: MarkKind) -> bool {
-        match self.marks.get_mut(id) {
-            Some(m) if !m.deleted && m.kind != kind => {
-                m.kind = kind;
-                m.updated = now().max(m.updated + 1);
-                true
-            }
-            _ => false,
+        let Some(m) = self.marks.get_mut(id) else {
+            return false;
+        };
+        if m.deleted || m.kind != kind {
+            m.kind = kind;
+            m.deleted = false;
+            m.updated = now().max(m.updated + 1);
         }
+        true
     }
 
     /// Delete a mark (a tombstone); false if there was none.
@@ -348,8 +350,9 @@ impl MarksStore {
 
     /// The marks file of an article that was both edited and moved since
     /// (neither its id nor its path match any more): a file whose article is
-    /// gone from `root` and whose marks are, for the most part, found in
-    /// `doc` (anchors place only on matching text and context).
+    /// gone from `root` and whose marks are found in `doc` (anchors place
+    /// only on matching text and context): nearly all of them, or half under
+    /// the same title.
     pub fn find_orphan(&self, root: &Path, doc: &Document) -> Option<PathBuf> {
         let text = doc.canonical_text();
         let hash = crate::core::library::article_id(text.as_bytes());
@@ -367,7 +370,11 @@ impl MarksStore {
                 .filter(|x| x.anchor.place_in(doc, &text, &hash).range.is_some())
                 .count();
             let share = found as f64 / live.len().max(1) as f64;
-            if found > 0 && share >= 0.5 && best.as_ref().is_none_or(|(b, _)| share > *b) {
+            // Half its passages under the same title, or nearly all of them.
+            let same_title = crate::core::fold::fold_simple(&m.title)
+                == crate::core::fold::fold_simple(&doc.title);
+            let convincing = share >= 0.9 || (same_title && share >= 0.5);
+            if found > 0 && convincing && best.as_ref().is_none_or(|(b, _)| share > *b) {
                 best = Some((share, file));
             }
         }
@@ -412,12 +419,30 @@ impl MarksStore {
             // Cannot tell what is there: do not write over it.
             Read::Failed(e) => return Err(SaveError::Io(io::Error::other(e))),
         }
+        // Other files of the same article (its id before an edit, or one
+        // another chitalka still saves under the old id): merged in, under
+        // this lock, and removed once the merged file is safe.
+        let others: Vec<PathBuf> = self
+            .files()
+            .into_iter()
+            .filter(|f| *f != file)
+            .filter_map(|f| match Self::read(&f) {
+                Read::Ok(m)
+                    if Some(f.as_path()) == old_file
+                        || (!marks.path.is_empty() && m.path == marks.path) =>
+                {
+                    marks.merge(m);
+                    Some(f)
+                }
+                _ => None,
+            })
+            .collect();
         marks.schema = MARKS_SCHEMA;
         let mut json =
             serde_json::to_vec_pretty(&*marks).map_err(|e| SaveError::Io(io::Error::other(e)))?;
         json.push(b'\n');
         atomic_write(&file, &json).map_err(SaveError::Io)?;
-        if let Some(old) = old_file.filter(|o| *o != file) {
+        for old in others {
             let _ = fs::remove_file(old);
         }
         Ok(())
@@ -604,5 +629,72 @@ mod tests {
             .save(&mut b, Some(&old_file))
             .expect("save under the new id");
         assert!(store.file("new-id").exists() && !old_file.exists());
+    }
+
+    #[test]
+    fn an_instance_still_on_the_old_id_does_not_split_the_notes() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = MarksStore::new(dir.path());
+        let note = |t: &str| MarkKind::Note { text: t.into() };
+        let (mut first, _, _) = store.load("old-id", "a.txt");
+        first.add(note("первая"), anchor());
+        store.save(&mut first, None).expect("save");
+        // B opened the article before it was edited; A after.
+        let (mut b, _, _) = store.load("old-id", "a.txt");
+        let (mut a, _, _, from) = store.load_from("new-id", "a.txt");
+        a.add(note("из A"), anchor());
+        store
+            .save(&mut a, Some(&from))
+            .expect("A moves them to the new id");
+        b.add(note("из B"), anchor());
+        store.save(&mut b, None).expect("B saves under the old id");
+        // One file holds all three, whichever id it is under.
+        let files = store.files();
+        assert_eq!(files.len(), 1, "{files:?}");
+        let (c, _, _) = store.load("new-id", "a.txt");
+        let mut texts: Vec<String> = c
+            .live()
+            .map(|(_, m)| match &m.kind {
+                MarkKind::Note { text } => text.clone(),
+                MarkKind::Bookmark { name } => name.clone(),
+            })
+            .collect();
+        texts.sort();
+        assert_eq!(texts, ["из A", "из B", "первая"]);
+    }
+
+    #[test]
+    fn editing_a_note_deleted_elsewhere_brings_it_back_with_the_new_text() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = MarksStore::new(dir.path());
+        let (mut a, _, _) = store.load("x", "x.txt");
+        let id = a.add(
+            MarkKind::Note {
+                text: "старое".into(),
+            },
+            anchor(),
+        );
+        store.save(&mut a, None).expect("save");
+        let (mut other, _, _) = store.load("x", "x.txt");
+        assert!(other.delete(&id));
+        store.save(&mut other, None).expect("deleted elsewhere");
+        let (mut b, _, _) = store.load("x", "x.txt");
+        assert!(b.set_kind(
+            &id,
+            MarkKind::Note {
+                text: "новое".into()
+            }
+        ));
+        store.save(&mut b, None).expect("save");
+        let (c, _, _) = store.load("x", "x.txt");
+        let live: Vec<&Mark> = c.live().map(|(_, m)| m).collect();
+        assert_eq!(live.len(), 1);
+        assert_eq!(
+            live[0].kind,
+            MarkKind::Note {
+                text: "новое".into()
+            }
+        );
+        assert!(!b.set_kind("no-such-id", MarkKind::Note { text: "x".into() }));
     }
 }

@@ -107,6 +107,20 @@ pub fn display_str(s: &str) -> String {
     out
 }
 
+/// The longest suffix of `s` (cut at a grapheme boundary) that fits in
+/// `cols` columns, and its width.
+pub fn fit_suffix(s: &str, cols: usize) -> (&str, usize) {
+    let mut used = 0;
+    for (i, g) in s.grapheme_indices(true).rev() {
+        let w = grapheme_width(g);
+        if used + w > cols {
+            return (&s[i + g.len()..], used);
+        }
+        used += w;
+    }
+    (s, used)
+}
+
 /// The longest prefix of `s` (cut at a grapheme boundary) that fits in `cols`
 /// columns, and its width.
 pub fn fit_prefix(s: &str, cols: usize) -> (&str, usize) {

@@ -286,6 +286,9 @@ impl App {
     pub fn open(&mut self, path: &Path, key: String) -> Result<(), String> {
         let (id, doc) =
             library::load(path).map_err(|reason| messages::err_article(path, &reason))?;
+        // Marks of the article being left whose save failed: a last try, else
+        // a rescue file (never dropped with the article).
+        let rescued = self.flush_marks();
         let (_, width) = self.text_column();
         let mut view = Viewport::with_options(&doc, width, self.text_rows(), self.layout);
         if let Some(state) = self.store.states.find(&id, &key) {
@@ -315,7 +318,7 @@ impl App {
             changed_at: Some(Instant::now()),
         });
         self.screen = Screen::Reader;
-        self.message = marks_message;
+        self.message = rescued.or(marks_message);
         self.save_position();
         Ok(())
     }
@@ -402,8 +405,8 @@ impl App {
         }
         if self.reader.as_ref().is_some_and(|r| r.note_shown.is_some())
             && self.screen == Screen::Reader
+            && self.shown_note_key(ev)
         {
-            self.shown_note_key(ev);
             return;
         }
         if self.search_typing() {

@@ -88,6 +88,12 @@ impl App {
             return;
         };
         let moved = match action {
+            // The wheel reads on, the choice stays.
+            Action::WheelDown | Action::WheelUp => {
+                let d = if action == Action::WheelDown { 3 } else { -3 };
+                r.view.scroll(&r.doc, d);
+                return;
+            }
             Action::Down => sel.step(&r.doc, true),
             Action::Up => sel.step(&r.doc, false),
             Action::ParaDown => sel.step_paragraph(&r.doc, true),
@@ -219,7 +225,8 @@ impl App {
     }
 
     /// Change the marks of an article: in memory when it is open (and then
-    /// saved), else in its file. `change` returns false when it changed nothing.
+    /// saved), else in its file. `change` returns false when the mark is not
+    /// there (deleted or gone), which is reported.
     pub(super) fn with_marks(
         &mut self,
         article: &str,
@@ -235,7 +242,7 @@ impl App {
                 return Err(messages::MARKS_READ_ONLY.to_string());
             }
             if !change(&mut r.marks.data) {
-                return Ok(());
+                return Err(messages::MARK_GONE.to_string());
             }
             let saved = r.marks.save();
             r.marks.place(&r.doc);
@@ -247,7 +254,7 @@ impl App {
             return Err(messages::MARKS_READ_ONLY.to_string());
         }
         if !change(&mut m) {
-            return Ok(());
+            return Err(messages::MARK_GONE.to_string());
         }
         let old = (file != store.file(&m.article)).then_some(file);
         store
@@ -289,24 +296,30 @@ impl App {
         }
     }
 
-    /// A key while a note is shown: Enter shows the next, `e` edits it, any
-    /// other key closes it.
-    pub(super) fn shown_note_key(&mut self, ev: KeyEvent) {
+    /// A key while a note is shown: Enter shows the next, `e` edits it, Esc
+    /// closes it; any other key closes it and does what it does (`j` reads
+    /// on). Returns true when the key was used here.
+    pub(super) fn shown_note_key(&mut self, ev: KeyEvent) -> bool {
         let Some(r) = self.reader.as_mut() else {
-            return;
+            return false;
         };
         let action = self.config.keymap.lookup(super::keymap::Mode::Marks, ev);
         match action {
             Some(Action::Open) => self.show_next_note(),
             Some(Action::Edit) => {
                 let Some(id) = r.note_shown.take() else {
-                    return;
+                    return true;
                 };
                 let (article, rel) = (r.marks.data.article.clone(), r.key.clone());
                 self.edit_existing_note(&article, &rel, &id);
             }
-            _ => r.note_shown = None,
+            _ if ev.code == KeyCode::Esc => r.note_shown = None,
+            _ => {
+                r.note_shown = None;
+                return false;
+            }
         }
+        true
     }
 
     /// Open the list of bookmarks or notes, of this article first.
@@ -545,15 +558,15 @@ impl App {
         self.follow_outline();
     }
 
-    /// On the way out: a last try to save marks whose save failed; if that
-    /// fails too, they are written to a rescue file in the temp dir. Returns
-    /// what to tell the person.
+    /// Leaving an article (another opened, or quitting): a last try to save
+    /// its marks whose save failed; if that fails too, they are written to a
+    /// rescue file in the temp dir. Returns what to tell the person.
     pub fn flush_marks(&mut self) -> Option<String> {
         let r = self.reader.as_mut()?;
         if !r.marks.unsaved || r.marks.read_only {
             return None;
         }
-        let err = r.marks.save().err()?;
+        r.marks.save().err()?;
         let rescue = std::env::temp_dir().join(format!(
             "chitalka-unsaved-{}-{}.json",
             r.marks.data.article,
@@ -561,8 +574,8 @@ impl App {
         ));
         let json = serde_json::to_vec_pretty(&r.marks.data).unwrap_or_default();
         Some(match crate::core::store::atomic_write(&rescue, &json) {
-            Ok(()) => messages::marks_rescued(&err, &rescue),
-            Err(e) => format!("{err}; {e}"),
+            Ok(()) => messages::marks_rescued(&rescue),
+            Err(e) => messages::marks_lost(&e),
         })
     }
 }

@@ -33,6 +33,11 @@ impl App {
             MouseEventKind::ScrollUp => self.update(Action::WheelUp),
             MouseEventKind::Down(MouseButton::Left) => self.click(x, y),
             MouseEventKind::Drag(MouseButton::Left) => self.drag(x, y),
+            MouseEventKind::Up(MouseButton::Left) => {
+                if let Some(r) = self.reader.as_mut() {
+                    r.press = None;
+                }
+            }
             _ => {}
         }
     }
@@ -147,13 +152,12 @@ impl App {
             return;
         }
         let rows = self.text_rows();
-        // Dragging past the top or bottom scrolls.
+        // Dragging onto the status line scrolls the text on.
         let y = if usize::from(y) >= rows {
-            self.update(Action::Down);
+            if let Some(r) = self.reader.as_mut() {
+                r.view.scroll(&r.doc, 1);
+            }
             rows.saturating_sub(1) as u16
-        } else if y == 0 {
-            self.update(Action::Up);
-            0
         } else {
             y
         };
@@ -189,12 +193,20 @@ impl App {
         let want = usize::from(x);
         let mut offset = line.range.start;
         for (i, g) in text.grapheme_indices(true) {
-            let w = grapheme_width(g);
+            let at = line.range.start + i;
+            // A justified line draws extra columns after some spaces: they
+            // belong to that space.
+            let extra = line
+                .gaps
+                .iter()
+                .find(|(o, _)| *o == at)
+                .map_or(0, |(_, n)| *n);
+            let w = grapheme_width(g) + extra;
             if col + w > want {
-                return Some(Pos::new(line.block, line.range.start + i));
+                return Some(Pos::new(line.block, at));
             }
             col += w;
-            offset = line.range.start + i + g.len();
+            offset = at + g.len();
         }
         Some(Pos::new(line.block, offset))
     }

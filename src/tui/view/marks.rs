@@ -146,12 +146,20 @@ pub fn draw_prompt(frame: &mut Frame, app: &App, bar: Rect, theme: &Theme) -> bo
         PromptFor::BookmarkName { .. } => messages::BOOKMARK_PROMPT,
         PromptFor::Rename { .. } => messages::RENAME_PROMPT,
     };
-    let left = format!(" {label}{}▏", p.text);
-    let text = bar_text(
-        &left,
-        &format!("{} ", messages::PROMPT_KEYS),
-        usize::from(bar.width),
-    );
+    let cols = usize::from(bar.width);
+    let keys = format!("{} ", messages::PROMPT_KEYS);
+    let full = format!(" {label}{}▏", p.text);
+    // What is typed always shows: the keys go first, then the label, then
+    // the start of the text (its end, where the cursor is, stays).
+    let text = if str_width(&full) + str_width(&keys) < cols {
+        bar_text(&full, &keys, cols)
+    } else if str_width(&full) <= cols {
+        crate::core::width::display_str(&full)
+    } else {
+        let typed = format!("{}▏", p.text);
+        let (tail, _) = crate::core::width::fit_suffix(&typed, cols.saturating_sub(2));
+        format!(" …{}", crate::core::width::display_str(tail))
+    };
     frame.render_widget(Paragraph::new(text).style(theme.bar), bar);
     true
 }
