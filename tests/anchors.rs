@@ -563,6 +563,29 @@ struct Run {
 }
 
 impl Run {
+    /// Judge every note (a row `kind`) and, in a row of their own (`part`),
+    /// the notes `only` (those the edit touched).
+    fn judge_with_part(
+        &mut self,
+        fixture: &'static str,
+        (kind, part): (&'static str, &'static str),
+        (an, expect, touched): (&[Anchor], &[Expect], &[bool]),
+        edited: &Document,
+        only: &[usize],
+    ) {
+        let t = judge(an, expect, touched, edited, kind, &mut self.failures);
+        self.record(fixture, kind, t);
+        let t = judge(
+            &pick(an, only),
+            &pick(expect, only),
+            &pick(touched, only),
+            edited,
+            kind,
+            &mut Vec::new(),
+        );
+        self.record(fixture, part, t);
+    }
+
     fn record(&mut self, fixture: &'static str, kind: &'static str, t: Tally) {
         match self
             .rows
@@ -611,27 +634,16 @@ fn chunk_edits(fx: &'static Fixture, doc: &Document, notes: &[Note], run: &mut R
         }
         let map = block_shift(doc, &edited);
         let expect: Vec<Expect> = notes.iter().map(|&n| map(n)).collect();
-        let t = judge(
-            &an,
-            &expect,
-            &untouched,
-            &edited,
-            "paragraph deleted",
-            &mut run.failures,
-        );
-        run.record(fx.name, "paragraph deleted", t);
         let only: Vec<usize> = (0..notes.len())
             .filter(|&i| expect[i] == Expect::Gone)
             .collect();
-        let t = judge(
-            &pick(&an, &only),
-            &pick(&expect, &only),
-            &pick(&untouched, &only),
+        run.judge_with_part(
+            fx.name,
+            ("paragraph deleted", "  (paragraph deleted: its notes)"),
+            (&an, &expect, &untouched),
             &edited,
-            "paragraph deleted",
-            &mut Vec::new(),
+            &only,
         );
-        run.record(fx.name, "  (paragraph deleted: its notes)", t);
     }
 }
 
@@ -663,25 +675,14 @@ fn in_block_edits(fx: &'static Fixture, doc: &Document, notes: &[Note], run: &mu
             made += 1;
             let expect: Vec<Expect> = notes.iter().map(|&n| change.map(n)).collect();
             let touched: Vec<bool> = notes.iter().map(|&n| change.touches(n)).collect();
-            let t = judge(
-                &an,
-                &expect,
-                &touched,
-                &typo_doc,
-                "typo made",
-                &mut run.failures,
-            );
-            run.record(fx.name, "typo made in quote", t);
             let only: Vec<usize> = (0..notes.len()).filter(|&i| touched[i]).collect();
-            let t = judge(
-                &pick(&an, &only),
-                &pick(&expect, &only),
-                &pick(&touched, &only),
+            run.judge_with_part(
+                fx.name,
+                ("typo made in quote", "  (typo made: notes hit)"),
+                (&an, &expect, &touched),
                 &typo_doc,
-                "typo made",
-                &mut Vec::new(),
+                &only,
             );
-            run.record(fx.name, "  (typo made: notes hit)", t);
         }
         // (b) The reverse: notes made on the text with the typo, the typo fixed.
         if fixed < 8 {
@@ -702,25 +703,14 @@ fn in_block_edits(fx: &'static Fixture, doc: &Document, notes: &[Note], run: &mu
             fixed += 1;
             let expect: Vec<Expect> = typo_notes.iter().map(|&n| fix.map(n)).collect();
             let touched: Vec<bool> = typo_notes.iter().map(|&n| fix.touches(n)).collect();
-            let t = judge(
-                &typo_an,
-                &expect,
-                &touched,
-                &fixed_doc,
-                "typo fixed",
-                &mut run.failures,
-            );
-            run.record(fx.name, "typo fixed in quote", t);
             let only: Vec<usize> = (0..typo_notes.len()).filter(|&i| touched[i]).collect();
-            let t = judge(
-                &pick(&typo_an, &only),
-                &pick(&expect, &only),
-                &pick(&touched, &only),
+            run.judge_with_part(
+                fx.name,
+                ("typo fixed in quote", "  (typo fixed: notes hit)"),
+                (&typo_an, &expect, &touched),
                 &fixed_doc,
-                "typo fixed",
-                &mut Vec::new(),
+                &only,
             );
-            run.record(fx.name, "  (typo fixed: notes hit)", t);
             // (f) The typo fixed and paragraphs inserted before it.
             if combined < 4 {
                 combined += 1;
@@ -768,27 +758,16 @@ fn in_block_edits(fx: &'static Fixture, doc: &Document, notes: &[Note], run: &mu
         deleted += 1;
         let expect: Vec<Expect> = notes.iter().map(|&n| change.map(n)).collect();
         let touched: Vec<bool> = notes.iter().map(|&n| change.touches(n)).collect();
-        let t = judge(
-            &an,
-            &expect,
-            &touched,
-            &edited,
-            "sentence deleted",
-            &mut run.failures,
-        );
-        run.record(fx.name, "sentence deleted", t);
         let only: Vec<usize> = (0..notes.len())
             .filter(|&i| expect[i] == Expect::Gone)
             .collect();
-        let t = judge(
-            &pick(&an, &only),
-            &pick(&expect, &only),
-            &pick(&touched, &only),
+        run.judge_with_part(
+            fx.name,
+            ("sentence deleted", "  (sentence deleted: its notes)"),
+            (&an, &expect, &touched),
             &edited,
-            "sentence deleted",
-            &mut Vec::new(),
+            &only,
         );
-        run.record(fx.name, "  (sentence deleted: its notes)", t);
     }
     assert!(deleted >= 3, "too few sentence deletions: {deleted}");
 }

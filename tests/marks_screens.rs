@@ -335,6 +335,19 @@ fn unsaved_marks_are_rescued_on_the_way_out() {
         }));
 }
 
+/// An app on the library `lib` with the article `name` open.
+fn open_in(home: &Home, lib: &Path, name: &str) -> App {
+    let mut app = App::with_library(
+        chitalka::config::Config::default(),
+        &home.data(),
+        lib,
+        (80, 24),
+    )
+    .expect("app");
+    app.open(&lib.join(name), name.to_string()).expect("open");
+    app
+}
+
 #[test]
 fn a_renamed_article_keeps_its_marks() {
     let home = Home::new();
@@ -342,17 +355,7 @@ fn a_renamed_article_keeps_its_marks() {
     std::fs::create_dir_all(&lib).expect("mkdir");
     let seed = Path::new(FIXTURE_LIBRARY).join(common::SEED);
     std::fs::copy(&seed, lib.join("old-name.txt")).expect("copy");
-    let open = |name: &str| {
-        let mut app = App::with_library(
-            chitalka::config::Config::default(),
-            &home.data(),
-            &lib,
-            (80, 24),
-        )
-        .expect("app");
-        app.open(&lib.join(name), name.to_string()).expect("open");
-        app
-    };
+    let open = |name: &str| open_in(&home, &lib, name);
     let mut app = open("old-name.txt");
     app.on_key(key('a'));
     typed(&mut app, "переживёт");
@@ -384,17 +387,7 @@ fn an_article_edited_and_moved_at_once_keeps_its_marks() {
         "Другая статья\n\nСовсем другой текст.\n",
     )
     .expect("w");
-    let open = |name: &str| {
-        let mut app = App::with_library(
-            chitalka::config::Config::default(),
-            &home.data(),
-            &lib,
-            (80, 24),
-        )
-        .expect("app");
-        app.open(&lib.join(name), name.to_string()).expect("open");
-        app
-    };
+    let open = |name: &str| open_in(&home, &lib, name);
     let mut app = open("first.txt");
     app.on_key(key('j'));
     app.on_key(key('a'));
