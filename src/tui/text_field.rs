@@ -9,10 +9,10 @@ use unicode_segmentation::UnicodeSegmentation;
 /// one of those (whether or not the text changed).
 pub fn edit(text: &mut String, ev: &KeyEvent) -> bool {
     match ev.code {
+        // Ctrl and Alt together is AltGr on some systems: it types text.
         KeyCode::Char(c)
-            if !ev
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            if ev.modifiers.contains(KeyModifiers::CONTROL)
+                == ev.modifiers.contains(KeyModifiers::ALT) =>
         {
             text.push(c);
             true
@@ -52,5 +52,18 @@ mod tests {
             &mut s,
             &KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)
         ));
+        assert!(!edit(
+            &mut s,
+            &KeyEvent::new(KeyCode::Char('c'), KeyModifiers::ALT)
+        ));
+        // AltGr (Ctrl+Alt) types: «€» on many layouts.
+        assert!(edit(
+            &mut s,
+            &KeyEvent::new(
+                KeyCode::Char('€'),
+                KeyModifiers::CONTROL | KeyModifiers::ALT
+            )
+        ));
+        assert_eq!(s, "€");
     }
 }
