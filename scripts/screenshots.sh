@@ -251,7 +251,7 @@ unset TMUX TMUX_PANE
 
 # X server on a free display (-displayfd lets Xvfb pick one and tell us).
 exec 3>"$tmp/display"
-Xvfb -displayfd 3 -screen 0 1600x1200x24 -dpi 96 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
+Xvfb -displayfd 3 -screen 0 1600x1200x24 -dpi 96 -nolisten tcp -nocursor >"$tmp/xvfb.log" 2>&1 &
 xvfb_pid=$!
 exec 3>&-
 for _ in $(seq 100); do [[ -s $tmp/display ]] && break; kill -0 "$xvfb_pid" 2>/dev/null || break; sleep 0.1; done
@@ -297,7 +297,7 @@ tm -u -f "$tmp/tmux.conf" new-session -d -s shots -x "$cols" -y "$rows" "bash $t
     printf 'exec tmux -u -S %q attach-session -t shots\n' "$tmux_sock"
 } >"$tmp/in-xterm.sh"
 
-xterm -fa 'DejaVu Sans Mono' -fs 14 -xrm 'XTerm*forceBoxChars: true' \
+xterm -fa 'DejaVu Sans Mono' -fs 14 -xrm 'XTerm*forceBoxChars: true' -xrm 'XTerm*pointerMode: 2' \
     -geometry ${cols}x${rows}+0+0 -u8 -en UTF-8 -tn xterm-256color \
     -bg '#1d1f21' -fg '#d8d8d8' -cr '#d8d8d8' -b 8 +sb \
     -e bash "$tmp/in-xterm.sh" >"$tmp/xterm.log" 2>&1 &

@@ -674,3 +674,44 @@ fn notes_and_bookmarks_are_exported() {
     assert_eq!(b[0]["name"], "здесь");
     assert!(b[0].get("note").is_none());
 }
+
+#[test]
+fn json_into_a_closed_pipe_is_not_an_error() {
+    use std::io::Read;
+    let home = Home::new();
+    let lib = home.path().join("many");
+    std::fs::create_dir_all(&lib).expect("mkdir");
+    for i in 0..1500 {
+        std::fs::write(
+            lib.join(format!("статья-{i:04}.txt")),
+            format!("Статья номер {i}\n\nКороткий текст.\n"),
+        )
+        .expect("write");
+    }
+    let mut child = home
+        .command()
+        .arg("--data-dir")
+        .arg(home.data())
+        .arg("--library")
+        .arg(&lib)
+        .args(["list", "--json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut head = [0u8; 100];
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_exact(&mut head)
+        .expect("read");
+    // The reader goes away (stdout dropped), as `| head -c 100` would.
+    let out = child.wait_with_output().expect("wait");
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("Broken pipe"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
