@@ -492,6 +492,17 @@ pub fn adding(n: usize, total: usize) -> String {
 /// A mark to change is no longer there.
 pub const MARK_GONE: &str = "that bookmark or note is no longer there (deleted elsewhere?)";
 
+/// The background scan of the library: how far it is.
+pub fn scanning(done: usize, total: usize) -> String {
+    format!("reading the library {done}/{total}…")
+}
+
+/// The background scan failed (the files read so far are shown).
+pub const SCAN_FAILED: &str = "the library could not be read to the end";
+
+/// Find across the library waits for the first scan.
+pub const SCAN_NOT_DONE: &str = "the library is still being read; find across it in a moment";
+
 /// The jump list is empty.
 pub const NO_JUMP_BACK: &str = "no jump to go back from";
 

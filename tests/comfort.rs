@@ -288,3 +288,54 @@ fn the_name_typed_stays_in_sight_in_a_narrow_window() {
     let bar = s.lines().last().unwrap_or("");
     assert!(bar.contains("закладки▏"), "{bar}");
 }
+
+#[test]
+fn a_large_new_library_is_read_in_the_background_then_from_the_cache() {
+    use chitalka::core::scan_cache::ScanCache;
+    let home = Home::new();
+    let lib = home.path().join("big");
+    let cache = home.path().join("cache");
+    std::fs::create_dir_all(&lib).expect("mkdir");
+    for i in 0..120 {
+        std::fs::write(
+            lib.join(format!("{i:03}.txt")),
+            format!("Статья {i}\n\n{}\n", "Слово за словом. ".repeat(200)),
+        )
+        .expect("write");
+    }
+    let start = |home: &Home| {
+        App::with_library_cached(
+            chitalka::config::Config::default(),
+            &home.data(),
+            &lib,
+            (80, 24),
+            Some(ScanCache::open(&cache, &lib)),
+        )
+        .expect("app")
+    };
+    let mut app = start(&home);
+    assert!(app.library.as_ref().is_some_and(|l| l.scanning.is_some()));
+    // Until a tick takes the result, the title says how far the reading is.
+    assert!(screen(&mut app).contains("reading the library"));
+    // The keys work while it reads: the filter takes Cyrillic at once.
+    app.on_key(key('/'));
+    app.on_key(key('с'));
+    assert!(app.library.as_ref().is_some_and(|l| l.filter == "с"));
+    app.on_key(code(KeyCode::Esc));
+    let t = std::time::Instant::now();
+    while app.library.as_ref().is_some_and(|l| l.scanning.is_some()) {
+        assert!(
+            t.elapsed() < std::time::Duration::from_secs(30),
+            "never done"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        app.tick(std::time::Instant::now());
+    }
+    assert_eq!(app.library.as_ref().map(|l| l.rows.len()), Some(120));
+    assert!(screen(&mut app).contains("Статья 0"));
+    // Started again: everything from the cache, nothing in the background.
+    let again = start(&home);
+    let lv = again.library.as_ref().expect("library");
+    assert!(lv.scanning.is_none());
+    assert_eq!(lv.rows.len(), 120);
+}

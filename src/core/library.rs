@@ -131,73 +131,118 @@ pub fn scan(root: &Path) -> std::io::Result<Library> {
 
 /// [`scan`], parsing only the files that changed since the scan that filled
 /// `cache` (see [`crate::core::scan_cache`]).
-pub fn scan_cached(root: &Path, mut cache: Option<ScanCache>) -> std::io::Result<Library> {
-    let (files, bad_dirs) = article_files(root)?;
-    let mut lib = Library {
-        root: root.to_path_buf(),
-        ..Library::default()
-    };
-    for path in files {
-        let rel = relative(root, &path);
-        let meta = std::fs::metadata(&path).ok();
-        let bytes = meta.as_ref().map_or(0, |m| m.len());
-        let modified = meta.and_then(|m| m.modified().ok());
-        let mtime = nanos(modified);
-        if let Some(c) = cache.as_mut().and_then(|c| c.get(&rel, bytes, mtime)) {
-            lib.articles.push(Article {
-                id: c.id,
-                rel,
-                title: c.title,
-                author: c.author,
-                words: c.words,
-                bytes,
-                encoding: c.encoding,
-                modified,
-                path,
-            });
-            continue;
-        }
-        match load(&path) {
-            Ok((id, doc)) => {
-                let a = Article {
-                    id,
+pub fn scan_cached(root: &Path, cache: Option<ScanCache>) -> std::io::Result<Library> {
+    Ok(PendingScan::start(root, cache)?.finish(&mut |_, _| {}))
+}
+
+/// A file still to be parsed: its path, relative path, size and time.
+type Todo = (PathBuf, String, u64, Option<SystemTime>);
+
+/// A scan in two steps: [`PendingScan::start`] walks the folder and takes
+/// what the cache knows (quick), [`PendingScan::finish`] parses the rest
+/// (slow on a large new library: the app runs it in the background).
+#[derive(Debug)]
+pub struct PendingScan {
+    lib: Library,
+    todo: Vec<Todo>,
+    cache: Option<ScanCache>,
+}
+
+impl PendingScan {
+    /// Walk `root`: the articles the cache knows, and the files to parse.
+    pub fn start(root: &Path, mut cache: Option<ScanCache>) -> std::io::Result<PendingScan> {
+        let (files, bad_dirs) = article_files(root)?;
+        let mut lib = Library {
+            root: root.to_path_buf(),
+            ..Library::default()
+        };
+        let mut todo = Vec::new();
+        for path in files {
+            let rel = relative(root, &path);
+            let meta = std::fs::metadata(&path).ok();
+            let bytes = meta.as_ref().map_or(0, |m| m.len());
+            let modified = meta.and_then(|m| m.modified().ok());
+            match cache
+                .as_mut()
+                .and_then(|c| c.get(&rel, bytes, nanos(modified)))
+            {
+                Some(c) => lib.articles.push(Article {
+                    id: c.id,
                     rel,
-                    title: doc.title.clone(),
-                    author: doc.meta.author.clone(),
-                    words: doc.word_count(),
+                    title: c.title,
+                    author: c.author,
+                    words: c.words,
                     bytes,
-                    encoding: doc.meta.encoding.clone(),
+                    encoding: c.encoding,
                     modified,
                     path,
-                };
-                if let Some(c) = cache.as_mut() {
-                    c.put(
-                        &a.rel,
-                        Cached {
-                            size: bytes,
-                            mtime,
-                            id: a.id.clone(),
-                            title: a.title.clone(),
-                            author: a.author.clone(),
-                            words: a.words,
-                            encoding: a.encoding.clone(),
-                        },
-                    );
-                }
-                lib.articles.push(a);
+                }),
+                None => todo.push((path, rel, bytes, modified)),
             }
-            Err(reason) => lib.unreadable.push(Unreadable { path, rel, reason }),
         }
+        for (path, reason) in bad_dirs {
+            let rel = relative(root, &path);
+            lib.unreadable.push(Unreadable { path, rel, reason });
+        }
+        Ok(PendingScan { lib, todo, cache })
     }
-    if let Some(c) = cache {
-        c.save();
+
+    /// Files still to parse.
+    pub fn todo(&self) -> usize {
+        self.todo.len()
     }
-    for (path, reason) in bad_dirs {
-        let rel = relative(root, &path);
-        lib.unreadable.push(Unreadable { path, rel, reason });
+
+    /// What is known already (the cached articles).
+    pub fn partial(&self) -> &Library {
+        &self.lib
     }
-    lib.unreadable.sort_by(|a, b| a.rel.cmp(&b.rel));
-    Ok(lib)
+
+    /// Parse the rest; `progress(done, total)` after each file.
+    pub fn finish(mut self, progress: &mut dyn FnMut(usize, usize)) -> Library {
+        let total = self.todo.len();
+        for (n, (path, rel, bytes, modified)) in
+            std::mem::take(&mut self.todo).into_iter().enumerate()
+        {
+            match load(&path) {
+                Ok((id, doc)) => {
+                    let a = Article {
+                        id,
+                        rel,
+                        title: doc.title.clone(),
+                        author: doc.meta.author.clone(),
+                        words: doc.word_count(),
+                        bytes,
+                        encoding: doc.meta.encoding.clone(),
+                        modified,
+                        path,
+                    };
+                    if let Some(c) = self.cache.as_mut() {
+                        c.put(
+                            &a.rel,
+                            Cached {
+                                size: bytes,
+                                mtime: nanos(modified),
+                                id: a.id.clone(),
+                                title: a.title.clone(),
+                                author: a.author.clone(),
+                                words: a.words,
+                                encoding: a.encoding.clone(),
+                            },
+                        );
+                    }
+                    self.lib.articles.push(a);
+                }
+                Err(reason) => self.lib.unreadable.push(Unreadable { path, rel, reason }),
+            }
+            progress(n + 1, total);
+        }
+        if let Some(c) = self.cache {
+            c.save();
+        }
+        self.lib.articles.sort_by(|a, b| a.rel.cmp(&b.rel));
+        self.lib.unreadable.sort_by(|a, b| a.rel.cmp(&b.rel));
+        self.lib
+    }
 }
 
 fn collect(

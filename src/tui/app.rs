@@ -5,6 +5,7 @@ use super::app_marks::Prompt;
 use super::app_note::NoteEdit;
 use super::find_state::FindState;
 use super::keymap::Mode;
+use super::library_scan::Scanning;
 use super::list_nav;
 use super::marks_list::MarksList;
 use super::marks_state::ReaderMarks;
@@ -62,6 +63,8 @@ pub enum Row {
 pub struct LibraryView {
     /// The scanned folder.
     pub lib: Library,
+    /// The first scan of a large library, still parsing.
+    pub scanning: Option<Scanning>,
     /// Sort order.
     pub sort: Sort,
     /// Filter text typed after `/`.
@@ -185,13 +188,21 @@ impl App {
         size: (u16, u16),
         cache: Option<crate::core::scan_cache::ScanCache>,
     ) -> Result<App, String> {
-        let lib = library::scan_cached(dir, cache).map_err(|e| messages::err_library(dir, &e))?;
+        let pending =
+            library::PendingScan::start(dir, cache).map_err(|e| messages::err_library(dir, &e))?;
+        // Many new files: parsed in the background, the list fills in.
+        let (lib, scanning) = if pending.todo() > super::library_scan::BACKGROUND_FROM {
+            (pending.partial().clone(), Some(Scanning::spawn(pending)))
+        } else {
+            (pending.finish(&mut |_, _| {}), None)
+        };
         let mut app = App::new(config, data_dir, size);
         let message =
             (!lib.unreadable.is_empty()).then(|| messages::library_errors(lib.unreadable.len()));
         app.message = app.message.take().or(message);
         app.library = Some(LibraryView {
             lib,
+            scanning,
             sort: Sort::Recent,
             filter: String::new(),
             filtering: false,
@@ -353,11 +364,33 @@ impl App {
             self.save_position();
         }
         self.retry_marks(now);
+        self.scan_tick();
         let searching = self.search_tick();
         match self.reader.as_mut() {
             Some(r) if self.screen == Screen::Reader => !r.view.fill(&r.doc, 200) || searching,
             _ => searching,
         }
+    }
+
+    /// Take the library from a background scan once it is done.
+    fn scan_tick(&mut self) {
+        let Some(lv) = self.library.as_mut() else {
+            return;
+        };
+        let Some(done) = lv.scanning.as_mut().and_then(Scanning::poll) else {
+            return;
+        };
+        lv.scanning = None;
+        match done {
+            Ok(lib) => {
+                if !lib.unreadable.is_empty() && self.message.is_none() {
+                    self.message = Some(messages::library_errors(lib.unreadable.len()));
+                }
+                lv.lib = lib;
+            }
+            Err(()) => self.message = Some(messages::SCAN_FAILED.to_string()),
+        }
+        self.refresh_rows();
     }
 
     /// The terminal changed size.

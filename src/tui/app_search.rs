@@ -21,6 +21,10 @@ impl App {
             self.message = Some(messages::NO_LIBRARY_TO_SEARCH.into());
             return;
         };
+        if lv.scanning.is_some() {
+            self.message = Some(messages::SCAN_NOT_DONE.into());
+            return;
+        }
         let index = match self.search.take().map(|s| s.index) {
             // A ready index is brought up to date again (cheap when nothing changed).
             Some(IndexState::Building { progress, handle }) => {

@@ -13,6 +13,7 @@ pub mod jumps;
 pub mod keymap;
 pub mod keymap_marks;
 pub mod keymap_runtime;
+pub mod library_scan;
 pub mod list_nav;
 pub mod marks_list;
 pub mod marks_state;

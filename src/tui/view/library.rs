@@ -70,9 +70,13 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
     let now = store::now();
 
     let dir = lv.lib.root.display().to_string();
-    let sort = match lv.sort {
-        Sort::Title => messages::SORT_TITLE,
-        Sort::Recent => messages::SORT_RECENT,
+    let sort = match (&lv.scanning, lv.sort) {
+        (Some(s), _) => {
+            let (done, total) = s.progress();
+            messages::scanning(done, total)
+        }
+        (None, Sort::Title) => messages::SORT_TITLE.to_string(),
+        (None, Sort::Recent) => messages::SORT_RECENT.to_string(),
     };
     let head = bar_text(
         &messages::library_title(lv.lib.articles.len(), &dir),
@@ -136,7 +140,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
         };
         lines.push(line);
     }
-    if lv.rows.is_empty() {
+    if lv.rows.is_empty() && lv.scanning.is_none() {
         let text = if lv.lib.articles.is_empty() && lv.lib.unreadable.is_empty() {
             messages::LIBRARY_EMPTY
         } else {
