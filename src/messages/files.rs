@@ -1,0 +1,109 @@
+//! Reading, adding and finding files; the data dir and the reading state.
+
+use super::*;
+
+/// Markup that could not be read at all.
+pub fn err_malformed(why: &str) -> String {
+    format!("malformed file: {why}")
+}
+
+/// An FB2 file with no body text.
+pub const ERR_NO_BODY: &str = "no <body> text";
+
+/// A binary file in the library.
+pub const ERR_BINARY: &str = "binary file, not text";
+
+/// A file that could not be read.
+pub fn err_unreadable(e: &std::io::Error) -> String {
+    format!("cannot read: {e}")
+}
+
+/// A sub-folder of the library could not be read.
+pub fn err_folder(e: &std::io::Error) -> String {
+    format!("folder cannot be read: {e}")
+}
+
+/// A file with no text to add.
+pub const ERR_EMPTY: &str = "no text in it";
+
+/// The content is already in the library.
+pub fn err_already_there(rel: &str) -> String {
+    format!("already in the library as {rel}")
+}
+
+/// Writing a file failed.
+pub fn err_write(path: &std::path::Path, e: &std::io::Error) -> String {
+    format!("cannot write {}: {e}", path.display())
+}
+
+/// `chitalka add`: one file added.
+pub fn added(title: &str, path: &str) -> String {
+    format!("added «{title}» as {path}")
+}
+
+/// `chitalka add`: the summary when some files were refused.
+pub const SOME_NOT_ADDED: &str = "some files were not added";
+
+/// `chitalka add`: one file refused.
+pub fn not_added(source: &str, reason: &str) -> String {
+    format!("chitalka: not added {source}: {reason}")
+}
+
+/// `chitalka add --move`: the source could not be removed.
+pub fn err_remove_source(path: &std::path::Path, e: &std::io::Error) -> String {
+    format!("added, but cannot remove {}: {e}", path.display())
+}
+
+/// `chitalka add` with many files: how far it is.
+pub fn adding(n: usize, total: usize) -> String {
+    format!("adding {n}/{total}…")
+}
+
+/// The data dir could not be found.
+pub const ERR_NO_HOME: &str =
+    "cannot find a home directory for user data; pass --data-dir DIR or set CHITALKA_DATA_DIR";
+
+/// A path that is neither a file nor a folder.
+pub fn err_no_such_path(path: &std::path::Path) -> String {
+    format!("{}: no such file or folder", path.display())
+}
+
+/// The library folder cannot be scanned.
+pub fn err_library(path: &std::path::Path, e: &std::io::Error) -> String {
+    format!("cannot open the library {}: {e}", path.display())
+}
+
+/// A file in the library has no readable text.
+pub fn err_article(path: &std::path::Path, reason: &str) -> String {
+    format!("{}: {reason}", path.display())
+}
+
+/// The state file was corrupt and has been moved aside.
+pub fn warn_state_corrupt(moved_to: &std::path::Path) -> String {
+    format!(
+        "reading positions file was damaged; kept it as {} and started afresh",
+        moved_to.display()
+    )
+}
+
+/// The state file comes from a newer chitalka.
+pub fn warn_state_newer(version: u32) -> String {
+    format!(
+        "reading positions were saved by a newer chitalka (schema {version}); they are read-only in this version"
+    )
+}
+
+/// Saving the reading state failed.
+pub fn warn_save_failed(e: &std::io::Error) -> String {
+    format!("could not save reading positions: {e}")
+}
+
+/// Sample articles were installed into a new library.
+pub fn note_samples_installed(dir: &std::path::Path) -> String {
+    format!("created the library {} with sample articles", dir.display())
+}
+
+/// CLI: list output columns when there are errors.
+pub fn cli_skipped(path: &str, reason: &str) -> String {
+    format!("chitalka: skipped {}: {}", shown(path), shown(reason))
+}

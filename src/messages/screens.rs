@@ -1,0 +1,161 @@
+//! The library, reader, find, outline and help screens.
+
+/// Library view: title bar.
+pub fn library_title(count: usize, dir: &str) -> String {
+    format!(" chitalka · {count} articles · {dir} ")
+}
+
+/// Library view: nothing in the folder.
+pub const LIBRARY_EMPTY: &str =
+    "No articles here yet. Put .txt or .md files in the library folder.";
+
+/// Library view: no title matches the filter.
+pub const LIBRARY_NO_MATCH: &str = "No title matches the filter.";
+
+/// Library view: column headers.
+pub const COL_TITLE: &str = "Title";
+
+/// Library view: reading time column.
+pub const COL_TIME: &str = "Time";
+
+/// Library view: progress column.
+pub const COL_PROGRESS: &str = "Read";
+
+/// Library view: last-read column.
+pub const COL_LAST: &str = "Last read";
+
+/// Library view: an article never opened.
+pub const NEVER_READ: &str = "—";
+
+/// A read cell of the progress bar.
+pub const BAR_FULL: &str = "━";
+
+/// An unread cell of the progress bar.
+pub const BAR_EMPTY: &str = "─";
+
+/// Library view: sort order names.
+pub const SORT_TITLE: &str = "sorted by title";
+
+/// Library view: sort by last read.
+pub const SORT_RECENT: &str = "sorted by last read";
+
+/// Library view: filter prompt label.
+pub const FILTER_PROMPT: &str = "Filter: ";
+
+/// Library view: how many files could not be read.
+pub fn library_errors(n: usize) -> String {
+    format!("{n} file(s) could not be read")
+}
+
+/// Library view: an unreadable file's row.
+pub fn unreadable_row(name: &str, reason: &str) -> String {
+    format!("⚠ {name}: {reason}")
+}
+
+/// Reading time, e.g. "12 min" or "3 h 5 min" ("—" for no text).
+pub fn reading_time(minutes: usize) -> String {
+    if minutes == 0 {
+        NEVER_READ.to_string()
+    } else if minutes < 60 {
+        format!("{minutes} min")
+    } else {
+        format!("{} h {:02} min", minutes / 60, minutes % 60)
+    }
+}
+
+/// How long ago something happened, for the last-read column.
+pub fn ago(seconds: u64) -> String {
+    match seconds {
+        0..60 => "just now".into(),
+        60..3600 => format!("{} min ago", seconds / 60),
+        3600..86400 => format!("{} h ago", seconds / 3600),
+        86400..2_592_000 => format!("{} days ago", seconds / 86400),
+        _ => format!("{} months ago", seconds / 2_592_000),
+    }
+}
+
+/// The background scan of the library: how far it is.
+pub fn scanning(done: usize, total: usize) -> String {
+    format!("reading the library {done}/{total}…")
+}
+
+/// The background scan failed (the files read so far are shown).
+pub const SCAN_FAILED: &str = "the library could not be read to the end";
+
+/// Find across the library waits for the first scan.
+pub const SCAN_NOT_DONE: &str = "the library is still being read; find across it in a moment";
+
+/// Reader status line: position when the layout is complete.
+pub fn line_position(line: usize, total: usize) -> String {
+    format!("line {line}/{total}")
+}
+
+/// Reader status line: the document is empty.
+pub const EMPTY_ARTICLE: &str = "(this article has no text)";
+
+/// The find prompt.
+pub const FIND_PROMPT: &str = "/";
+
+/// Hits of the query: "3/41".
+pub fn hit_counter(current: usize, total: usize) -> String {
+    format!("{current}/{total}")
+}
+
+/// The hits are of the query read in the other keyboard layout.
+pub fn found_as(other: &str) -> String {
+    format!("layout switched: «{other}»")
+}
+
+/// The jump list is empty.
+pub const NO_JUMP_BACK: &str = "no jump to go back from";
+
+/// The index is being written by another chitalka.
+pub const INDEX_BUSY: &str = "another chitalka is updating the search index; searching it as it is";
+
+/// Files were indexed.
+pub fn indexed(n: usize) -> String {
+    format!("indexed {n} file(s)")
+}
+
+/// The indexing thread died.
+pub const INDEX_THREAD_FAILED: &str = "the search index could not be built";
+
+/// Library find: title of the screen.
+pub const SEARCH_TITLE: &str = " Find in the library: ";
+
+/// Library find: indexing progress.
+pub fn indexing(done: usize, total: usize) -> String {
+    format!("indexing the library… {done}/{total}")
+}
+
+/// Library find: how many hits.
+pub fn hits_found(n: usize) -> String {
+    format!("{n} hit(s)")
+}
+
+/// Library find: no library (a single file was opened).
+pub const NO_LIBRARY_TO_SEARCH: &str = "no library to search (a single file is open)";
+
+/// No hit of the query.
+pub const NO_HITS: &str = "not found";
+
+/// Outline box title (when it is shown over the text).
+pub const OUTLINE_TITLE: &str = " Outline ";
+
+/// Separator between the title and the section in the status line.
+pub const STATUS_SECTION_SEP: &str = " · ";
+
+/// Separator between nested section names.
+pub const SECTION_PATH_SEP: &str = " › ";
+
+/// Help overlay title.
+pub const HELP_TITLE: &str = " Keys ";
+
+/// Help overlay: the mouse.
+pub const HELP_MOUSE: (&str, &str) = ("wheel", "scroll");
+
+/// Help overlay footer when the list is longer than the window.
+pub const HELP_SCROLL: &str = "↓↑ more · other keys close";
+
+/// Help overlay footer.
+pub const HELP_CLOSE: &str = "any key closes this help";
