@@ -11,9 +11,12 @@
 //! `cargo test --test anchors -- --nocapture` prints the figures;
 //! `ANCHORS_DEBUG=1` also lists the notes detached though still there.
 
+mod common;
+
 use chitalka::core::anchor::{Anchor, Found};
 use chitalka::core::document::{Document, Pos};
 use chitalka::core::{formats, library};
+use common::rng::Rng;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -52,22 +55,6 @@ fn parse(name: &str, src: &str) -> Document {
 
 fn block_texts(doc: &Document) -> Vec<&str> {
     doc.blocks.iter().map(|b| b.text.as_str()).collect()
-}
-
-/// A tiny deterministic PRNG (xorshift64*), so the notes are the same every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
 }
 
 /// A note: a byte range of one block's text.

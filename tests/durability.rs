@@ -3,6 +3,7 @@
 
 mod common;
 
+use common::rng::Rng;
 use common::{FIXTURE_LIBRARY, Home, SEED, stderr, stdout};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -14,27 +15,6 @@ use std::time::{Duration, Instant};
 
 /// A passage of the seed article.
 const QUOTE: &str = "Узбекистан";
-
-/// A small deterministic PRNG (xorshift64*), so that a failing run can be replayed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    /// Uniform in `lo..hi` (`lo` when the range is empty).
-    fn between(&mut self, lo: u64, hi: u64) -> u64 {
-        if hi <= lo {
-            lo
-        } else {
-            lo + self.next() % (hi - lo)
-        }
-    }
-}
 
 fn seed() -> u64 {
     std::env::var("CHITALKA_KILL_SEED")
@@ -51,16 +31,8 @@ fn seed() -> u64 {
 
 /// `chitalka mark` on the seed article, with the data dir in `home`.
 fn mark(home: &Home, note: &str) -> Command {
-    let mut c = home.command();
-    c.arg("--data-dir").arg(home.data()).args([
-        "--library",
-        FIXTURE_LIBRARY,
-        "mark",
-        SEED,
-        QUOTE,
-        "--note",
-        note,
-    ]);
+    let mut c = home.on_fixtures();
+    c.args(["mark", SEED, QUOTE, "--note", note]);
     c
 }
 
@@ -277,16 +249,7 @@ fn instances_adding_notes_at_once_lose_none() {
     for (id, text) in &printed {
         assert_eq!(on_disk.get(id), Some(text), "mark {id} lost");
     }
-    let o = home.run(&[
-        "--data-dir",
-        home.data().to_str().expect("utf-8"),
-        "--library",
-        FIXTURE_LIBRARY,
-        "notes",
-        "--json",
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let exported: Vec<Value> = serde_json::from_str(&stdout(&o)).expect("json");
+    let exported = home.exported_notes();
     let mut got: Vec<&str> = exported
         .iter()
         .map(|m| m["note"].as_str().expect("note"))
@@ -389,16 +352,8 @@ fn export_reports_damaged_and_newer_files_and_changes_nothing() {
     fs::write(dir.join("eeee.json"), br#"{"schema": 5, "marks": [1, 2]}"#).expect("write");
     let before = snapshot(&dir);
 
-    let data = home.data();
-    let args = [
-        "--data-dir",
-        data.to_str().expect("utf-8"),
-        "--library",
-        FIXTURE_LIBRARY,
-        "notes",
-        "--json",
-    ];
-    let o = home.run(&args);
+    let args = ["notes", "--json"];
+    let o = home.run_on_fixtures(&args);
     assert!(o.status.success(), "{}", stderr(&o));
     let err = stderr(&o);
     for bad in ["aaaa.json", "bbbb.json", "cccc.json"] {
@@ -426,12 +381,10 @@ fn export_reports_damaged_and_newer_files_and_changes_nothing() {
     assert_eq!(snapshot(&dir), before, "export changed the marks folder");
 
     // The Markdown export and the bookmarks say the same, and change nothing.
-    let o = home.run(&args[..5]);
+    let o = home.run_on_fixtures(&args[..1]);
     assert!(o.status.success());
     assert!(stderr(&o).contains("skipped, not valid JSON"));
-    let mut bookmarks = args;
-    bookmarks[4] = "bookmarks";
-    let o = home.run(&bookmarks);
+    let o = home.run_on_fixtures(&["bookmarks", "--json"]);
     assert!(o.status.success());
     assert!(stderr(&o).contains("skipped, not valid JSON"));
     assert_eq!(snapshot(&dir), before, "export changed the marks folder");
@@ -489,17 +442,10 @@ fn a_failed_write_is_an_error_and_nothing_is_confirmed() {
 fn mark_makes_bookmarks_and_notes_from_stdin_and_refuses_a_missing_quote() {
     use std::io::Write;
     let home = Home::new();
-    let data = home.data();
-    let base = [
-        "--data-dir",
-        data.to_str().expect("utf-8"),
-        "--library",
-        FIXTURE_LIBRARY,
-        "mark",
-    ];
+    let base = ["mark"];
     // Not in the article: exit 1, nothing printed, nothing written.
     let o = home
-        .command()
+        .on_fixtures()
         .args(base)
         .args([SEED, "этого нет в статье", "--note", "x"])
         .output()
@@ -511,7 +457,7 @@ fn mark_makes_bookmarks_and_notes_from_stdin_and_refuses_a_missing_quote() {
 
     // A named bookmark; the quote with its spaces doubled still matches.
     let o = home
-        .command()
+        .on_fixtures()
         .args(base)
         .args([SEED, "Узбекско-японские  отношения", "--name", "начало"])
         .output()
@@ -521,7 +467,7 @@ fn mark_makes_bookmarks_and_notes_from_stdin_and_refuses_a_missing_quote() {
 
     // A note read from standard input.
     let mut child = home
-        .command()
+        .on_fixtures()
         .args(base)
         .args([SEED, QUOTE, "--note", "-"])
         .stdin(Stdio::piped())

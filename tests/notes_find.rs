@@ -6,28 +6,14 @@ mod common;
 
 use chitalka::tui::app::Screen;
 use common::screen::{code, key, library_app, screen};
-use common::{FIXTURE_LIBRARY, Home, SEED};
+use common::{Home, SEED};
 use crossterm::event::KeyCode;
 
 const PASSAGE: &str = "Узбекистан";
 const NOTE: &str = "Перечитать про шёлковый путь";
 
 fn add_note(home: &Home) {
-    let out = home
-        .command()
-        .arg("--data-dir")
-        .arg(home.data())
-        .args([
-            "--library",
-            FIXTURE_LIBRARY,
-            "mark",
-            SEED,
-            PASSAGE,
-            "--note",
-            NOTE,
-        ])
-        .output()
-        .expect("run chitalka");
+    let out = home.run_on_fixtures(&["mark", SEED, PASSAGE, "--note", NOTE]);
     assert!(out.status.success(), "{out:?}");
 }
 
@@ -35,17 +21,8 @@ fn add_note(home: &Home) {
 fn cli_find_lists_note_hits_with_their_passage() {
     let home = Home::new();
     add_note(&home);
-    let data = home.data();
-    let args = [
-        "--data-dir",
-        data.to_str().expect("utf-8"),
-        "--library",
-        FIXTURE_LIBRARY,
-        "find",
-        "шелкового пути",
-        "--json",
-    ];
-    let out = home.run(&args);
+    let args = ["find", "шелкового пути", "--json"];
+    let out = home.run_on_fixtures(&args);
     assert!(out.status.success(), "{out:?}");
     let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
         .lines()
@@ -64,7 +41,7 @@ fn cli_find_lists_note_hits_with_their_passage() {
         "{note}"
     );
     // Plain output says it is a note.
-    let plain = home.run(&args[..args.len() - 1]);
+    let plain = home.run_on_fixtures(&args[..args.len() - 1]);
     let text = String::from_utf8_lossy(&plain.stdout);
     assert!(text.contains("note on «Узбекистан»"), "{text}");
 }

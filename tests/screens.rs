@@ -6,7 +6,7 @@ mod common;
 use chitalka::config::Config;
 use chitalka::tui::app::{App, Screen};
 use chitalka::tui::theme::Theme;
-use common::screen::{code, draw, key, library_app, reader_app, screen};
+use common::screen::{code, draw, fixture_setup, key, library_app, reader_app, screen};
 use common::{FIXTURE_LIBRARY, Home, SEED};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Color;
@@ -64,17 +64,7 @@ fn reader_rows_are_what_render_prints() {
         let mut app = reader_app(&home, w, h);
         let s = screen(&mut app);
         let rows: Vec<&str> = s.lines().take(usize::from(h) - 1).collect();
-        let setup = chitalka::setup::Setup {
-            paths: chitalka::paths::Paths {
-                data_dir: home.data(),
-                config_dir: home.path().join("config"),
-                cache_dir: home.path().join("cache"),
-                library: FIXTURE_LIBRARY.into(),
-                default_library: false,
-            },
-            config: Config::default(),
-            notes: vec![],
-        };
+        let setup = fixture_setup(&home);
         let mut out = Vec::new();
         chitalka::cli::render(
             &setup,

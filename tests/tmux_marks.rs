@@ -20,19 +20,6 @@ fn sigkill(t: &Tmux) {
     t.wait_exit();
 }
 
-fn notes_json(home: &Home) -> serde_json::Value {
-    let out = home.run(&[
-        "--data-dir",
-        &home.data().to_string_lossy(),
-        "--library",
-        common::FIXTURE_LIBRARY,
-        "notes",
-        "--json",
-    ]);
-    assert!(out.status.success(), "{out:?}");
-    serde_json::from_slice(&out.stdout).expect("notes json")
-}
-
 #[test]
 fn marks_made_in_a_terminal_survive_sigkill() {
     if !Tmux::available() {
@@ -78,9 +65,8 @@ fn marks_made_in_a_terminal_survive_sigkill() {
     sigkill(&t);
 
     // Everything is on disk, in a file that parses, with no temp files about.
-    let notes = notes_json(&home);
-    let list = notes.as_array().expect("array");
-    assert_eq!(list.len(), 1, "{notes}");
+    let list = home.exported_notes();
+    assert_eq!(list.len(), 1, "{list:?}");
     // Backspace took «а́» whole: a lone stress mark left behind would show.
     assert_eq!(list[0]["note"], "Важно: замок (из редактора)");
     assert_eq!(list[0]["detached"], false);
@@ -119,7 +105,7 @@ fn marks_made_in_a_terminal_survive_sigkill() {
     t.keys(&["d"]);
     t.wait_for("Notes · this article (0)");
     sigkill(&t);
-    assert_eq!(notes_json(&home).as_array().map(Vec::len), Some(0));
+    assert_eq!(home.exported_notes().len(), 0);
 }
 
 #[test]

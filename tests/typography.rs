@@ -10,8 +10,8 @@ use chitalka::core::hyphenate::{HyphenLang, break_points};
 use chitalka::core::layout::{Layout, LayoutOptions, Line};
 use chitalka::core::width::str_width;
 use chitalka::tui::theme::Theme;
-use common::screen::{code, draw, key, reader_app, screen};
-use common::{FIXTURE_LIBRARY, Home, SEED};
+use common::screen::{code, draw, fixture_setup, key, reader_app, screen};
+use common::{Home, SEED};
 use crossterm::event::KeyCode;
 use proptest::prelude::*;
 use std::sync::LazyLock;
@@ -221,17 +221,7 @@ fn reader_rows_are_what_render_prints_when_justified() {
         app.set_layout(opts);
         let s = screen(&mut app);
         let rows: Vec<&str> = s.lines().take(usize::from(h) - 1).collect();
-        let setup = chitalka::setup::Setup {
-            paths: chitalka::paths::Paths {
-                data_dir: home.data(),
-                config_dir: home.path().join("config"),
-                cache_dir: home.path().join("cache"),
-                library: FIXTURE_LIBRARY.into(),
-                default_library: false,
-            },
-            config: chitalka::config::Config::default(),
-            notes: vec![],
-        };
+        let setup = fixture_setup(&home);
         let mut out = Vec::new();
         chitalka::cli::render(
             &setup,

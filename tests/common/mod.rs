@@ -53,6 +53,30 @@ impl Home {
         ]
     }
 
+    /// The binary on the fixture library, its data in this home.
+    pub fn on_fixtures(&self) -> Command {
+        let mut c = self.command();
+        c.arg("--data-dir")
+            .arg(self.data())
+            .args(["--library", FIXTURE_LIBRARY]);
+        c
+    }
+
+    /// Run `args` on the fixture library, its data in this home.
+    pub fn run_on_fixtures(&self, args: &[&str]) -> Output {
+        self.on_fixtures()
+            .args(args)
+            .output()
+            .expect("run chitalka")
+    }
+
+    /// The notes exported as JSON (`notes --json` on the fixture library).
+    pub fn exported_notes(&self) -> Vec<serde_json::Value> {
+        let o = self.run_on_fixtures(&["notes", "--json"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        serde_json::from_str(&stdout(&o)).expect("notes json")
+    }
+
     pub fn run(&self, args: &[&str]) -> Output {
         self.command().args(args).output().expect("run chitalka")
     }
@@ -65,5 +89,6 @@ pub fn stdout(o: &Output) -> String {
 pub fn stderr(o: &Output) -> String {
     String::from_utf8(o.stderr.clone()).expect("utf-8 stderr")
 }
+pub mod rng;
 pub mod screen;
 pub mod tmux;

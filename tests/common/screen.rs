@@ -62,3 +62,19 @@ pub fn key(c: char) -> KeyEvent {
 pub fn code(c: KeyCode) -> KeyEvent {
     KeyEvent::new(c, KeyModifiers::NONE)
 }
+
+/// The set-up of the fixture library with every user path in `home`, as
+/// the CLI commands get it.
+pub fn fixture_setup(home: &Home) -> chitalka::setup::Setup {
+    chitalka::setup::Setup {
+        paths: chitalka::paths::Paths {
+            data_dir: home.data(),
+            config_dir: home.path().join("config"),
+            cache_dir: home.path().join("cache"),
+            library: FIXTURE_LIBRARY.into(),
+            default_library: false,
+        },
+        config: Config::default(),
+        notes: vec![],
+    }
+}
