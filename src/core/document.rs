@@ -157,6 +157,10 @@ impl Document {
     pub fn pos_at(&self, offset: usize) -> Pos {
         let mut off = 0;
         for (i, b) in self.blocks.iter().enumerate() {
+            if offset < off {
+                // In the separator after the block before.
+                return self.clamp(Pos::new(i - 1, usize::MAX));
+            }
             let end = off + b.text.len();
             if offset <= end {
                 return self.clamp(Pos::new(i, offset - off));
@@ -164,6 +168,27 @@ impl Document {
             off = end + BLOCK_SEPARATOR.len();
         }
         self.clamp(Pos::new(self.blocks.len().saturating_sub(1), usize::MAX))
+    }
+
+    /// The canonical text from `a` to `b` (in either order), built from
+    /// those blocks alone: what slicing [`Document::canonical_text`] at
+    /// their [`Document::text_offset`]s gives, without making the whole text.
+    pub fn text_between(&self, a: Pos, b: Pos) -> String {
+        if self.blocks.is_empty() {
+            return String::new();
+        }
+        let (a, b) = (self.clamp(a.min(b)), self.clamp(a.max(b)));
+        let mut out = String::new();
+        for i in a.block..=b.block {
+            let text = &self.blocks[i].text;
+            let from = if i == a.block { a.offset } else { 0 };
+            let to = if i == b.block { b.offset } else { text.len() };
+            if i > a.block {
+                out.push_str(BLOCK_SEPARATOR);
+            }
+            out.push_str(text.get(from..to).unwrap_or_default());
+        }
+        out
     }
 
     /// Number of words (runs of letters or digits) in the document.
@@ -325,5 +350,22 @@ mod tests {
         assert_eq!(reading_minutes(0), 0);
         assert_eq!(reading_minutes(1), 1);
         assert_eq!(reading_minutes(181), 2);
+    }
+
+    #[test]
+    fn text_between_is_the_slice_of_the_whole_text() {
+        let d = crate::core::formats::text::parse_str(
+            "Заголовок\n\nПервый абзац, за\u{301}мок.\n\nВторой.\n\nТретий абзац.\n",
+        );
+        let text = d.canonical_text();
+        let offsets: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        for &x in offsets.iter().step_by(3) {
+            for &y in offsets.iter().step_by(5) {
+                let (a, b) = (d.pos_at(x), d.pos_at(y));
+                let (lo, hi) = (d.text_offset(a.min(b)), d.text_offset(a.max(b)));
+                assert_eq!(d.text_between(a, b), text[lo..hi], "{x}..{y}");
+            }
+        }
+        assert_eq!(Document::default().text_between(Pos::new(3, 1), Pos::new(0, 0)), "");
     }
 }
