@@ -167,15 +167,19 @@ pub fn collect(setup: &Setup, notes: bool) -> anyhow::Result<(Vec<Exported>, Vec
                 continue;
             }
         };
-        let article = lib.as_ref().and_then(|l| {
-            l.articles
-                .iter()
-                .find(|a| a.id == marks.article || a.rel == marks.path)
-        });
+        let article = lib
+            .as_ref()
+            .and_then(|l| l.find(&marks.article, &marks.path));
         let doc = article
             .and_then(|a| library::load(&a.path).ok())
             .map(|(_, d)| d);
         let outline = doc.as_ref().map(Outline::of);
+        // The text and its hash once per article, for every mark of it.
+        let text = doc.as_ref().map(|d| {
+            let t = d.canonical_text();
+            let h = library::article_id(t.as_bytes());
+            (t, h)
+        });
         for (_, m) in marks.live() {
             let (note, name) = match &m.kind {
                 MarkKind::Note { text } => (Some(text.clone()), None),
@@ -184,7 +188,10 @@ pub fn collect(setup: &Setup, notes: bool) -> anyhow::Result<(Vec<Exported>, Vec
             if notes != note.is_some() {
                 continue;
             }
-            let placed = doc.as_ref().map(|d| m.anchor.place(d));
+            let placed = doc
+                .as_ref()
+                .zip(text.as_ref())
+                .map(|(d, (t, h))| m.anchor.place_in(d, t, h));
             let detached = placed.as_ref().is_none_or(|p| p.found == Found::Detached);
             let section = match (&placed, &outline) {
                 (Some(p), Some(o)) => p
@@ -198,7 +205,8 @@ pub fn collect(setup: &Setup, notes: bool) -> anyhow::Result<(Vec<Exported>, Vec
                 path: article.map_or(marks.path.clone(), |a| a.rel.clone()),
                 title: article.map_or(marks.title.clone(), |a| a.title.clone()),
                 section,
-                quote: m.anchor.quote.clone(),
+                // A soft hyphen is a break chance, not a letter: exported whole.
+                quote: m.anchor.quote.replace('\u{AD}', ""),
                 note,
                 name,
                 created: m.created,

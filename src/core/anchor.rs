@@ -93,15 +93,21 @@ impl Anchor {
     /// An anchor for the passage `start..end` of `doc`.
     pub fn new(doc: &Document, start: Pos, end: Pos) -> Anchor {
         let text = doc.canonical_text();
+        Anchor::new_in(doc, &text, &article_id(text.as_bytes()), start, end)
+    }
+
+    /// [`Anchor::new`] with the document's canonical text and its hash at
+    /// hand (re-anchoring many marks of one article).
+    pub fn new_in(doc: &Document, text: &str, text_hash: &str, start: Pos, end: Pos) -> Anchor {
         let (a, b) = (doc.text_offset(start), doc.text_offset(end));
-        let (a, b) = (char_floor(&text, a.min(b)), char_floor(&text, a.max(b)));
+        let (a, b) = (char_floor(text, a.min(b)), char_floor(text, a.max(b)));
         Anchor {
             start: doc.pos_at(a),
             end: doc.pos_at(b),
             quote: text[a..b].to_string(),
             prefix: tail_chars(&text[..a], CONTEXT_CHARS).to_string(),
             suffix: head_chars(&text[b..], CONTEXT_CHARS).to_string(),
-            text_hash: article_id(text.as_bytes()),
+            text_hash: text_hash.to_string(),
         }
     }
 

@@ -358,7 +358,9 @@ mod tests {
             "Заголовок\n\nПервый абзац, за\u{301}мок.\n\nВторой.\n\nТретий абзац.\n",
         );
         let text = d.canonical_text();
-        let offsets: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        let offsets: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
         for &x in offsets.iter().step_by(3) {
             for &y in offsets.iter().step_by(5) {
                 let (a, b) = (d.pos_at(x), d.pos_at(y));
@@ -366,6 +368,9 @@ mod tests {
                 assert_eq!(d.text_between(a, b), text[lo..hi], "{x}..{y}");
             }
         }
-        assert_eq!(Document::default().text_between(Pos::new(3, 1), Pos::new(0, 0)), "");
+        assert_eq!(
+            Document::default().text_between(Pos::new(3, 1), Pos::new(0, 0)),
+            ""
+        );
     }
 }

@@ -65,6 +65,17 @@ pub struct Library {
     pub unreadable: Vec<Unreadable>,
 }
 
+impl Library {
+    /// The article with content id `id`, else the one at `rel` (an article
+    /// edited since keeps its path, a moved one its id).
+    pub fn find(&self, id: &str, rel: &str) -> Option<&Article> {
+        self.articles
+            .iter()
+            .find(|a| a.id == id)
+            .or_else(|| self.articles.iter().find(|a| a.rel == rel))
+    }
+}
+
 /// A file in the library folder listing paths (relative, one per line, `#`
 /// comments) that are not articles, such as a licence or sources note.
 pub const IGNORE_FILE: &str = ".chitalkaignore";

@@ -25,12 +25,7 @@ impl NotesIndex {
         let mut docs = Vec::new();
         let mut quotes = Vec::new();
         for (_, marks) in store.all() {
-            let article = lib.and_then(|l| {
-                l.articles
-                    .iter()
-                    .find(|a| a.id == marks.article)
-                    .or_else(|| l.articles.iter().find(|a| a.rel == marks.path))
-            });
+            let article = lib.and_then(|l| l.find(&marks.article, &marks.path));
             for (_, m) in marks.live() {
                 let MarkKind::Note { text } = &m.kind else {
                     continue;

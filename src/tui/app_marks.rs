@@ -64,11 +64,8 @@ impl App {
                 let Some(r) = self.reader.as_mut() else {
                     return;
                 };
-                let text = r.doc.canonical_text();
-                let quote = text
-                    .get(r.doc.text_offset(a)..r.doc.text_offset(b))
-                    .unwrap_or_default();
-                self.message = Some(messages::copied(crate::core::document::count_words(quote)));
+                let quote = r.doc.text_between(a, b);
+                self.message = Some(messages::copied(crate::core::document::count_words(&quote)));
                 self.clipboard = Some(quote.replace('\u{AD}', ""));
                 r.selection = None;
                 return;

@@ -52,11 +52,7 @@ impl App {
             self.message = Some(messages::MARKS_READ_ONLY.to_string());
             return;
         }
-        let text = r.doc.canonical_text();
-        let quote = text
-            .get(r.doc.text_offset(start)..r.doc.text_offset(end))
-            .unwrap_or_default()
-            .to_string();
+        let quote = r.doc.text_between(start, end);
         self.note_edit = Some(NoteEdit {
             editor: NoteEditor::new(""),
             target: NoteTarget::New { start, end },

@@ -188,12 +188,7 @@ pub fn of_library(
         if !marks.live().any(|(_, m)| wanted(&m.kind, notes)) {
             continue;
         }
-        let article = lib.and_then(|l| {
-            l.articles
-                .iter()
-                .find(|a| a.id == marks.article)
-                .or_else(|| l.articles.iter().find(|a| a.rel == marks.path))
-        });
+        let article = lib.and_then(|l| l.find(&marks.article, &marks.path));
         let doc = article.and_then(|a| library::load(&a.path).ok().map(|(_, d)| d));
         let found = match (article, &doc) {
             (Some(a), Some(d)) => Some((a.path.as_path(), a.rel.as_str(), a.title.as_str(), d)),

@@ -144,7 +144,7 @@ impl ReaderMarks {
                 || end != mark.anchor.end
                 || mark.anchor.text_hash != hash
             {
-                mark.anchor = Anchor::new(doc, start, end);
+                mark.anchor = Anchor::new_in(doc, &text, &hash, start, end);
                 changed = true;
             }
             self.placed.push(PlacedMark {

@@ -123,12 +123,7 @@ impl NoteEditor {
         self.page = height.saturating_sub(1).max(1);
         let rows = self.rows(self.width);
         let (row, _) = self.row_col_in(&rows);
-        self.scroll = self.scroll.min(rows.len().saturating_sub(height));
-        if row < self.scroll {
-            self.scroll = row;
-        } else if row >= self.scroll + height {
-            self.scroll = row + 1 - height;
-        }
+        self.scroll = super::list_nav::scroll_for(row, self.scroll, height, rows.len());
         self.scroll
     }
 

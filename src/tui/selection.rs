@@ -83,7 +83,7 @@ mod tests {
 
     fn quote(doc: &Document, sel: &Selection) -> String {
         let (a, b) = sel.range();
-        doc.canonical_text()[doc.text_offset(a)..doc.text_offset(b)].to_string()
+        doc.text_between(a, b)
     }
 
     #[test]

@@ -16,8 +16,26 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
+/// A box over the text column (two columns wider each side), `height` rows
+/// tall (at most what there is), standing on the status line: where a note
+/// is shown or written.
+pub fn note_box(app: &App, area: Rect, height: usize) -> Rect {
+    let (x, w) = app.text_column();
+    let cols = usize::from(area.width);
+    let width = (w + 4).min(cols);
+    let x = x.saturating_sub(2).min(cols - width);
+    let avail = usize::from(area.height).saturating_sub(1);
+    let height = height.min(avail);
+    Rect::new(
+        area.x + x as u16,
+        area.y + (avail - height) as u16,
+        width as u16,
+        height as u16,
+    )
+}
+
 /// A passage as one line: white space squeezed.
-fn one_line(s: &str) -> String {
+pub fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -194,26 +212,17 @@ pub fn draw_note(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let MarkKind::Note { text } = &m.kind else {
         return;
     };
-    let (x, w) = app.text_column();
-    let width = (w + 4).min(usize::from(area.width));
-    let x = x.saturating_sub(2).min(usize::from(area.width) - width);
-    let inner = width.saturating_sub(2).max(1);
+    let inner = usize::from(note_box(app, area, 0).width)
+        .saturating_sub(2)
+        .max(1);
     // Rows the note needs, wrapped, plus the borders; at most half the screen.
     let needed: usize = text
         .split('\n')
         .map(|l| str_width(l).div_ceil(inner).max(1))
         .sum::<usize>()
         + 2;
-    // Above the status line.
     let avail = usize::from(area.height).saturating_sub(1);
-    let height = needed.min(avail / 2).max(3).min(avail);
-    let y = avail.saturating_sub(height);
-    let rect = Rect::new(
-        area.x + x as u16,
-        area.y + y as u16,
-        width as u16,
-        height as u16,
-    );
+    let rect = note_box(app, area, needed.min(avail / 2).max(3));
     let title = format!(
         " «{}» ",
         ellipsize(&one_line(&m.anchor.quote), inner.saturating_sub(6))

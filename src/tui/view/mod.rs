@@ -47,23 +47,12 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
 /// The note editor over the lower half of the text column.
 fn draw_note_editor(frame: &mut Frame, app: &mut App, theme: &Theme) {
     let area = frame.area();
-    let (x, w) = app.text_column();
-    let cols = usize::from(area.width);
-    let width = (w + 4).min(cols);
-    let x = x.saturating_sub(2).min(cols - width);
-    let rows = area.height.saturating_sub(1);
-    let height = (rows / 2).max(8).min(rows);
-    let rect = ratatui::layout::Rect::new(
-        area.x + x as u16,
-        area.y + rows - height,
-        width as u16,
-        height,
-    );
+    let rows = usize::from(area.height.saturating_sub(1));
+    let rect = marks::note_box(app, area, (rows / 2).max(8));
     let Some(ne) = app.note_edit.as_mut() else {
         return;
     };
-    let quote = ne.quote.split_whitespace().collect::<Vec<_>>().join(" ");
-    let title = crate::messages::note::title(&quote);
+    let title = crate::messages::note::title(&marks::one_line(&ne.quote));
     let hint = if ne.asking {
         crate::messages::note::DISCARD
     } else {

@@ -260,9 +260,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
         return;
     }
     if let Some((a, b)) = r.selection.as_ref().map(|s| s.range()) {
-        let words = crate::core::document::count_words(
-            &r.doc.canonical_text()[r.doc.text_offset(a)..r.doc.text_offset(b)],
-        );
+        let words = crate::core::document::count_words(&r.doc.text_between(a, b));
         let left = format!(" {} · {}", messages::CHOOSING, messages::words(words));
         let right = format!(
             "{} ",
