@@ -82,13 +82,6 @@ pub struct Config {
     pub keymap: Keymap,
 }
 
-impl Config {
-    /// Maximum width of the text column (`text.width`).
-    pub fn text_width(&self) -> usize {
-        self.text.width
-    }
-}
-
 /// `~/texts` with the home folder put in (`home` is None when unknown).
 pub fn expand_home(p: PathBuf, home: Option<&Path>) -> PathBuf {
     match (p.strip_prefix("~"), home) {
@@ -145,9 +138,7 @@ struct Reader<'t> {
 
 impl Reader<'_> {
     fn line(&self, span: std::ops::Range<usize>) -> usize {
-        self.text
-            .get(..span.start)
-            .map_or(1, |before| before.matches('\n').count() + 1)
+        line_of(self.text, span.start)
     }
 
     fn warn(&mut self, span: std::ops::Range<usize>, what: String) {
@@ -374,14 +365,17 @@ impl std::fmt::Debug for DisplayValue<'_, '_> {
     }
 }
 
+/// The line (from 1) of byte `offset` in `text`.
+fn line_of(text: &str, offset: usize) -> usize {
+    text.get(..offset)
+        .map_or(1, |before| before.matches('\n').count() + 1)
+}
+
 fn parse_raw(path: &Path, text: &str) -> (Config, Vec<String>) {
     let doc = match DeTable::parse(text) {
         Ok(doc) => doc,
         Err(e) => {
-            let line = e.span().map(|s| {
-                text.get(..s.start)
-                    .map_or(1, |b| b.matches('\n').count() + 1)
-            });
+            let line = e.span().map(|s| line_of(text, s.start));
             return (
                 Config::default(),
                 vec![msg::whole_file(path, line, e.message())],

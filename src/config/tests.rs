@@ -62,7 +62,7 @@ fn good_config() {
             line_spacing: 2
         }
     );
-    assert_eq!(c.text_width(), 72);
+    assert_eq!(c.text.width, 72);
     assert_eq!(c.theme_name, ThemeName::Light);
     let light = Theme::light();
     assert_eq!(

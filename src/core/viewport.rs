@@ -262,6 +262,29 @@ impl Viewport {
         out
     }
 
+    /// The text on screen: from the start of the first line to the end of
+    /// the last (`None` for an empty document).
+    pub fn visible_range(&mut self, doc: &Document) -> Option<(Pos, Pos)> {
+        let lines = self.visible(doc);
+        let (first, last) = (lines.first()?, lines.last()?);
+        Some((first.start(), Pos::new(last.block, last.range.end)))
+    }
+
+    /// Scroll as little as needed to show `start..end`: its start when it is
+    /// above the screen, else its end when that is below (as much as fits).
+    pub fn reveal(&mut self, doc: &Document, start: Pos, end: Pos) {
+        let Some((from, to)) = self.visible_range(doc) else {
+            return;
+        };
+        if start < from {
+            self.go_to(doc, start);
+        } else if end > to {
+            // The line of the end at the bottom of the screen.
+            self.go_to(doc, end);
+            self.scroll(doc, -(self.height.saturating_sub(1) as isize));
+        }
+    }
+
     /// How far through the document the top of the screen is, 0.0 to 1.0;
     /// 1.0 once the end of the document is on screen.
     pub fn progress(&mut self, doc: &Document) -> f64 {

@@ -126,7 +126,7 @@ pub struct App {
     /// Text to put on the terminal's clipboard (the event loop sends it).
     pub clipboard: Option<String>,
     /// Places left by jumps, the last one last.
-    pub jumps: Vec<super::jumps::Place>,
+    pub jumps: std::collections::VecDeque<super::jumps::Place>,
     /// Reading positions.
     pub store: Store,
     /// The library screen (absent when a single file was opened).
@@ -237,7 +237,7 @@ impl App {
             marks_list: None,
             note_edit: None,
             external_edit: false,
-            jumps: Vec::new(),
+            jumps: std::collections::VecDeque::new(),
             clipboard: None,
             store,
             library: None,

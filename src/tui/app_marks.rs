@@ -103,29 +103,14 @@ impl App {
         }
     }
 
-    /// Scroll so that `start..end` (as much of it as fits, its end first
-    /// when it is below) is on screen.
+    /// Scroll so that `start..end` is on screen (its end first when below).
     fn keep_in_view(&mut self, start: Pos, end: Pos) {
         let Some(r) = self.reader.as_mut() else {
             return;
         };
-        for _ in 0..10_000 {
-            let lines = r.view.visible(&r.doc);
-            let (Some(first), Some(last)) = (lines.first(), lines.last()) else {
-                return;
-            };
-            let before = start < first.start();
-            let after = end > Pos::new(last.block, last.range.end);
-            let step = match (before, after) {
-                (true, _) => -1,
-                (false, true) => 1,
-                _ => return,
-            };
-            let top = r.view.top_pos(&r.doc);
-            r.view.scroll(&r.doc, step);
-            if r.view.top_pos(&r.doc) == top {
-                return;
-            }
+        let top = r.view.top_pos(&r.doc);
+        r.view.reveal(&r.doc, start, end);
+        if r.view.top_pos(&r.doc) != top {
             r.changed_at = Some(std::time::Instant::now());
         }
     }
@@ -264,11 +249,9 @@ impl App {
         let Some(r) = self.reader.as_mut() else {
             return;
         };
-        let lines = r.view.visible(&r.doc);
-        let (Some(first), Some(last)) = (lines.first(), lines.last()) else {
+        let Some((from, to)) = r.view.visible_range(&r.doc) else {
             return;
         };
-        let (from, to) = (first.start(), Pos::new(last.block, last.range.end));
         let on_screen: Vec<&str> = r
             .marks
             .placed
@@ -372,8 +355,8 @@ impl App {
         if let Some(ml) = self.marks_list.as_mut() {
             ml.entries = entries;
             ml.selected = ml.selected.min(ml.entries.len().saturating_sub(1));
-            let per = ml.entry_rows();
-            ml.scroll = list_nav::scroll_for(ml.selected, ml.scroll, page / per, ml.entries.len());
+            ml.scroll =
+                list_nav::scroll_for(ml.selected, ml.scroll, ml.per_page(page), ml.entries.len());
         }
     }
 
@@ -383,7 +366,7 @@ impl App {
         let Some(ml) = self.marks_list.as_mut() else {
             return;
         };
-        let per_page = (page / ml.entry_rows()).max(1);
+        let per_page = ml.per_page(page);
         if let Some(to) = list_nav::moved(ml.selected, action, ml.entries.len(), per_page) {
             ml.selected = to;
             ml.scroll = list_nav::scroll_for(to, ml.scroll, per_page, ml.entries.len());

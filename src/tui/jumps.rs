@@ -62,10 +62,10 @@ impl App {
         };
         // Opening the find prompt is a jump already: the typing moves the view.
         let moved = self.finding() || self.place().as_ref() != Some(&before);
-        if moved && self.jumps.last() != Some(&before) {
-            self.jumps.push(before);
+        if moved && self.jumps.back() != Some(&before) {
+            self.jumps.push_back(before);
             if self.jumps.len() > KEEP {
-                self.jumps.remove(0);
+                self.jumps.pop_front();
             }
         }
     }
@@ -73,7 +73,7 @@ impl App {
     /// Go back to where the last jump left from.
     pub(super) fn jump_back(&mut self) {
         let here = self.place();
-        while let Some(to) = self.jumps.pop() {
+        while let Some(to) = self.jumps.pop_back() {
             if Some(&to) == here.as_ref() {
                 continue;
             }

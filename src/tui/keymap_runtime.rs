@@ -246,11 +246,11 @@ impl Keymap {
             let rows = self.help_rows(mode);
             let w = rows
                 .iter()
-                .map(|(k, _)| k.chars().count())
+                .map(|(k, _)| crate::core::width::str_width(k))
                 .max()
                 .unwrap_or(0);
             for (k, h) in rows {
-                let pad = w - k.chars().count();
+                let pad = w - crate::core::width::str_width(&k);
                 out.push_str(&format!("  {k}{}  {h}\n", " ".repeat(pad)));
             }
             out.push('\n');

@@ -72,6 +72,11 @@ pub struct MarksList {
 }
 
 impl MarksList {
+    /// Entries shown in `rows` rows (at least one).
+    pub fn per_page(&self, rows: usize) -> usize {
+        (rows / self.entry_rows()).max(1)
+    }
+
     /// Rows each entry takes on screen.
     pub fn entry_rows(&self) -> usize {
         if self.notes { 3 } else { 2 }

@@ -122,13 +122,12 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
     if ml.entries.is_empty() {
         lines.push(Line::styled(format!(" {}", messages::NO_MARKS), theme.dim));
     }
-    let per = ml.entry_rows();
     for (i, e) in ml
         .entries
         .iter()
         .enumerate()
         .skip(ml.scroll)
-        .take((rows / per).max(1))
+        .take(ml.per_page(rows))
     {
         lines.extend(entry_lines(e, width, i == ml.selected, theme));
     }

@@ -29,7 +29,9 @@ fn style_of(line: &Line, theme: &Theme) -> Style {
         LineStyle::Body | LineStyle::Blank => theme.body,
         LineStyle::Heading(1) => theme.heading1,
         LineStyle::Heading(2) => theme.heading2,
-        LineStyle::Heading(_) => theme.heading,
+        LineStyle::Heading(3) => theme.heading,
+        // Deeper levels: the level-3 colour, not bold.
+        LineStyle::Heading(_) => theme.heading.remove_modifier(Modifier::BOLD),
         LineStyle::Quote => theme.quote,
         LineStyle::Code => theme.code,
         LineStyle::Rule => theme.dim,
