@@ -69,3 +69,27 @@ fn the_find_screen_opens_a_note_hit_at_its_passage() {
     let s = screen(&mut app);
     assert!(s.contains(NOTE), "the note is shown:\n{s}");
 }
+
+#[test]
+fn of_two_notes_on_one_passage_the_one_found_is_shown() {
+    let home = Home::new();
+    add_note(&home);
+    let out = home.run_on_fixtures(&["mark", SEED, PASSAGE, "--note", "Вторая мысль о караванах"]);
+    assert!(out.status.success(), "{out:?}");
+    let mut app = library_app(&home, 100, 30);
+    app.index_dir = Some(home.path().join("cache/index"));
+    app.on_key(key('F'));
+    for c in "караванах".chars() {
+        app.on_key(key(c));
+    }
+    let start = std::time::Instant::now();
+    while app.tick(std::time::Instant::now()) {
+        assert!(start.elapsed() < std::time::Duration::from_secs(20));
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    app.on_key(code(KeyCode::Enter));
+    app.on_key(code(KeyCode::Enter));
+    let s = screen(&mut app);
+    assert!(s.contains("Вторая мысль о караванах"), "{s}");
+    assert!(!s.contains(NOTE), "not the other note on the passage:\n{s}");
+}

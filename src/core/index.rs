@@ -101,6 +101,9 @@ pub struct LibraryHit {
     /// For a hit in a note: the passage the note is on.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note_on: Option<String>,
+    /// For a hit in a note: the note's mark id.
+    #[serde(skip)]
+    pub mark: Option<String>,
 }
 
 impl LibraryHit {
@@ -347,6 +350,7 @@ impl LibraryIndex {
                 highlights,
                 score,
                 note_on: None,
+                mark: None,
             });
         }
         Ok(out)

@@ -8,13 +8,13 @@ use crate::core::marks_store::{MarkKind, MarksStore};
 /// The notes of the library, searchable.
 pub struct NotesIndex {
     index: LibraryIndex,
-    /// The passage each note is on, in the order they were indexed.
-    quotes: Vec<String>,
+    /// Each note's passage and mark id, in the order they were indexed.
+    notes: Vec<(String, String)>,
 }
 
 impl std::fmt::Debug for NotesIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "NotesIndex({} notes)", self.quotes.len())
+        write!(f, "NotesIndex({} notes)", self.notes.len())
     }
 }
 
@@ -23,10 +23,10 @@ impl NotesIndex {
     /// in `lib` when the article is found there, else by its last known path.
     pub fn build(store: &MarksStore, lib: Option<&Library>) -> tantivy::Result<NotesIndex> {
         let mut docs = Vec::new();
-        let mut quotes = Vec::new();
+        let mut notes = Vec::new();
         for (_, marks) in store.all() {
             let article = lib.and_then(|l| l.find(&marks.article, &marks.path));
-            for (_, m) in marks.live() {
+            for (id, m) in marks.live() {
                 let MarkKind::Note { text } = &m.kind else {
                     continue;
                 };
@@ -34,33 +34,35 @@ impl NotesIndex {
                 docs.push(IndexDoc {
                     path: article.map_or(marks.path.clone(), |a| a.rel.clone()),
                     title: article.map_or(marks.title.clone(), |a| a.title.clone()),
-                    section: quotes.len().to_string(),
+                    section: notes.len().to_string(),
                     block: m.anchor.start.block,
                     text: text.clone(),
                 });
-                quotes.push(m.anchor.quote.clone());
+                notes.push((m.anchor.quote.clone(), id.clone()));
             }
         }
         Ok(NotesIndex {
             index: LibraryIndex::in_ram(&docs)?,
-            quotes,
+            notes,
         })
     }
 
     /// Notes matching `query`, best first; each hit's `note_on` is the
-    /// passage, its position the passage's (as last saved).
+    /// passage and `mark` the note's id, its position the passage's (as last
+    /// saved).
     pub fn search(&self, query: &str, limit: usize) -> tantivy::Result<SearchResult> {
-        if self.quotes.is_empty() {
+        if self.notes.is_empty() {
             return Ok(SearchResult::default());
         }
         let mut result = self.index.search(query, limit)?;
         for h in &mut result.hits {
-            let quote = h
+            let note = h
                 .section
                 .parse::<usize>()
                 .ok()
-                .and_then(|i| self.quotes.get(i));
-            h.note_on = Some(quote.cloned().unwrap_or_default());
+                .and_then(|i| self.notes.get(i));
+            h.note_on = Some(note.map(|n| n.0.clone()).unwrap_or_default());
+            h.mark = note.map(|n| n.1.clone());
             h.section = String::new();
             h.offset = 0;
         }
@@ -111,6 +113,12 @@ mod tests {
         let r = idx.search("сотрудничества РАСТЕТ", 10).expect("search");
         assert_eq!(r.hits.len(), 1, "the bookmark's name is not a note");
         assert_eq!(r.hits[0].note_on.as_deref(), Some("Текст"));
+        assert!(
+            r.hits[0]
+                .mark
+                .as_ref()
+                .is_some_and(|id| m.marks.contains_key(id))
+        );
         assert_eq!(r.hits[0].path, "a.txt");
         assert!(idx.search("погода", 10).expect("search").hits.is_empty());
     }

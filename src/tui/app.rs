@@ -190,7 +190,8 @@ impl App {
     ) -> Result<App, String> {
         let pending =
             library::PendingScan::start(dir, cache).map_err(|e| messages::err_library(dir, &e))?;
-        // Many new files: parsed in the background, the list fills in.
+        // Many new files: parsed in the background; the list shows what the
+        // cache knew meanwhile, the title counts, the rest comes at the end.
         let (lib, scanning) = if pending.todo() > super::library_scan::BACKGROUND_FROM {
             (pending.partial().clone(), Some(Scanning::spawn(pending)))
         } else {

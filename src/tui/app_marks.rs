@@ -509,25 +509,13 @@ impl App {
         r.marks.place(&r.doc);
     }
 
-    /// In the open article, go to the note on `quote` nearest `near` and
-    /// show it.
-    pub(super) fn show_note_on(&mut self, quote: &str, near: Pos) {
+    /// In the open article, go to the note `mark` and show it (its
+    /// passage `quote` is said when it is detached).
+    pub(super) fn show_note(&mut self, mark: &str, quote: &str) {
         let Some(r) = self.reader.as_mut() else {
             return;
         };
-        let data = &r.marks.data;
-        let found = r
-            .marks
-            .placed
-            .iter()
-            .filter(|m| m.is_note())
-            .filter(|m| {
-                data.marks
-                    .get(&m.id)
-                    .is_some_and(|x| x.anchor.quote == quote)
-            })
-            .min_by_key(|m| m.start.block.abs_diff(near.block));
-        match found {
+        match r.marks.placed.iter().find(|m| m.id == mark) {
             Some(m) => {
                 let (id, start) = (m.id.clone(), m.start);
                 r.view.go_to(&r.doc, start);

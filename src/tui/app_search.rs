@@ -140,8 +140,8 @@ impl App {
             self.message = Some(e);
             return;
         }
-        if let Some(quote) = &hit.note_on {
-            return self.show_note_on(quote, hit.pos());
+        if let (Some(quote), Some(mark)) = (&hit.note_on, &hit.mark) {
+            return self.show_note(mark, quote);
         }
         let rows = self.text_rows();
         if let Some(r) = self.reader.as_mut() {

@@ -1,6 +1,7 @@
 //! A first scan of a large library, in the background: the library screen
-//! shows what the scan cache knew at once, and the rest as it is parsed, so
-//! the keys never wait for it.
+//! shows what the scan cache knew at once and counts the files being
+//! parsed; the whole library replaces it when they are done. The keys never
+//! wait for it.
 
 use crate::core::library::{Library, PendingScan};
 use std::sync::{Arc, Mutex};
