@@ -86,7 +86,11 @@ pub fn mark(
     let (mut marks, read_only, warning) = store.load(&id, &rel);
     match warning {
         Some(StoreWarning::Corrupt(aside)) => {
-            writeln!(err, "chitalka: {}", messages::warn_marks_corrupt(&aside))?;
+            writeln!(
+                err,
+                "chitalka: {}",
+                messages::shown(&messages::warn_marks_corrupt(&aside))
+            )?;
         }
         Some(StoreWarning::Newer(_)) => anyhow::bail!(messages::MARKS_READ_ONLY),
         Some(StoreWarning::Io(e)) => anyhow::bail!(messages::err_marks_unreadable(&e)),
@@ -219,20 +223,27 @@ pub fn collect(setup: &Setup, notes: bool) -> anyhow::Result<(Vec<Exported>, Vec
 
 /// Write marks as JSON (an array).
 pub fn write_json(marks: &[Exported], out: &mut dyn Write) -> anyhow::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, marks)?;
-    writeln!(out)?;
-    Ok(())
+    crate::output::json(out, marks)
 }
 
 /// Write notes as Markdown: a heading per article, a subheading per section,
-/// each passage quoted, then its note.
+/// each passage quoted, then its note. Everything from data is shown with
+/// its control characters escaped (a note keeps its line breaks); a quote's
+/// lines stay in its blockquote and never start a list, a heading or a
+/// nested quote; a note's lines never start a heading, a quote or a rule
+/// that would break the export's outline (its lists stay lists).
 pub fn write_markdown(marks: &[Exported], out: &mut dyn Write) -> anyhow::Result<()> {
     writeln!(out, "# {}\n", messages::EXPORT_TITLE)?;
     let mut last_article = None;
     let mut last_section = None;
     for m in marks {
         if last_article != Some(&m.path) {
-            writeln!(out, "## {} ({})\n", m.title, m.path)?;
+            writeln!(
+                out,
+                "## {} ({})\n",
+                markdown_line(&messages::shown(&m.title), true),
+                messages::shown(&m.path)
+            )?;
             last_article = Some(&m.path);
             last_section = None;
         }
@@ -242,16 +253,62 @@ pub fn write_markdown(marks: &[Exported], out: &mut dyn Write) -> anyhow::Result
             m.section.as_str()
         };
         if last_section != Some(section) && !section.is_empty() {
-            writeln!(out, "### {section}\n")?;
+            writeln!(
+                out,
+                "### {}\n",
+                markdown_line(&messages::shown(section), true)
+            )?;
             last_section = Some(section);
         }
-        for line in m.quote.lines() {
-            writeln!(out, "> {line}")?;
+        for line in messages::shown_lines(&m.quote).split('\n') {
+            let line = markdown_line(line.trim_end(), true);
+            if line.is_empty() {
+                writeln!(out, ">")?;
+            } else {
+                writeln!(out, "> {line}")?;
+            }
         }
         writeln!(out)?;
         if let Some(note) = &m.note {
-            writeln!(out, "{note}\n")?;
+            let lines: Vec<String> = messages::shown_lines(note.trim_end())
+                .split('\n')
+                .map(|l| markdown_line(l, false))
+                .collect();
+            writeln!(out, "{}\n", lines.join("\n"))?;
         }
     }
     Ok(())
+}
+
+/// One line of text made to stay what it is in Markdown: the mark that
+/// would make it a heading, a quote, a rule, a fence, a table or HTML (and
+/// with `lists`, a list item) is escaped with a backslash. Leading spaces
+/// (an indented code block) are dropped.
+fn markdown_line(line: &str, lists: bool) -> String {
+    let line = line.trim_start_matches([' ', '\u{A0}']);
+    let Some(first) = line.chars().next() else {
+        return String::new();
+    };
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let after = line[digits..].chars().next();
+    let rest_after = |n: usize| line[n..].chars().next();
+    let escape_at = match first {
+        '#' | '>' | '=' | '_' | '`' | '~' | '<' | '|' => Some(0),
+        // `-`, `+` and `*`: a list item, a rule or a setext underline.
+        '-' | '+' | '*' if lists => Some(0),
+        '-' | '*' | '+'
+            if rest_after(1).is_none_or(|c| c == ' ' || c == first)
+                && line.chars().all(|c| c == first || c == ' ') =>
+        {
+            Some(0)
+        }
+        _ if lists && digits > 0 && digits <= 9 && matches!(after, Some('.' | ')')) => {
+            Some(digits)
+        }
+        _ => None,
+    };
+    match escape_at {
+        Some(i) => format!("{}\\{}", &line[..i], &line[i..]),
+        None => line.to_string(),
+    }
 }

@@ -4,6 +4,7 @@ use chitalka::config;
 use chitalka::paths::{self, Flags};
 use chitalka::setup::{Setup, setup};
 use chitalka::tui::keymap::Keymap;
+use chitalka::output::Safe;
 use chitalka::{cli, messages, tui};
 use clap::{Parser, Subcommand};
 use std::io::Write;
@@ -185,8 +186,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         _ => {}
     }
     let setup: Setup = setup(&flags).map_err(anyhow::Error::msg)?;
-    let mut stdout = std::io::stdout().lock();
-    let mut stderr = std::io::stderr().lock();
+    // Whatever a command prints, no control character of its data reaches
+    // the terminal (each also escapes what it takes from data).
+    let mut stdout = Safe::new(std::io::stdout().lock());
+    let mut stderr = Safe::new(std::io::stderr().lock());
     if cli.command.is_some() {
         // A config problem or a new library is worth a line on stderr.
         for note in &setup.notes {
@@ -301,12 +304,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
 
 /// `chitalka config --path | --default`: needs no library, nor a readable config.
 fn config_command(default: bool) -> anyhow::Result<()> {
-    let mut stdout = std::io::stdout().lock();
+    let mut stdout = Safe::new(std::io::stdout().lock());
     if default {
         write!(stdout, "{}", config::default_toml())?;
     } else {
         let dir = paths::config_dir(&paths::process_env).map_err(anyhow::Error::msg)?;
-        writeln!(stdout, "{}", dir.join(paths::CONFIG_FILE).display())?;
+        let file = dir.join(paths::CONFIG_FILE);
+        writeln!(stdout, "{}", messages::shown(&file.display().to_string()))?;
     }
     Ok(())
 }
@@ -323,7 +327,7 @@ fn keys_command(markdown: bool, default: bool) -> anyhow::Result<()> {
         }
         config.keymap
     };
-    let mut stdout = std::io::stdout().lock();
+    let mut stdout = Safe::new(std::io::stdout().lock());
     if markdown {
         writeln!(stdout, "{}", keymap.markdown())?;
     } else {
