@@ -270,7 +270,11 @@ pub fn find(
         limit,
     );
     if let Some(other) = &result.switched {
-        writeln!(err, "chitalka: {}", messages::shown(&messages::found_as(other)))?;
+        writeln!(
+            err,
+            "chitalka: {}",
+            messages::shown(&messages::found_as(other))
+        )?;
     }
     for h in &result.hits {
         if json {

@@ -302,9 +302,7 @@ fn markdown_line(line: &str, lists: bool) -> String {
         {
             Some(0)
         }
-        _ if lists && digits > 0 && digits <= 9 && matches!(after, Some('.' | ')')) => {
-            Some(digits)
-        }
+        _ if lists && digits > 0 && digits <= 9 && matches!(after, Some('.' | ')')) => Some(digits),
         _ => None,
     };
     match escape_at {

@@ -1,10 +1,10 @@
 //! The `chitalka` command: the TUI, and subcommands for scripts.
 
 use chitalka::config;
+use chitalka::output::Safe;
 use chitalka::paths::{self, Flags};
 use chitalka::setup::{Setup, setup};
 use chitalka::tui::keymap::Keymap;
-use chitalka::output::Safe;
 use chitalka::{cli, messages, tui};
 use clap::{Parser, Subcommand};
 use std::io::Write;

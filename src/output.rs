@@ -176,7 +176,8 @@ pub fn json_line<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> anyho
 mod tests {
     use super::*;
 
-    const HOSTILE: &str = "a\u{1b}]52;c;aGk=\u{7}b\u{9b}c\u{85}d\u{7f}e\u{202e}f\u{2066}g\u{2028}h\u{90}i";
+    const HOSTILE: &str =
+        "a\u{1b}]52;c;aGk=\u{7}b\u{9b}c\u{85}d\u{7f}e\u{202e}f\u{2066}g\u{2028}h\u{90}i";
 
     fn raw_unsafe(bytes: &[u8]) -> Vec<char> {
         String::from_utf8_lossy(bytes)
@@ -201,7 +202,10 @@ mod tests {
         }
         let mut out = Vec::new();
         json(&mut out, &["\u{9b}\u{2066}"]).unwrap();
-        assert_eq!(String::from_utf8(out).unwrap(), "[\n  \"\\u009b\\u2066\"\n]\n");
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "[\n  \"\\u009b\\u2066\"\n]\n"
+        );
     }
 
     #[test]
@@ -219,7 +223,10 @@ mod tests {
         let text = String::from_utf8(buf).unwrap();
         assert_eq!(raw_unsafe(text.as_bytes()), Vec::<char>::new());
         assert!(text.contains("\tПётр\n"), "{text:?}");
-        assert!(text.contains("a\\u{1b}]52;c;aGk=\\u{7}b\\u{9b}c"), "{text:?}");
+        assert!(
+            text.contains("a\\u{1b}]52;c;aGk=\\u{7}b\\u{9b}c"),
+            "{text:?}"
+        );
         assert!(text.ends_with("\u{FFFD}!\n"), "{text:?}");
     }
 }

@@ -81,7 +81,10 @@ mod tests {
 
     #[test]
     fn shown_lines_keeps_line_breaks_only() {
-        assert_eq!(shown_lines("one\r\ntwo\n\u{1b}[2Jthree"), "one\ntwo\n\\u{1b}[2Jthree");
+        assert_eq!(
+            shown_lines("one\r\ntwo\n\u{1b}[2Jthree"),
+            "one\ntwo\n\\u{1b}[2Jthree"
+        );
         assert_eq!(shown_lines("a\rb"), "a\\u{d}b");
     }
 }
