@@ -416,6 +416,15 @@ impl App {
 
     /// Handle a key press.
     pub fn on_key(&mut self, ev: KeyEvent) {
+        // Ctrl-c quits from every screen and overlay, whatever the config
+        // says; a note being written is saved first.
+        if super::keymap::normalise(ev) == super::keymap::ALWAYS_QUITS {
+            if self.writing_note() {
+                self.save_note_on_quit();
+            }
+            self.quit = true;
+            return;
+        }
         if self.info {
             self.info = false;
             return;
