@@ -4,14 +4,14 @@
 
 use crate::core::anchor::{Anchor, Found};
 use crate::core::library;
-use crate::core::marks_store::{ArticleMarks, MARKS_SCHEMA, MarkKind, MarksStore, SaveError};
-use crate::core::outline::Outline;
+use crate::core::marks_store::{Mark, MarkKind, MarksStore, SaveError};
+use crate::core::placement::{self, MarksFolder, Unusable};
 use crate::core::store::StoreWarning;
 use crate::messages;
 use crate::setup::Setup;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::io::{Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use unicode_normalization::UnicodeNormalization;
 
 /// Where the quote of `chitalka mark` is in the canonical text: as given, else
@@ -82,8 +82,14 @@ pub fn mark(
         full.to_string_lossy().into_owned()
     };
     let store = MarksStore::new(&setup.paths.data_dir);
-    let old_file = store.source_file(&id, &rel);
-    let (mut marks, read_only, warning) = store.load(&id, &rel);
+    // The file the reader would read for this article (its own, by path, or
+    // that of the article before it was edited and moved).
+    let own = store.file(&id);
+    let inside = full.starts_with(&root).then_some(root.as_path());
+    let old_file = MarksFolder::read(&store)
+        .file_for(&own, &rel, &doc, inside, None)
+        .unwrap_or(own);
+    let (mut marks, read_only, warning) = store.read_file(&old_file, &id, &rel);
     match warning {
         Some(StoreWarning::Corrupt(aside)) => {
             writeln!(
@@ -133,92 +139,65 @@ pub struct Exported {
     pub detached: bool,
 }
 
-/// Just the schema version of a marks file.
-#[derive(Deserialize)]
-struct SchemaOnly {
-    schema: u32,
-}
-
-/// Every live mark of every marks file, placed in its article as it is now,
-/// and a warning for each file that was left out or read only in part.
-/// Nothing on disk is changed.
+/// Every live mark of every marks file, placed in its article as it is now
+/// (the article found as the reader and the lists find it:
+/// [`placement::place_all`], the marks folder read once), and a warning for
+/// each file that was left out or read only in part. Nothing in the data
+/// dir is changed.
 pub fn collect(setup: &Setup, notes: bool) -> anyhow::Result<(Vec<Exported>, Vec<String>)> {
-    let lib = library::scan(&setup.paths.library).ok();
+    let root = &setup.paths.library;
+    let lib = library::scan_cached(
+        root,
+        Some(crate::core::scan_cache::ScanCache::open(
+            &setup.paths.cache_dir,
+            root,
+        )),
+    )
+    .ok();
+    let folder = MarksFolder::read(&MarksStore::new(&setup.paths.data_dir));
+    let mut warnings: Vec<(PathBuf, String)> = folder
+        .unusable
+        .iter()
+        .map(|(file, why)| {
+            let w = match why {
+                Unusable::Unreadable(e) => messages::warn_export_unreadable(file, e),
+                Unusable::TooNew(v) => messages::warn_export_newer(file, *v, false),
+                Unusable::Corrupt => messages::warn_export_corrupt(file),
+            };
+            (file.clone(), w)
+        })
+        .collect();
+    for f in &folder.files {
+        if let Some(v) = f.newer() {
+            warnings.push((
+                f.file.clone(),
+                messages::warn_export_newer(&f.file, v, true),
+            ));
+        }
+    }
+    warnings.sort();
+    let is_note = |m: &Mark| matches!(m.kind, MarkKind::Note { .. });
     let mut out = Vec::new();
-    let mut warnings = Vec::new();
-    for file in MarksStore::new(&setup.paths.data_dir).files() {
-        let bytes = match std::fs::read(&file) {
-            Ok(b) => b,
-            Err(e) => {
-                warnings.push(messages::warn_export_unreadable(&file, &e));
-                continue;
-            }
-        };
-        let parsed = serde_json::from_slice::<ArticleMarks>(&bytes);
-        let schema = serde_json::from_slice::<SchemaOnly>(&bytes).map(|s| s.schema);
-        let marks = match (parsed, schema) {
-            (Ok(m), _) if m.schema <= MARKS_SCHEMA => m,
-            (Ok(m), _) => {
-                warnings.push(messages::warn_export_newer(&file, m.schema, true));
-                m
-            }
-            (Err(_), Ok(v)) if v > MARKS_SCHEMA => {
-                warnings.push(messages::warn_export_newer(&file, v, false));
-                continue;
-            }
-            (Err(_), _) => {
-                warnings.push(messages::warn_export_corrupt(&file));
-                continue;
-            }
-        };
-        let article = lib
-            .as_ref()
-            .and_then(|l| l.find(&marks.article, &marks.path));
-        let doc = article
-            .and_then(|a| library::load(&a.path).ok())
-            .map(|(_, d)| d);
-        let outline = doc.as_ref().map(Outline::of);
-        // The text and its hash once per article, for every mark of it.
-        let text = doc.as_ref().map(|d| {
-            let t = d.canonical_text();
-            let h = library::article_id(t.as_bytes());
-            (t, h)
-        });
-        for (_, m) in marks.live() {
-            let (note, name) = match &m.kind {
+    for e in placement::place_all(&folder, lib.as_ref(), None, |m| is_note(m) == notes) {
+        for p in &e.placed {
+            let (note, name) = match &p.mark.kind {
                 MarkKind::Note { text } => (Some(text.clone()), None),
                 MarkKind::Bookmark { name } => (None, Some(name.clone())),
             };
-            if notes != note.is_some() {
-                continue;
-            }
-            let placed = doc
-                .as_ref()
-                .zip(text.as_ref())
-                .map(|(d, (t, h))| m.anchor.place_in(d, t, h));
-            let detached = placed.as_ref().is_none_or(|p| p.found == Found::Detached);
-            let section = match (&placed, &outline) {
-                (Some(p), Some(o)) => p
-                    .range
-                    .and_then(|(a, _)| o.section_at(a))
-                    .map(|i| o.sections[i].title.clone())
-                    .unwrap_or_default(),
-                _ => String::new(),
-            };
             out.push(Exported {
-                path: article.map_or(marks.path.clone(), |a| a.rel.clone()),
-                title: article.map_or(marks.title.clone(), |a| a.title.clone()),
-                section,
+                path: e.rel().to_string(),
+                title: e.title().to_string(),
+                section: p.section.clone(),
                 // A soft hyphen is a break chance, not a letter: exported whole.
-                quote: m.anchor.quote.replace('\u{AD}', ""),
+                quote: p.mark.anchor.quote.replace('\u{AD}', ""),
                 note,
                 name,
-                created: m.created,
-                detached,
+                created: p.mark.created,
+                detached: p.found == Found::Detached,
             });
         }
     }
-    Ok((out, warnings))
+    Ok((out, warnings.into_iter().map(|(_, w)| w).collect()))
 }
 
 /// Write marks as JSON (an array).

@@ -307,10 +307,9 @@ impl App {
             view.go_to(&doc, state.pos);
         }
         let panel = OutlinePanel::new(Outline::of(&doc));
-        let root = self.library.as_ref().map(|l| l.lib.root.clone());
         let (marks, marks_message) = ReaderMarks::open(
             &self.data_dir,
-            root.as_deref(),
+            self.library.as_ref().map(|l| &l.lib),
             (&id, &key),
             &doc.title,
             &doc,
