@@ -12,25 +12,6 @@ use crate::setup::Setup;
 use serde::Serialize;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use unicode_normalization::UnicodeNormalization;
-
-/// Where the quote of `chitalka mark` is in the canonical text: as given, else
-/// in NFC with runs of white space made single spaces (as the text is).
-fn find_quote(text: &str, quote: &str) -> Option<(usize, usize)> {
-    if let Some(at) = text.find(quote) {
-        return Some((at, at + quote.len()));
-    }
-    let normal: String = quote
-        .nfc()
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    if normal.is_empty() {
-        return None;
-    }
-    text.find(&normal).map(|at| (at, at + normal.len()))
-}
 
 /// `chitalka mark`: add a note (when `note` is given; `-` reads it from
 /// `stdin`) or else a bookmark on the first place `quote` is in the article,
@@ -52,10 +33,12 @@ pub fn mark(
     let file = crate::cli::resolve_article(setup, path)?;
     let (id, doc) = library::load(&file)
         .map_err(|reason| anyhow::anyhow!(messages::err_article(&file, &reason)))?;
+    // Found as find finds it (case, ё, stress marks, white space); the mark
+    // keeps the article's own words.
     let text = doc.canonical_text();
-    let (a, b) = find_quote(&text, quote)
+    let at = crate::core::find::find_passage(&text, quote)
         .ok_or_else(|| anyhow::anyhow!(messages::err_quote_not_found(path)))?;
-    let anchor = Anchor::new(&doc, doc.pos_at(a), doc.pos_at(b));
+    let anchor = Anchor::new(&doc, doc.pos_at(at.start), doc.pos_at(at.end));
     let kind = match note {
         Some("-") => {
             let mut text = String::new();

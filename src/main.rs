@@ -77,7 +77,8 @@ enum Command {
     Mark {
         /// The article (a path, or a path inside the library).
         path: PathBuf,
-        /// The passage, as it is in the article (its first occurrence is marked).
+        /// The passage, matched as find matches (case, ё/е, stress marks, white space);
+        /// its first occurrence is marked, with the article's own words.
         quote: String,
         /// Make a note with this text ("-" reads it from standard input).
         #[arg(long, value_name = "TEXT", conflicts_with = "name")]
