@@ -65,9 +65,12 @@ impl MarksFolder {
     /// Read every marks file of `store`; nothing on disk is changed.
     pub fn read(store: &MarksStore) -> MarksFolder {
         let names = store.files();
+        // A newer file this version cannot parse comes back empty: it goes
+        // with the unusable ones, to be said.
         let files: Vec<MarksFile> = store
             .all()
             .into_iter()
+            .filter(|(_, marks)| *marks != ArticleMarks::default())
             .map(|(file, marks)| MarksFile { file, marks })
             .collect();
         let unusable = names
