@@ -69,8 +69,7 @@ pub fn list(
         })
         .collect();
     if json {
-        serde_json::to_writer_pretty(&mut *out, &entries)?;
-        writeln!(out)?;
+        crate::output::json(out, &entries)?;
     } else {
         for e in &entries {
             writeln!(
@@ -115,7 +114,7 @@ pub fn render(
     let (x, col) = text_column(usize::from(width), setup.config.text.width);
     let mut view = Viewport::with_options(&doc, col, usize::from(height), options);
     for line in view.visible(&doc) {
-        writeln!(out, "{}", plain_row(&line, x))?;
+        writeln!(out, "{}", messages::shown(&plain_row(&line, x)))?;
     }
     Ok(())
 }
@@ -128,8 +127,7 @@ pub fn outline(setup: &Setup, path: &Path, json: bool, out: &mut dyn Write) -> a
         .map_err(|reason| anyhow::anyhow!(messages::err_article(&file, &reason)))?;
     let outline = Outline::of(&doc);
     if json {
-        serde_json::to_writer_pretty(&mut *out, &outline.sections)?;
-        writeln!(out)?;
+        crate::output::json(out, &outline.sections)?;
     } else {
         for s in &outline.sections {
             let indent = "  ".repeat(usize::from(s.level.saturating_sub(1)));
@@ -154,12 +152,15 @@ pub fn add(
     std::fs::create_dir_all(root).map_err(|e| anyhow::anyhow!(messages::err_library(root, &e)))?;
     let mut importer = crate::core::import::Importer::new(root).map_err(anyhow::Error::msg)?;
     let mut all = true;
-    // Many files into a terminal: a counter on stderr, rewritten in place.
+    // Many files into a terminal: a counter on stderr, rewritten in place
+    // (straight to the terminal: `err` escapes the carriage return).
     let counter = files.len() > 1 && std::io::stderr().is_terminal();
+    let mut tty = std::io::stderr();
     for (n, file) in files.iter().enumerate() {
         if counter {
-            write!(err, "\r{}\r", messages::adding(n + 1, files.len()))?;
             err.flush()?;
+            write!(tty, "\r{}\r", messages::adding(n + 1, files.len()))?;
+            tty.flush()?;
         }
         let from_stdin = file.as_os_str() == "-";
         let bytes = if from_stdin {
@@ -171,7 +172,7 @@ pub fn add(
         let shown_name = messages::shown(&file.display().to_string());
         if counter {
             // Clear the counter before a line that stays.
-            write!(err, "\x1b[2K")?;
+            write!(tty, "\x1b[2K")?;
         }
         let result = bytes
             .map_err(|e| messages::err_unreadable(&e))
@@ -195,7 +196,11 @@ pub fn add(
                     && !from_stdin
                     && let Err(e) = std::fs::remove_file(file)
                 {
-                    writeln!(err, "chitalka: {}", messages::err_remove_source(file, &e))?;
+                    writeln!(
+                        err,
+                        "chitalka: {}",
+                        messages::shown(&messages::err_remove_source(file, &e))
+                    )?;
                     all = false;
                 }
             }
@@ -265,7 +270,11 @@ pub fn find(
         limit,
     );
     if let Some(other) = &result.switched {
-        writeln!(err, "chitalka: {}", messages::found_as(other))?;
+        writeln!(
+            err,
+            "chitalka: {}",
+            messages::shown(&messages::found_as(other))
+        )?;
     }
     for h in &result.hits {
         if json {
@@ -281,8 +290,7 @@ pub fn find(
                 layout_switched_to: result.switched.as_deref(),
                 note_on: h.note_on.as_deref(),
             };
-            serde_json::to_writer(&mut *out, &line)?;
-            writeln!(out)?;
+            crate::output::json_line(out, &line)?;
         } else {
             let section = match &h.note_on {
                 Some(q) => messages::note_hit_head(&h.title, q),

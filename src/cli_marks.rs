@@ -4,33 +4,14 @@
 
 use crate::core::anchor::{Anchor, Found};
 use crate::core::library;
-use crate::core::marks_store::{ArticleMarks, MARKS_SCHEMA, MarkKind, MarksStore, SaveError};
-use crate::core::outline::Outline;
+use crate::core::marks_store::{Mark, MarkKind, MarksStore, SaveError};
+use crate::core::placement::{self, MarksFolder, Unusable};
 use crate::core::store::StoreWarning;
 use crate::messages;
 use crate::setup::Setup;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::io::{Read, Write};
-use std::path::Path;
-use unicode_normalization::UnicodeNormalization;
-
-/// Where the quote of `chitalka mark` is in the canonical text: as given, else
-/// in NFC with runs of white space made single spaces (as the text is).
-fn find_quote(text: &str, quote: &str) -> Option<(usize, usize)> {
-    if let Some(at) = text.find(quote) {
-        return Some((at, at + quote.len()));
-    }
-    let normal: String = quote
-        .nfc()
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    if normal.is_empty() {
-        return None;
-    }
-    text.find(&normal).map(|at| (at, at + normal.len()))
-}
+use std::path::{Path, PathBuf};
 
 /// `chitalka mark`: add a note (when `note` is given; `-` reads it from
 /// `stdin`) or else a bookmark on the first place `quote` is in the article,
@@ -52,10 +33,12 @@ pub fn mark(
     let file = crate::cli::resolve_article(setup, path)?;
     let (id, doc) = library::load(&file)
         .map_err(|reason| anyhow::anyhow!(messages::err_article(&file, &reason)))?;
+    // Found as find finds it (case, ё, stress marks, white space); the mark
+    // keeps the article's own words.
     let text = doc.canonical_text();
-    let (a, b) = find_quote(&text, quote)
+    let at = crate::core::find::find_passage(&text, quote)
         .ok_or_else(|| anyhow::anyhow!(messages::err_quote_not_found(path)))?;
-    let anchor = Anchor::new(&doc, doc.pos_at(a), doc.pos_at(b));
+    let anchor = Anchor::new(&doc, doc.pos_at(at.start), doc.pos_at(at.end));
     let kind = match note {
         Some("-") => {
             let mut text = String::new();
@@ -82,11 +65,21 @@ pub fn mark(
         full.to_string_lossy().into_owned()
     };
     let store = MarksStore::new(&setup.paths.data_dir);
-    let old_file = store.source_file(&id, &rel);
-    let (mut marks, read_only, warning) = store.load(&id, &rel);
+    // The file the reader would read for this article (its own, by path, or
+    // that of the article before it was edited and moved).
+    let own = store.file(&id);
+    let inside = full.starts_with(&root).then_some(root.as_path());
+    let old_file = MarksFolder::read(&store)
+        .file_for(&own, &rel, &doc, inside, None)
+        .unwrap_or(own);
+    let (mut marks, read_only, warning) = store.read_file(&old_file, &id, &rel);
     match warning {
         Some(StoreWarning::Corrupt(aside)) => {
-            writeln!(err, "chitalka: {}", messages::warn_marks_corrupt(&aside))?;
+            writeln!(
+                err,
+                "chitalka: {}",
+                messages::shown(&messages::warn_marks_corrupt(&aside))
+            )?;
         }
         Some(StoreWarning::Newer(_)) => anyhow::bail!(messages::MARKS_READ_ONLY),
         Some(StoreWarning::Io(e)) => anyhow::bail!(messages::err_marks_unreadable(&e)),
@@ -129,110 +122,90 @@ pub struct Exported {
     pub detached: bool,
 }
 
-/// Just the schema version of a marks file.
-#[derive(Deserialize)]
-struct SchemaOnly {
-    schema: u32,
-}
-
-/// Every live mark of every marks file, placed in its article as it is now,
-/// and a warning for each file that was left out or read only in part.
-/// Nothing on disk is changed.
+/// Every live mark of every marks file, placed in its article as it is now
+/// (the article found as the reader and the lists find it:
+/// [`placement::place_all`], the marks folder read once), and a warning for
+/// each file that was left out or read only in part. Nothing in the data
+/// dir is changed.
 pub fn collect(setup: &Setup, notes: bool) -> anyhow::Result<(Vec<Exported>, Vec<String>)> {
-    let lib = library::scan(&setup.paths.library).ok();
+    let root = &setup.paths.library;
+    let lib = library::scan_cached(
+        root,
+        Some(crate::core::scan_cache::ScanCache::open(
+            &setup.paths.cache_dir,
+            root,
+        )),
+    )
+    .ok();
+    let folder = MarksFolder::read(&MarksStore::new(&setup.paths.data_dir));
+    let mut warnings: Vec<(PathBuf, String)> = folder
+        .unusable
+        .iter()
+        .map(|(file, why)| {
+            let w = match why {
+                Unusable::Unreadable(e) => messages::warn_export_unreadable(file, e),
+                Unusable::TooNew(v) => messages::warn_export_newer(file, *v, false),
+                Unusable::Corrupt => messages::warn_export_corrupt(file),
+            };
+            (file.clone(), w)
+        })
+        .collect();
+    for f in &folder.files {
+        if let Some(v) = f.newer() {
+            warnings.push((
+                f.file.clone(),
+                messages::warn_export_newer(&f.file, v, true),
+            ));
+        }
+    }
+    warnings.sort();
+    let is_note = |m: &Mark| matches!(m.kind, MarkKind::Note { .. });
     let mut out = Vec::new();
-    let mut warnings = Vec::new();
-    for file in MarksStore::new(&setup.paths.data_dir).files() {
-        let bytes = match std::fs::read(&file) {
-            Ok(b) => b,
-            Err(e) => {
-                warnings.push(messages::warn_export_unreadable(&file, &e));
-                continue;
-            }
-        };
-        let parsed = serde_json::from_slice::<ArticleMarks>(&bytes);
-        let schema = serde_json::from_slice::<SchemaOnly>(&bytes).map(|s| s.schema);
-        let marks = match (parsed, schema) {
-            (Ok(m), _) if m.schema <= MARKS_SCHEMA => m,
-            (Ok(m), _) => {
-                warnings.push(messages::warn_export_newer(&file, m.schema, true));
-                m
-            }
-            (Err(_), Ok(v)) if v > MARKS_SCHEMA => {
-                warnings.push(messages::warn_export_newer(&file, v, false));
-                continue;
-            }
-            (Err(_), _) => {
-                warnings.push(messages::warn_export_corrupt(&file));
-                continue;
-            }
-        };
-        let article = lib
-            .as_ref()
-            .and_then(|l| l.find(&marks.article, &marks.path));
-        let doc = article
-            .and_then(|a| library::load(&a.path).ok())
-            .map(|(_, d)| d);
-        let outline = doc.as_ref().map(Outline::of);
-        // The text and its hash once per article, for every mark of it.
-        let text = doc.as_ref().map(|d| {
-            let t = d.canonical_text();
-            let h = library::article_id(t.as_bytes());
-            (t, h)
-        });
-        for (_, m) in marks.live() {
-            let (note, name) = match &m.kind {
+    for e in placement::place_all(&folder, lib.as_ref(), None, |m| is_note(m) == notes) {
+        for p in &e.placed {
+            let (note, name) = match &p.mark.kind {
                 MarkKind::Note { text } => (Some(text.clone()), None),
                 MarkKind::Bookmark { name } => (None, Some(name.clone())),
             };
-            if notes != note.is_some() {
-                continue;
-            }
-            let placed = doc
-                .as_ref()
-                .zip(text.as_ref())
-                .map(|(d, (t, h))| m.anchor.place_in(d, t, h));
-            let detached = placed.as_ref().is_none_or(|p| p.found == Found::Detached);
-            let section = match (&placed, &outline) {
-                (Some(p), Some(o)) => p
-                    .range
-                    .and_then(|(a, _)| o.section_at(a))
-                    .map(|i| o.sections[i].title.clone())
-                    .unwrap_or_default(),
-                _ => String::new(),
-            };
             out.push(Exported {
-                path: article.map_or(marks.path.clone(), |a| a.rel.clone()),
-                title: article.map_or(marks.title.clone(), |a| a.title.clone()),
-                section,
+                path: e.rel().to_string(),
+                title: e.title().to_string(),
+                section: p.section.clone(),
                 // A soft hyphen is a break chance, not a letter: exported whole.
-                quote: m.anchor.quote.replace('\u{AD}', ""),
+                quote: p.mark.anchor.quote.replace('\u{AD}', ""),
                 note,
                 name,
-                created: m.created,
-                detached,
+                created: p.mark.created,
+                detached: p.found == Found::Detached,
             });
         }
     }
-    Ok((out, warnings))
+    Ok((out, warnings.into_iter().map(|(_, w)| w).collect()))
 }
 
 /// Write marks as JSON (an array).
 pub fn write_json(marks: &[Exported], out: &mut dyn Write) -> anyhow::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, marks)?;
-    writeln!(out)?;
-    Ok(())
+    crate::output::json(out, marks)
 }
 
 /// Write notes as Markdown: a heading per article, a subheading per section,
-/// each passage quoted, then its note.
+/// each passage quoted, then its note. Everything from data is shown with
+/// its control characters escaped (a note keeps its line breaks); a quote's
+/// lines stay in its blockquote and never start a list, a heading or a
+/// nested quote; a note's lines never start a heading, a quote or a rule
+/// that would break the export's outline (its lists stay lists).
 pub fn write_markdown(marks: &[Exported], out: &mut dyn Write) -> anyhow::Result<()> {
     writeln!(out, "# {}\n", messages::EXPORT_TITLE)?;
     let mut last_article = None;
     let mut last_section = None;
     for m in marks {
         if last_article != Some(&m.path) {
-            writeln!(out, "## {} ({})\n", m.title, m.path)?;
+            writeln!(
+                out,
+                "## {} ({})\n",
+                markdown_line(&messages::shown(&m.title), true),
+                messages::shown(&m.path)
+            )?;
             last_article = Some(&m.path);
             last_section = None;
         }
@@ -242,16 +215,60 @@ pub fn write_markdown(marks: &[Exported], out: &mut dyn Write) -> anyhow::Result
             m.section.as_str()
         };
         if last_section != Some(section) && !section.is_empty() {
-            writeln!(out, "### {section}\n")?;
+            writeln!(
+                out,
+                "### {}\n",
+                markdown_line(&messages::shown(section), true)
+            )?;
             last_section = Some(section);
         }
-        for line in m.quote.lines() {
-            writeln!(out, "> {line}")?;
+        for line in messages::shown_lines(&m.quote).split('\n') {
+            let line = markdown_line(line.trim_end(), true);
+            if line.is_empty() {
+                writeln!(out, ">")?;
+            } else {
+                writeln!(out, "> {line}")?;
+            }
         }
         writeln!(out)?;
         if let Some(note) = &m.note {
-            writeln!(out, "{note}\n")?;
+            let lines: Vec<String> = messages::shown_lines(note.trim_end())
+                .split('\n')
+                .map(|l| markdown_line(l, false))
+                .collect();
+            writeln!(out, "{}\n", lines.join("\n"))?;
         }
     }
     Ok(())
+}
+
+/// One line of text made to stay what it is in Markdown: the mark that
+/// would make it a heading, a quote, a rule, a fence, a table or HTML (and
+/// with `lists`, a list item) is escaped with a backslash. Leading spaces
+/// (an indented code block) are dropped.
+fn markdown_line(line: &str, lists: bool) -> String {
+    let line = line.trim_start_matches([' ', '\u{A0}']);
+    let Some(first) = line.chars().next() else {
+        return String::new();
+    };
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let after = line[digits..].chars().next();
+    let rest_after = |n: usize| line[n..].chars().next();
+    let escape_at = match first {
+        '#' | '>' | '=' | '_' | '`' | '~' | '<' | '|' => Some(0),
+        // `-`, `+` and `*`: a list item, a rule or a setext underline.
+        '-' | '+' | '*' if lists => Some(0),
+        '-' | '*' | '+'
+            if rest_after(1).is_none_or(|c| c == ' ' || c == first)
+                && line.chars().all(|c| c == first || c == ' ') =>
+        {
+            Some(0)
+        }
+        _ if lists && digits > 0 && digits <= 9 && matches!(after, Some('.' | ')')) => Some(digits),
+        _ => None,
+    };
+    match escape_at {
+        Some(i) => format!("{}\\{}", &line[..i], &line[i..]),
+        None => line.to_string(),
+    }
 }

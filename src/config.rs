@@ -11,7 +11,9 @@ pub use default_file::default_toml;
 
 use crate::messages::config as msg;
 use crate::tui::action::Action;
-use crate::tui::keymap::{Key, Keymap, Mode, Rebind, RebindProblem, key_name, parse_key};
+use crate::tui::keymap::{
+    ALWAYS_QUITS, Key, Keymap, Mode, Rebind, RebindProblem, key_name, parse_key,
+};
 use crate::tui::theme::{ATTRIBUTES, Theme, ThemeName, parse_color};
 use ratatui::style::Style;
 use std::path::{Path, PathBuf};
@@ -442,10 +444,30 @@ fn parse_raw(path: &Path, text: &str) -> (Config, Vec<String>) {
                 mode,
                 key,
                 holder,
+            } if key == ALWAYS_QUITS => (
+                line,
+                msg::always_quits(&key_name(&key), holder.name(), mode.name()),
+            ),
+            RebindProblem::Taken {
+                line,
+                mode,
+                key,
+                holder,
             } => (
                 line,
                 msg::key_taken(&key_name(&key), mode.name(), holder.name()),
             ),
+            RebindProblem::NoKeyLeft { line, mode, action } => {
+                (line, msg::no_key_left(action.name(), mode.name()))
+            }
+            RebindProblem::QuitKept { line, mode } => {
+                (line, msg::quit_kept(mode.name(), &key_name(&ALWAYS_QUITS)))
+            }
+            RebindProblem::Unbound { line, mode, action } => {
+                let what = msg::unbound(action.name(), mode.name());
+                r.warnings.push((line, msg::entry_note(path, line, &what)));
+                continue;
+            }
         };
         r.warnings.push((line, msg::entry(path, line, &what)));
     }

@@ -9,6 +9,7 @@
 //! - [`paths`], [`config`], [`setup`]: where things live and what the user set.
 //! - [`bundled`]: the sample articles embedded in the binary.
 //! - [`messages`]: every user-facing string.
+//! - [`output`]: what the commands print, safe for a terminal (text and JSON).
 
 #![warn(missing_docs)]
 
@@ -18,6 +19,7 @@ pub mod cli_marks;
 pub mod config;
 pub mod core;
 pub mod messages;
+pub mod output;
 pub mod paths;
 pub mod setup;
 pub mod tui;

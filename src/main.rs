@@ -1,6 +1,7 @@
 //! The `chitalka` command: the TUI, and subcommands for scripts.
 
 use chitalka::config;
+use chitalka::output::Safe;
 use chitalka::paths::{self, Flags};
 use chitalka::setup::{Setup, setup};
 use chitalka::tui::keymap::Keymap;
@@ -76,7 +77,8 @@ enum Command {
     Mark {
         /// The article (a path, or a path inside the library).
         path: PathBuf,
-        /// The passage, as it is in the article (its first occurrence is marked).
+        /// The passage, matched as find matches (case, ё/е, stress marks, white space);
+        /// its first occurrence is marked, with the article's own words.
         quote: String,
         /// Make a note with this text ("-" reads it from standard input).
         #[arg(long, value_name = "TEXT", conflicts_with = "name")]
@@ -185,8 +187,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         _ => {}
     }
     let setup: Setup = setup(&flags).map_err(anyhow::Error::msg)?;
-    let mut stdout = std::io::stdout().lock();
-    let mut stderr = std::io::stderr().lock();
+    // Whatever a command prints, no control character of its data reaches
+    // the terminal (each also escapes what it takes from data).
+    let mut stdout = Safe::new(std::io::stdout().lock());
+    let mut stderr = Safe::new(std::io::stderr().lock());
     if cli.command.is_some() {
         // A config problem or a new library is worth a line on stderr.
         for note in &setup.notes {
@@ -301,12 +305,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
 
 /// `chitalka config --path | --default`: needs no library, nor a readable config.
 fn config_command(default: bool) -> anyhow::Result<()> {
-    let mut stdout = std::io::stdout().lock();
+    let mut stdout = Safe::new(std::io::stdout().lock());
     if default {
         write!(stdout, "{}", config::default_toml())?;
     } else {
         let dir = paths::config_dir(&paths::process_env).map_err(anyhow::Error::msg)?;
-        writeln!(stdout, "{}", dir.join(paths::CONFIG_FILE).display())?;
+        let file = dir.join(paths::CONFIG_FILE);
+        writeln!(stdout, "{}", messages::shown(&file.display().to_string()))?;
     }
     Ok(())
 }
@@ -323,7 +328,7 @@ fn keys_command(markdown: bool, default: bool) -> anyhow::Result<()> {
         }
         config.keymap
     };
-    let mut stdout = std::io::stdout().lock();
+    let mut stdout = Safe::new(std::io::stdout().lock());
     if markdown {
         writeln!(stdout, "{}", keymap.markdown())?;
     } else {

@@ -157,7 +157,7 @@ half_down = ["x"]
     let (c, w) = p(text);
     assert_eq!(
         lines(&w),
-        vec![1, 2, 4, 5, 8, 10, 11, 12, 15, 16, 17, 19, 22],
+        vec![1, 2, 4, 5, 8, 10, 11, 12, 15, 16, 17, 17, 19, 22],
         "{w:#?}"
     );
     assert!(w.iter().all(|w| w.ends_with("; left out")), "{w:#?}");
@@ -170,11 +170,12 @@ half_down = ["x"]
     assert!(w[8].contains("PgDown2"), "{}", w[8]);
     assert!(w[9].contains("bogus_action"), "{}", w[9]);
     assert!(w[10].contains("the key j already does `down`"), "{}", w[10]);
-    assert!(w[11].contains("nowhere"), "{}", w[11]);
+    assert!(w[11].contains("keeps its default keys"), "{}", w[11]);
+    assert!(w[12].contains("nowhere"), "{}", w[12]);
     assert!(
-        w[12].contains("`half_down` does nothing in [keys.library]"),
+        w[13].contains("`half_down` does nothing in [keys.library]"),
         "{}",
-        w[12]
+        w[13]
     );
     // The good entries apply.
     assert_eq!(c.text.width, DEFAULT_TEXT_WIDTH);
@@ -188,10 +189,10 @@ half_down = ["x"]
     let km = &c.keymap;
     // A bad key name leaves the whole entry out: page_down keeps its defaults.
     assert_eq!(km.lookup(Mode::Reader, key('f')), Some(Action::PageDown));
-    // A taken key is left out; the rest of the entry applies.
+    // A taken key is left out; an entry left with no key keeps the defaults.
     assert_eq!(km.lookup(Mode::Reader, key('j')), Some(Action::Down));
     let ctrl_d = KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL);
-    assert_eq!(km.lookup(Mode::Reader, ctrl_d), None);
+    assert_eq!(km.lookup(Mode::Reader, ctrl_d), Some(Action::HalfDown));
     assert_eq!(km.lookup(Mode::Reader, key('I')), Some(Action::Info));
 }
 
@@ -259,4 +260,39 @@ fn default_file_lists_every_action_and_colour() {
 #[test]
 fn toml_strings_escape() {
     assert_eq!(default_file::toml_str("a\"b\\"), "\"a\\\"b\\\\\"");
+}
+
+#[test]
+fn quit_stays_reachable_and_lost_keys_are_said() {
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    let (c, w) = p("[keys.library]\nquit = []\n\n[keys.reader]\nquit = []\n");
+    assert_eq!(lines(&w), vec![2, 5], "{w:?}");
+    assert!(w[0].contains("cannot be left without keys"), "{w:?}");
+    assert_eq!(c.keymap, Keymap::default());
+    assert_eq!(c.keymap.lookup(Mode::Library, key('q')), Some(Action::Quit));
+    for mode in ALL_MODES {
+        assert_eq!(
+            c.keymap.lookup(mode, ctrl_c),
+            Some(Action::Quit),
+            "{mode:?}"
+        );
+    }
+    // A key that is taken: the entry is left out, quit keeps its defaults.
+    let (c, w) = p("[keys.library]\nquit = [\"j\"]\n");
+    assert_eq!(lines(&w), vec![2, 2], "{w:?}");
+    assert!(w[1].contains("keeps its default keys"), "{w:?}");
+    assert_eq!(c.keymap.lookup(Mode::Library, key('q')), Some(Action::Quit));
+    assert_eq!(c.keymap.lookup(Mode::Library, key('j')), Some(Action::Down));
+    // Ctrl-c cannot be given away.
+    let (c, w) = p("[keys.reader]\ndown = [\"Ctrl-c\", \"J\"]\n");
+    assert_eq!(lines(&w), vec![2], "{w:?}");
+    assert!(w[0].contains("always quits"), "{w:?}");
+    assert_eq!(c.keymap.lookup(Mode::Reader, ctrl_c), Some(Action::Quit));
+    // An empty list for another action unbinds it, and says so.
+    let (c, w) = p("[keys.reader]\ninfo = []\n");
+    assert_eq!(
+        w,
+        vec!["c.toml:2: `info` has no key in [keys.reader] now (an empty list unbinds it)"]
+    );
+    assert_eq!(c.keymap.lookup(Mode::Reader, key('i')), None);
 }

@@ -55,6 +55,21 @@ impl Searchable {
     }
 }
 
+/// Where `quote` first is in `text` (a document's canonical text), matched
+/// as find matches (case, ё and е, stress marks, soft hyphens, any run of
+/// white space, even across blocks): the byte range of the text's own
+/// words, from the first matched character to the end of the last.
+pub fn find_passage(text: &str, quote: &str) -> Option<Range<usize>> {
+    let q = Folded::new(quote).text;
+    if q.is_empty() {
+        return None;
+    }
+    let folded = Folded::new(text);
+    let at = folded.text.find(q.as_str())?;
+    let r = folded.original_range(at..at + q.len());
+    (r.start < r.end).then_some(r)
+}
+
 /// The hit to show for a reader at `pos`: the first at or after it, else the first.
 pub fn nearest(hits: &[Hit], pos: Pos) -> Option<usize> {
     if hits.is_empty() {
@@ -66,6 +81,21 @@ pub fn nearest(hits: &[Hit], pos: Pos) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_passage_is_found_as_find_finds_it_and_keeps_the_texts_own_form() {
+        let text = "Ёлка стоя\u{301}ла в ЛЕСУ,\n  и ей было\u{AD}  хорошо.\n\nВторой абзац.";
+        let at = |q: &str| find_passage(text, q).map(|r| &text[r]);
+        assert_eq!(at("елка стояла"), Some("Ёлка стоя\u{301}ла"));
+        assert_eq!(at("в лесу, и ей"), Some("в ЛЕСУ,\n  и ей"));
+        assert_eq!(at("было хорошо"), Some("было\u{AD}  хорошо"));
+        assert_eq!(at("ей  было"), Some("ей было\u{AD}"));
+        assert_eq!(at("хорошо. второй"), Some("хорошо.\n\nВторой"));
+        assert_eq!(at("  "), None);
+        assert_eq!(at("нет такого"), None);
+        // Й stays й.
+        assert_eq!(find_passage("Мой дом", "мои"), None);
+    }
     use crate::core::formats::text::parse_str;
 
     #[test]

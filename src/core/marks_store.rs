@@ -8,7 +8,6 @@
 //! memory for another try.
 
 use crate::core::anchor::Anchor;
-use crate::core::document::Document;
 use crate::core::store::{StoreWarning, atomic_write, now};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -346,39 +345,6 @@ impl MarksStore {
                 let _ = fs::remove_file(entry.path());
             }
         }
-    }
-
-    /// The marks file of an article that was both edited and moved since
-    /// (neither its id nor its path match any more): a file whose article is
-    /// gone from `root` and whose marks are found in `doc` (anchors place
-    /// only on matching text and context): nearly all of them, or half under
-    /// the same title.
-    pub fn find_orphan(&self, root: &Path, doc: &Document) -> Option<PathBuf> {
-        let text = doc.canonical_text();
-        let hash = crate::core::library::article_id(text.as_bytes());
-        let mut best: Option<(f64, PathBuf)> = None;
-        for file in self.files() {
-            let Read::Ok(m) = Self::read(&file) else {
-                continue;
-            };
-            if m.path.is_empty() || root.join(&m.path).exists() {
-                continue;
-            }
-            let live: Vec<&Mark> = m.live().map(|(_, x)| x).collect();
-            let found = live
-                .iter()
-                .filter(|x| x.anchor.place_in(doc, &text, &hash).range.is_some())
-                .count();
-            let share = found as f64 / live.len().max(1) as f64;
-            // Half its passages under the same title, or nearly all of them.
-            let same_title = crate::core::fold::fold_simple(&m.title)
-                == crate::core::fold::fold_simple(&doc.title);
-            let convincing = share >= 0.9 || (same_title && share >= 0.5);
-            if found > 0 && convincing && best.as_ref().is_none_or(|(b, _)| share > *b) {
-                best = Some((share, file));
-            }
-        }
-        best.map(|(_, f)| f)
     }
 
     /// A marks file whose last known path is `path`.

@@ -17,6 +17,7 @@ pub mod marks;
 pub mod marks_store;
 pub mod notes_search;
 pub mod outline;
+pub mod placement;
 pub mod scan_cache;
 pub mod sentence;
 pub mod store;

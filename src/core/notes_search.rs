@@ -4,6 +4,7 @@
 use crate::core::index::{IndexDoc, LibraryHit, LibraryIndex, SearchResult};
 use crate::core::library::Library;
 use crate::core::marks_store::{MarkKind, MarksStore};
+use crate::core::placement::MarksFolder;
 
 /// The notes of the library, searchable.
 pub struct NotesIndex {
@@ -20,12 +21,16 @@ impl std::fmt::Debug for NotesIndex {
 
 impl NotesIndex {
     /// Index every live note in `store`; each names its article by its path
-    /// in `lib` when the article is found there, else by its last known path.
+    /// in `lib` when the article is found there (as the lists and exports
+    /// find it: [`MarksFolder::owners`]), else by its last known path.
     pub fn build(store: &MarksStore, lib: Option<&Library>) -> tantivy::Result<NotesIndex> {
         let mut docs = Vec::new();
         let mut notes = Vec::new();
-        for (_, marks) in store.all() {
-            let article = lib.and_then(|l| l.find(&marks.article, &marks.path));
+        let folder = MarksFolder::read(store);
+        let owners = lib.map(|l| folder.owners(l));
+        for (i, file) in folder.files.iter().enumerate() {
+            let marks = &file.marks;
+            let article = owners.as_ref().and_then(|o| o[i]);
             for (id, m) in marks.live() {
                 let MarkKind::Note { text } = &m.kind else {
                     continue;

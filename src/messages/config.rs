@@ -10,6 +10,11 @@ pub fn whole_file(path: &Path, line: Option<usize>, e: &str) -> String {
     }
 }
 
+/// One entry applies, but with something the person should know.
+pub fn entry_note(path: &Path, line: usize, what: &str) -> String {
+    format!("{}:{line}: {what}", path.display())
+}
+
 /// One entry was left out; the rest applies.
 pub fn entry(path: &Path, line: usize, what: &str) -> String {
     format!("{}:{line}: {what}; left out", path.display())
@@ -88,4 +93,28 @@ pub fn bad_key(name: &str, action: &str) -> String {
 /// A key already doing another action in that screen.
 pub fn key_taken(key: &str, screen: &str, holder: &str) -> String {
     format!("the key {key} already does `{holder}` in [keys.{screen}] (rebind that too to free it)")
+}
+
+/// A key that always quits, asked to do something else.
+pub fn always_quits(key: &str, action: &str, screen: &str) -> String {
+    format!("{key} always quits; it cannot do `{action}` in [keys.{screen}]")
+}
+
+/// None of the keys given to an action could be had: it keeps its defaults.
+pub fn no_key_left(action: &str, screen: &str) -> String {
+    format!(
+        "none of the keys given to `{action}` in [keys.{screen}] is free, so it keeps its default keys"
+    )
+}
+
+/// `quit = []`: quitting cannot be unbound.
+pub fn quit_kept(screen: &str, always: &str) -> String {
+    format!(
+        "`quit` in [keys.{screen}] cannot be left without keys ({always} always quits); it keeps its default keys"
+    )
+}
+
+/// An empty key list: the action has no key in that screen now.
+pub fn unbound(action: &str, screen: &str) -> String {
+    format!("`{action}` has no key in [keys.{screen}] now (an empty list unbinds it)")
 }

@@ -55,7 +55,7 @@ pub fn warn_export_corrupt(path: &std::path::Path) -> String {
 }
 
 /// Export: a marks file that could not be read was left out.
-pub fn warn_export_unreadable(path: &std::path::Path, e: &std::io::Error) -> String {
+pub fn warn_export_unreadable(path: &std::path::Path, e: &str) -> String {
     format!("skipped, cannot read {}: {e}", path.display())
 }
 

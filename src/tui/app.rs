@@ -307,10 +307,9 @@ impl App {
             view.go_to(&doc, state.pos);
         }
         let panel = OutlinePanel::new(Outline::of(&doc));
-        let root = self.library.as_ref().map(|l| l.lib.root.clone());
         let (marks, marks_message) = ReaderMarks::open(
             &self.data_dir,
-            root.as_deref(),
+            self.library.as_ref().map(|l| &l.lib),
             (&id, &key),
             &doc.title,
             &doc,
@@ -416,6 +415,15 @@ impl App {
 
     /// Handle a key press.
     pub fn on_key(&mut self, ev: KeyEvent) {
+        // Ctrl-c quits from every screen and overlay, whatever the config
+        // says; a note being written is saved first.
+        if super::keymap::normalise(ev) == super::keymap::ALWAYS_QUITS {
+            if self.writing_note() {
+                self.save_note_on_quit();
+            }
+            self.quit = true;
+            return;
+        }
         if self.info {
             self.info = false;
             return;

@@ -125,6 +125,19 @@ impl App {
         }
     }
 
+    /// Quitting with the editor open: the text written is saved as Ctrl-s
+    /// would (an empty or unchanged note is left as it was).
+    pub(super) fn save_note_on_quit(&mut self) {
+        if self
+            .note_edit
+            .as_ref()
+            .is_some_and(|ne| ne.editor.changed() && !ne.editor.text().trim().is_empty())
+        {
+            self.save_note();
+        }
+        self.note_edit = None;
+    }
+
     /// Text pasted into the terminal.
     pub fn on_paste(&mut self, text: &str) {
         if let Some(ne) = self.note_edit.as_mut() {

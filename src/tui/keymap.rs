@@ -8,7 +8,9 @@ use crate::core::keyboard;
 use crate::messages::keys;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-pub use super::keymap_runtime::{KeyBinding, Keymap, Rebind, RebindProblem, parse_key};
+pub use super::keymap_runtime::{
+    ALWAYS_QUITS, KeyBinding, Keymap, Rebind, RebindProblem, parse_key,
+};
 
 /// Which screen keys are read for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -60,7 +60,37 @@ pub enum RebindProblem {
         /// The action that keeps the key.
         holder: Action,
     },
+    /// None of the keys given could be had: the action keeps its defaults.
+    NoKeyLeft {
+        /// The config line.
+        line: usize,
+        /// The screen.
+        mode: Mode,
+        /// The action.
+        action: Action,
+    },
+    /// `quit = []`: quitting cannot be unbound; it keeps its defaults.
+    QuitKept {
+        /// The config line.
+        line: usize,
+        /// The screen.
+        mode: Mode,
+    },
+    /// An empty list: the action now has no key in that screen (done, and
+    /// said, in case it was not meant).
+    Unbound {
+        /// The config line.
+        line: usize,
+        /// The screen.
+        mode: Mode,
+        /// The action.
+        action: Action,
+    },
 }
+
+/// The key that quits from every screen and overlay, whatever the config
+/// says: it is always part of `quit` and cannot be given to another action.
+pub const ALWAYS_QUITS: Key = super::keymap::ctrl('c');
 
 /// Keys to actions, per screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,7 +117,10 @@ impl Default for Keymap {
 impl Keymap {
     /// The defaults with `rebinds` applied, in order. A key already bound to
     /// another action of the screen (by a default that was not rebound, or by
-    /// an earlier rebinding) stays with it and is left out of the later one.
+    /// an earlier rebinding) stays with it and is left out of the later one;
+    /// a rebinding left with none of its keys is not applied (the defaults
+    /// stay). [`ALWAYS_QUITS`] stays with `quit` on every screen, and `quit`
+    /// is never left without keys.
     pub fn with_rebinds(rebinds: &[Rebind]) -> (Keymap, Vec<RebindProblem>) {
         let mut km = Keymap::default();
         let mut problems = Vec::new();
@@ -105,17 +138,19 @@ impl Keymap {
                 }
             }
             let rebound = |a: Action| mine.iter().any(|r| r.action == a);
-            let mut used: Vec<(Key, Action)> = km
-                .bindings
-                .iter()
-                .filter(|b| b.mode == mode && !rebound(b.action))
-                .flat_map(|b| b.keys.iter().map(|k| (*k, b.action)))
-                .collect();
+            let mut used: Vec<(Key, Action)> = vec![(ALWAYS_QUITS, Action::Quit)];
+            used.extend(
+                km.bindings
+                    .iter()
+                    .filter(|b| b.mode == mode && !rebound(b.action))
+                    .flat_map(|b| b.keys.iter().map(|k| (*k, b.action))),
+            );
             for r in &mine {
-                let mut keys = Vec::new();
+                // The keys this action gets; `had` says it holds one already.
+                let (mut keys, mut had) = (Vec::new(), false);
                 for k in &r.keys {
                     match used.iter().find(|(u, _)| u == k) {
-                        Some((_, holder)) if *holder == r.action => {}
+                        Some((_, holder)) if *holder == r.action => had = true,
                         Some((_, holder)) => problems.push(RebindProblem::Taken {
                             line: r.line,
                             mode,
@@ -128,6 +163,26 @@ impl Keymap {
                         }
                     }
                 }
+                let (line, action) = (r.line, r.action);
+                let keep_defaults = if r.keys.is_empty() && action == Action::Quit {
+                    problems.push(RebindProblem::QuitKept { line, mode });
+                    true
+                } else if r.keys.is_empty() {
+                    problems.push(RebindProblem::Unbound { line, mode, action });
+                    false
+                } else if keys.is_empty() && !had {
+                    problems.push(RebindProblem::NoKeyLeft { line, mode, action });
+                    true
+                } else {
+                    false
+                };
+                if keep_defaults {
+                    // The defaults stay, but for keys given to another action since.
+                    keys = Self::default_keys(mode, action)
+                        .filter(|k| !used.iter().any(|(u, _)| u == k))
+                        .collect();
+                    used.extend(keys.iter().map(|k| (*k, action)));
+                }
                 if let Some(b) = km
                     .bindings
                     .iter_mut()
@@ -136,8 +191,23 @@ impl Keymap {
                     b.keys = keys;
                 }
             }
+            if let Some(b) = km
+                .bindings
+                .iter_mut()
+                .find(|b| b.mode == mode && b.action == Action::Quit)
+                && !b.keys.contains(&ALWAYS_QUITS)
+            {
+                b.keys.push(ALWAYS_QUITS);
+            }
         }
         (km, problems)
+    }
+
+    /// The default keys of an action in a mode.
+    fn default_keys(mode: Mode, action: Action) -> impl Iterator<Item = Key> {
+        all_bindings()
+            .filter(move |b| b.mode == mode && b.action == action)
+            .flat_map(|b| b.keys.iter().copied())
     }
 
     /// Every binding, screen by screen in table order.

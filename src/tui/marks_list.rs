@@ -3,10 +3,11 @@
 
 use super::app::Screen;
 use super::marks_state::ReaderMarks;
-use crate::core::document::{Document, Pos};
-use crate::core::library::{self, Library};
-use crate::core::marks_store::{ArticleMarks, MarkKind, MarksStore};
+use crate::core::document::Pos;
+use crate::core::library::Library;
+use crate::core::marks_store::{MarkKind, MarksStore};
 use crate::core::outline::Outline;
+use crate::core::placement::{self, MarksFolder};
 use std::path::{Path, PathBuf};
 
 /// One bookmark or note in a list.
@@ -131,77 +132,33 @@ pub fn of_reader(
     out
 }
 
-/// Entries of an article read from its marks file, placed in `doc` when the
-/// article was found.
-fn of_file(
-    marks: &ArticleMarks,
-    found: Option<(&Path, &str, &str, &Document)>,
-    notes: bool,
-) -> Vec<MarkEntry> {
-    let outline = found.map(|(_, _, _, d)| Outline::of(d));
-    let text = found.map(|(_, _, _, d)| {
-        let t = d.canonical_text();
-        let hash = library::article_id(t.as_bytes());
-        (t, hash)
-    });
-    let mut out: Vec<MarkEntry> = marks
-        .live()
-        .filter(|(_, m)| wanted(&m.kind, notes))
-        .map(|(id, m)| {
-            let at = found.zip(text.as_ref()).and_then(|((_, _, _, d), (t, h))| {
-                m.anchor.place_in(d, t, h).range.map(|(a, _)| a)
-            });
-            MarkEntry {
-                article: marks.article.clone(),
-                rel: found.map_or(marks.path.clone(), |(_, r, _, _)| r.to_string()),
-                path: found.map(|(p, _, _, _)| p.to_path_buf()),
-                title: found.map_or(marks.title.clone(), |(_, _, t, _)| t.to_string()),
-                mark: id.clone(),
-                kind: m.kind.clone(),
-                quote: m.anchor.quote.clone(),
-                section: outline
-                    .as_ref()
-                    .map(|o| section_of(o, at))
-                    .unwrap_or_default(),
-                created: m.created,
-                at,
-            }
-        })
-        .collect();
-    out.sort_by_key(|e| (e.at.is_none(), e.at, e.created));
-    out
-}
-
 /// Every entry of the library: the open article's from memory, the others
-/// from their files, by article title.
+/// from their files, placed in their articles as the exports place them
+/// ([`placement::place_all`]), by article title.
 pub fn of_library(
     store: &MarksStore,
     lib: Option<&Library>,
     open: Option<(&str, Vec<MarkEntry>)>,
     notes: bool,
 ) -> Vec<MarkEntry> {
+    let folder = MarksFolder::read(store);
+    let skip = open.as_ref().map(|(id, _)| *id);
     let mut out = Vec::new();
-    let mut open_done = false;
-    for (_, marks) in store.all() {
-        if let Some((id, entries)) = &open
-            && (marks.article == *id)
-        {
-            out.extend(entries.iter().cloned());
-            open_done = true;
-            continue;
-        }
-        if !marks.live().any(|(_, m)| wanted(&m.kind, notes)) {
-            continue;
-        }
-        let article = lib.and_then(|l| l.find(&marks.article, &marks.path));
-        let doc = article.and_then(|a| library::load(&a.path).ok().map(|(_, d)| d));
-        let found = match (article, &doc) {
-            (Some(a), Some(d)) => Some((a.path.as_path(), a.rel.as_str(), a.title.as_str(), d)),
-            _ => None,
-        };
-        out.extend(of_file(&marks, found, notes));
+    for e in placement::place_all(&folder, lib, skip, |m| wanted(&m.kind, notes)) {
+        out.extend(e.placed.iter().map(|p| MarkEntry {
+            article: e.file.marks.article.clone(),
+            rel: e.rel().to_string(),
+            path: e.article.as_ref().map(|a| a.path.clone()),
+            title: e.title().to_string(),
+            mark: p.id.clone(),
+            kind: p.mark.kind.clone(),
+            quote: p.mark.anchor.quote.clone(),
+            section: p.section.clone(),
+            created: p.mark.created,
+            at: p.range.map(|(a, _)| a),
+        }));
     }
-    if !open_done && let Some((_, entries)) = open {
+    if let Some((_, entries)) = open {
         out.extend(entries);
     }
     out.sort_by(|a, b| {

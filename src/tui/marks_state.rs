@@ -6,6 +6,7 @@
 use crate::core::anchor::{Anchor, Found};
 use crate::core::document::{Document, Pos};
 use crate::core::marks_store::{ArticleMarks, MarkKind, MarksStore};
+use crate::core::placement::MarksFolder;
 use crate::core::store::StoreWarning;
 use crate::messages;
 use std::path::PathBuf;
@@ -72,29 +73,28 @@ pub struct ReaderMarks {
 impl ReaderMarks {
     /// Load and place the marks of the article `id` (last seen at `key`).
     /// Returns them and anything the person should be told.
-    /// `root` is the library folder, when there is one: an article edited
-    /// and moved since its marks were saved is found again there (see
-    /// [`MarksStore::find_orphan`]).
+    /// `lib` is the library, when there is one: an article edited and
+    /// moved since its marks were saved is found again there (see
+    /// [`MarksFolder::file_for`], the rule the lists and exports use too).
     pub fn open(
         data_dir: &std::path::Path,
-        root: Option<&std::path::Path>,
+        lib: Option<&crate::core::library::Library>,
         (id, key): (&str, &str),
         title: &str,
         doc: &Document,
     ) -> (ReaderMarks, Option<String>) {
         let store = MarksStore::new(data_dir);
+        let folder = MarksFolder::read(&store);
+        let own = store.file(id);
         // The path the file last recorded: a renamed article gets it updated.
-        let renamed = std::fs::read(store.file(id))
-            .ok()
-            .and_then(|b| serde_json::from_slice::<ArticleMarks>(&b).ok())
-            .is_some_and(|m| m.path != key);
-        let (mut data, mut read_only, mut warning, mut file) = store.load_from(id, key);
-        if !file.exists()
-            && let Some(orphan) = root.and_then(|r| store.find_orphan(r, doc))
-        {
-            (data, read_only, warning) = store.read_file(&orphan, id, key);
-            file = orphan;
-        }
+        let renamed = folder
+            .files
+            .iter()
+            .any(|f| f.file == own && f.marks.path != key);
+        let file = folder
+            .file_for(&own, key, doc, lib.map(|l| l.root.as_path()), lib)
+            .unwrap_or_else(|| own.clone());
+        let (mut data, read_only, warning) = store.read_file(&file, id, key);
         data.title = title.to_string();
         let old_file = (file != store.file(id) && file.exists()).then_some(file);
         let mut m = ReaderMarks {

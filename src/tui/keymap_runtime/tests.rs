@@ -1,6 +1,6 @@
 use super::*;
 use crate::core::keyboard;
-use crate::tui::keymap::{BINDINGS, ch, ctrl, plain};
+use crate::tui::keymap::{ALL_MODES, BINDINGS, ch, ctrl, plain};
 use crate::tui::keymap_marks::MARK_BINDINGS;
 
 fn key(c: char) -> KeyEvent {
@@ -249,4 +249,97 @@ fn mode_names_round_trip() {
     for m in ALL_MODES {
         assert_eq!(Mode::from_name(m.name()), Some(m));
     }
+}
+
+fn ctrl_c() -> KeyEvent {
+    KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)
+}
+
+#[test]
+fn quit_cannot_be_unbound_nor_ctrl_c_taken() {
+    // `quit = []` is refused on every screen: the defaults stay.
+    let rebinds: Vec<Rebind> = ALL_MODES
+        .iter()
+        .map(|&m| rebind(m, Action::Quit, &[], 2))
+        .collect();
+    let (km, problems) = Keymap::with_rebinds(&rebinds);
+    assert_eq!(km, Keymap::default());
+    assert_eq!(
+        problems,
+        ALL_MODES
+            .iter()
+            .map(|&mode| RebindProblem::QuitKept { line: 2, mode })
+            .collect::<Vec<_>>()
+    );
+    // Quit on other keys keeps Ctrl-c; Ctrl-c cannot be given away.
+    let (km, problems) = Keymap::with_rebinds(&[
+        rebind(Mode::Reader, Action::Quit, &["x"], 1),
+        rebind(Mode::Reader, Action::Down, &["Ctrl-c", "J"], 2),
+    ]);
+    assert_eq!(
+        problems,
+        vec![RebindProblem::Taken {
+            line: 2,
+            mode: Mode::Reader,
+            key: ctrl('c'),
+            holder: Action::Quit
+        }]
+    );
+    assert_eq!(km.lookup(Mode::Reader, key('x')), Some(Action::Quit));
+    assert_eq!(km.lookup(Mode::Reader, ctrl_c()), Some(Action::Quit));
+    assert_eq!(km.lookup(Mode::Reader, key('J')), Some(Action::Down));
+    // Only Ctrl-c asked for: that is quit's own key, not a loss.
+    let (km, problems) =
+        Keymap::with_rebinds(&[rebind(Mode::Library, Action::Quit, &["Ctrl-c"], 1)]);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(km.lookup(Mode::Library, key('q')), None);
+    assert_eq!(km.lookup(Mode::Library, ctrl_c()), Some(Action::Quit));
+    for mode in ALL_MODES {
+        assert_eq!(km.lookup(mode, ctrl_c()), Some(Action::Quit), "{mode:?}");
+    }
+}
+
+#[test]
+fn a_rebinding_left_with_no_key_keeps_the_defaults() {
+    // `j` moves down in the library: quit gets no key of its list.
+    let (km, problems) = Keymap::with_rebinds(&[rebind(Mode::Library, Action::Quit, &["j"], 7)]);
+    assert_eq!(
+        problems,
+        vec![
+            RebindProblem::Taken {
+                line: 7,
+                mode: Mode::Library,
+                key: ch('j'),
+                holder: Action::Down
+            },
+            RebindProblem::NoKeyLeft {
+                line: 7,
+                mode: Mode::Library,
+                action: Action::Quit
+            },
+        ]
+    );
+    assert_eq!(km, Keymap::default());
+    assert_eq!(km.lookup(Mode::Library, key('q')), Some(Action::Quit));
+    assert_eq!(km.lookup(Mode::Library, key('j')), Some(Action::Down));
+    // The same for any action; a default given away meanwhile stays given.
+    let (km, problems) = Keymap::with_rebinds(&[
+        rebind(Mode::Reader, Action::Down, &["i"], 1),
+        rebind(Mode::Reader, Action::Info, &["k"], 2),
+    ]);
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert_eq!(km.lookup(Mode::Reader, key('k')), Some(Action::Up));
+    assert_eq!(km.lookup(Mode::Reader, key('i')), Some(Action::Down));
+    assert_eq!(km.binding(Mode::Reader, Action::Info).unwrap().keys, vec![]);
+    // An empty list unbinds an action other than quit, and says so.
+    let (km, problems) = Keymap::with_rebinds(&[rebind(Mode::Reader, Action::Info, &[], 3)]);
+    assert_eq!(
+        problems,
+        vec![RebindProblem::Unbound {
+            line: 3,
+            mode: Mode::Reader,
+            action: Action::Info
+        }]
+    );
+    assert_eq!(km.lookup(Mode::Reader, key('i')), None);
 }
