@@ -143,15 +143,16 @@ pub fn collect(setup: &Setup, notes: bool) -> anyhow::Result<(Vec<Exported>, Vec
     let mut out = Vec::new();
     let mut warnings = Vec::new();
     for file in MarksStore::new(&setup.paths.data_dir).files() {
-        let bytes = match std::fs::read(&file) {
+        let bytes = match crate::core::store::read_data_file(&file) {
             Ok(b) => b,
             Err(e) => {
                 warnings.push(messages::warn_export_unreadable(&file, &e));
                 continue;
             }
         };
-        let parsed = serde_json::from_slice::<ArticleMarks>(&bytes);
-        let schema = serde_json::from_slice::<SchemaOnly>(&bytes).map(|s| s.schema);
+        let bytes = crate::core::store::strip_bom(&bytes);
+        let parsed = serde_json::from_slice::<ArticleMarks>(bytes);
+        let schema = serde_json::from_slice::<SchemaOnly>(bytes).map(|s| s.schema);
         let marks = match (parsed, schema) {
             (Ok(m), _) if m.schema <= MARKS_SCHEMA => m,
             (Ok(m), _) => {
