@@ -13,11 +13,11 @@ use crate::core::anchor::Anchor;
 use crate::core::document::Document;
 use crate::core::notices::{self, Notice};
 use crate::core::store::{
-    StoreWarning, atomic_write, is_temp_name, move_aside, now, read_data_file, strip_bom,
+    StoreWarning, atomic_write, is_temp_name, move_aside, now, open_lock, read_data_file, strip_bom,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::fs::{self, File};
+use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -439,12 +439,7 @@ impl MarksStore {
     /// id) is removed once the new one is safe.
     pub fn save(&self, marks: &mut ArticleMarks, old_file: Option<&Path>) -> Result<(), SaveError> {
         fs::create_dir_all(&self.dir).map_err(SaveError::Io)?;
-        let lock = File::options()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(self.dir.join(".lock"))
-            .map_err(SaveError::Io)?;
+        let lock = open_lock(&self.dir.join(".lock")).map_err(SaveError::Io)?;
         lock.lock().map_err(SaveError::Io)?;
         self.remove_stale_temp_files();
         let file = self.file(&marks.article);

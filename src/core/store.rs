@@ -80,6 +80,17 @@ fn refuse_link(path: &Path) -> io::Result<()> {
     }
 }
 
+/// Open the lock file at `path`, creating it: never through a symbolic link
+/// (which could make chitalka create a file where the link points).
+pub fn open_lock(path: &Path) -> io::Result<File> {
+    refuse_link(path)?;
+    File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+}
+
 /// Write `bytes` to `path` atomically: a temp file in the same folder, fsync,
 /// rename over the target, fsync the folder. A failure leaves the old file intact.
 ///
@@ -347,11 +358,7 @@ impl Store {
         }
         let dir = self.path.parent().unwrap_or(Path::new("."));
         fs::create_dir_all(dir)?;
-        let lock = File::options()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(dir.join(LOCK_FILE))?;
+        let lock = open_lock(&dir.join(LOCK_FILE))?;
         lock.lock()?;
         let mut warning = None;
         match read_data_file(&self.path) {
@@ -725,6 +732,18 @@ mod tests {
         assert!(fs::symlink_metadata(&link).expect("meta").is_symlink());
         // Nothing left behind.
         assert_eq!(names(dir.path()), vec!["outside", "state.json"]);
+    }
+
+    #[test]
+    fn a_lock_is_never_taken_through_a_link() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let outside = dir.path().join("outside");
+        std::os::unix::fs::symlink(&outside, dir.path().join(LOCK_FILE)).expect("symlink");
+        let (mut s, _) = Store::open(dir.path());
+        s.states.record("x", sample());
+        let e = s.save().expect_err("refused");
+        assert!(link_in_the_way(&e).is_some(), "{e}");
+        assert!(!outside.exists(), "nothing created where the link points");
     }
 
     #[test]

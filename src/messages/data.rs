@@ -28,31 +28,30 @@ pub fn err_data_too_large(bytes: u64) -> String {
     )
 }
 
-/// A file and what went wrong with it.
+/// What went wrong with a file, and which (the reason first: a status bar
+/// cuts the end of a long line).
 pub fn file_error(path: &Path, e: &std::io::Error) -> String {
-    format!("{}: {e}", path.display())
+    format!("{e}: {}", path.display())
 }
 
 /// A damaged file that could not be moved aside: nothing is written over it.
 pub fn err_damaged_not_moved(path: &Path, e: &std::io::Error) -> String {
     format!(
-        "{} is damaged and could not be moved aside ({e}); it is left as it is",
+        "damaged, and could not be moved aside ({e}): {}; it is left as it is",
         path.display()
     )
 }
 
 /// The reading-state file could not be read (`why` names the file).
 pub fn warn_state_unreadable(why: &str) -> String {
-    format!(
-        "cannot read the reading positions ({why}); positions are not saved until it can be read"
-    )
+    format!("cannot read the reading positions: {why}; they are not saved until it can be read")
 }
 
 /// The marks file of the open article could not be read (`why` names the
 /// file): nothing can be added or changed.
 pub fn marks_unreadable(why: &str) -> String {
     format!(
-        "cannot read the bookmarks and notes of this article ({why}); nothing is added or changed until it can be read"
+        "cannot read the bookmarks and notes of this article: {why}; nothing is added or changed until it can be read"
     )
 }
 

@@ -5,7 +5,7 @@ use super::action::Action;
 use super::app::{App, Screen};
 use super::list_nav;
 use super::marks_list::{self, Deleted, MarksList};
-use super::marks_state::warning_text;
+use super::marks_state::{read_only_reason, warning_text};
 use super::selection::Selection;
 use crate::core::document::Pos;
 use crate::core::marks_store::{self, ArticleMarks, MarkKind, MarksStore};
@@ -242,7 +242,10 @@ impl App {
                 crate::core::notices::forget(&self.data_dir, aside);
             }
             // The mark to change was in the file that could not be used.
-            return Err(warning_text(w));
+            return Err(match w {
+                StoreWarning::Newer(_) => read_only_reason(Some(w)),
+                _ => warning_text(w),
+            });
         }
         if read_only {
             return Err(messages::MARKS_READ_ONLY.to_string());

@@ -57,6 +57,15 @@ pub fn warning_text(w: &StoreWarning) -> String {
     }
 }
 
+/// Why marks that cannot be written cannot be (short: it is said at each
+/// key that would change them).
+pub fn read_only_reason(w: Option<&StoreWarning>) -> String {
+    match w {
+        Some(StoreWarning::Io(why)) => messages::marks_unreadable(why),
+        _ => messages::MARKS_READ_ONLY.to_string(),
+    }
+}
+
 /// The marks of the open article.
 #[derive(Debug)]
 pub struct ReaderMarks {
@@ -113,11 +122,12 @@ impl ReaderMarks {
             // Said now: not again at the next start.
             crate::core::notices::forget(data_dir, aside);
         }
-        let message = warning.map(|w| warning_text(&w));
+        let warning_ref = warning.as_ref();
+        let message = warning_ref.map(warning_text);
         let mut m = ReaderMarks {
             store,
             data,
-            read_only: read_only.then(|| message.clone().unwrap_or_default()),
+            read_only: read_only.then(|| read_only_reason(warning_ref)),
             old_file,
             placed: Vec::new(),
             detached: 0,
