@@ -58,12 +58,12 @@ pub fn marks_unreadable(why: &str) -> String {
 /// A notice about a damaged file, shown once at the next start of the TUI.
 pub fn notice(n: &Notice) -> String {
     match n {
-        Notice::StateMovedAside { moved_to } => format!(
-            "the reading positions file was damaged; positions start afresh; the old file is {moved_to}"
-        ),
-        Notice::MarksMovedAside { article, moved_to } => format!(
-            "the bookmarks and notes file of {article} was damaged; the old file is {moved_to}"
-        ),
+        Notice::StateMovedAside { moved_to } => {
+            format!("reading positions were damaged and start afresh; the old file is {moved_to}")
+        }
+        Notice::MarksMovedAside { article, moved_to } => {
+            format!("bookmarks and notes of {article} were damaged; the old file is {moved_to}")
+        }
     }
 }
 

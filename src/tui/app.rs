@@ -234,7 +234,8 @@ impl App {
     fn new(config: Config, data_dir: &Path, size: (u16, u16)) -> App {
         let layout = LayoutOptions::from(&config.text);
         let (store, warning) = Store::open(data_dir);
-        let data_notices = super::data_notices::at_start(data_dir, warning);
+        let home = directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf());
+        let found = super::data_notices::at_start(data_dir, warning, home.as_deref());
         App {
             config,
             data_dir: data_dir.to_path_buf(),
@@ -255,8 +256,8 @@ impl App {
             search: None,
             index_dir: None,
             history_pos: None,
-            message: super::data_notices::bar_message(&data_notices),
-            data_notices,
+            message: found.bar,
+            data_notices: found.said,
             quit: false,
             size,
             layout,
