@@ -219,7 +219,11 @@ fn a_damaged_marks_file_found_by_the_reader_is_said_there_not_again() {
     drop(app);
     fs::write(&file, "{ damaged").expect("write");
     let mut app = reader_app(&home, 200, 24);
-    assert!(screen(&mut app).contains("was damaged"), "{}", screen(&mut app));
+    assert!(
+        screen(&mut app).contains("was damaged"),
+        "{}",
+        screen(&mut app)
+    );
     assert!(tui_start(&home).data_notices.is_empty(), "said once");
 }
 

@@ -13,7 +13,8 @@ use crate::core::anchor::Anchor;
 use crate::core::document::Document;
 use crate::core::notices::{self, Notice};
 use crate::core::store::{
-    StoreWarning, atomic_write, is_temp_name, move_aside, now, open_lock, read_data_file, strip_bom,
+    StoreWarning, about, atomic_write, is_temp_name, move_aside, now, open_lock, read_data_file,
+    strip_bom,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -206,6 +207,12 @@ impl std::fmt::Display for SaveError {
             SaveError::Io(e) => write!(f, "{}", crate::messages::err_marks_save(e)),
         }
     }
+}
+
+/// A failed save, saying which file it is about.
+fn io(path: &Path) -> impl Fn(io::Error) -> SaveError + '_ {
+    let about = about(path);
+    move |e| SaveError::Io(about(e))
 }
 
 /// The marks folder of a data dir.
@@ -438,8 +445,9 @@ impl MarksStore {
     /// now, written atomically. The old file of an edited article (another
     /// id) is removed once the new one is safe.
     pub fn save(&self, marks: &mut ArticleMarks, old_file: Option<&Path>) -> Result<(), SaveError> {
-        fs::create_dir_all(&self.dir).map_err(SaveError::Io)?;
-        let lock = open_lock(&self.dir.join(".lock")).map_err(SaveError::Io)?;
+        fs::create_dir_all(&self.dir).map_err(io(&self.dir))?;
+        let lock_file = self.dir.join(".lock");
+        let lock = open_lock(&lock_file).map_err(io(&lock_file))?;
         lock.lock().map_err(SaveError::Io)?;
         self.remove_stale_temp_files();
         let file = self.file(&marks.article);
@@ -449,7 +457,7 @@ impl MarksStore {
             Read::Missing => {}
             // Damaged since it was loaded: keep it aside rather than overwrite it.
             Read::Corrupt => {
-                self.move_aside(&file, &marks.path).map_err(SaveError::Io)?;
+                self.move_aside(&file, &marks.path).map_err(io(&file))?;
             }
             // Cannot tell what is there: do not write over it.
             Read::Failed(e) => return Err(SaveError::Io(io::Error::other(e))),
@@ -476,7 +484,7 @@ impl MarksStore {
         let mut json =
             serde_json::to_vec_pretty(&*marks).map_err(|e| SaveError::Io(io::Error::other(e)))?;
         json.push(b'\n');
-        atomic_write(&file, &json).map_err(SaveError::Io)?;
+        atomic_write(&file, &json).map_err(io(&file))?;
         for old in others {
             let _ = fs::remove_file(old);
         }

@@ -80,6 +80,17 @@ fn refuse_link(path: &Path) -> io::Result<()> {
     }
 }
 
+/// `e` saying which file it is about (a link in the way says it already).
+pub fn about(path: &Path) -> impl Fn(io::Error) -> io::Error + '_ {
+    move |e| {
+        if link_in_the_way(&e).is_some() {
+            e
+        } else {
+            io::Error::new(e.kind(), crate::messages::file_error(path, &e))
+        }
+    }
+}
+
 /// Open the lock file at `path`, creating it: never through a symbolic link
 /// (which could make chitalka create a file where the link points).
 pub fn open_lock(path: &Path) -> io::Result<File> {
@@ -357,8 +368,9 @@ impl Store {
             return Ok(None);
         }
         let dir = self.path.parent().unwrap_or(Path::new("."));
-        fs::create_dir_all(dir)?;
-        let lock = open_lock(&dir.join(LOCK_FILE))?;
+        fs::create_dir_all(dir).map_err(about(dir))?;
+        let lock_file = dir.join(LOCK_FILE);
+        let lock = open_lock(&lock_file).map_err(about(&lock_file))?;
         lock.lock()?;
         let mut warning = None;
         match read_data_file(&self.path) {
@@ -372,11 +384,12 @@ impl Store {
                     return Ok(Some(StoreWarning::Newer(v)));
                 }
                 Parsed::Corrupt => {
-                    warning = Some(StoreWarning::Corrupt(move_aside(&self.path)?));
+                    let aside = move_aside(&self.path).map_err(about(&self.path))?;
+                    warning = Some(StoreWarning::Corrupt(aside));
                 }
             },
             Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-            Err(e) => return Err(e),
+            Err(e) => return Err(about(&self.path)(e)),
         }
         let file = StateFile {
             schema: SCHEMA,
@@ -384,7 +397,7 @@ impl Store {
         };
         let mut json = serde_json::to_vec_pretty(&file).map_err(io::Error::other)?;
         json.push(b'\n');
-        atomic_write(&self.path, &json)?;
+        atomic_write(&self.path, &json).map_err(about(&self.path))?;
         drop(lock);
         Ok(warning)
     }
