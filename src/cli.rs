@@ -3,7 +3,7 @@
 use crate::core::layout::{LayoutOptions, text_column};
 use crate::core::library::{self, Library};
 use crate::core::outline::Outline;
-use crate::core::store::Store;
+use crate::core::store::{Store, StoreWarning};
 use crate::core::viewport::Viewport;
 use crate::messages;
 use crate::setup::Setup;
@@ -50,7 +50,12 @@ pub fn list(
         )),
     )
     .map_err(|e| anyhow::anyhow!(messages::err_library(&setup.paths.library, &e)))?;
-    let (store, _) = Store::open(&setup.paths.data_dir);
+    let (store, warning) = Store::open(&setup.paths.data_dir);
+    // A damaged file moved aside, or one that cannot be read, is said here
+    // (the TUI says it again at its next start); a newer one reads fine.
+    if let Some(w) = warning.filter(|w| !matches!(w, StoreWarning::Newer(_))) {
+        writeln!(err, "chitalka: {}", messages::shown(&w.to_string()))?;
+    }
     let entries: Vec<ListEntry> = lib
         .articles
         .iter()

@@ -1,9 +1,13 @@
-//! What chitalka remembers about a person's reading: for now the reading
-//! position of each article (bookmarks and notes come later).
+//! What chitalka remembers about a person's reading: the reading position
+//! of each article (bookmarks and notes are in `marks_store`).
 
 use crate::core::document::Pos;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+
+/// How far ahead of this machine's clock a time stamp may be and still be
+/// believed (clocks of synced machines differ a little).
+pub const CLOCK_SKEW: u64 = 10 * 60;
 
 /// Where a person stopped in one article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -54,6 +58,21 @@ impl ReadingStates {
         }
     }
 
+    /// Bring back to `to` every time stamp more than [`CLOCK_SKEW`] ahead of
+    /// `now` (a machine whose clock was wrong, synced here): such a stamp
+    /// would otherwise win every merge ("the newer state wins") for years,
+    /// freezing the reading position. Returns how many were changed.
+    pub fn clamp_future(&mut self, now: u64, to: u64) -> usize {
+        let mut changed = 0;
+        for s in self.articles.values_mut() {
+            if s.last_read > now.saturating_add(CLOCK_SKEW) {
+                s.last_read = to;
+                changed += 1;
+            }
+        }
+        changed
+    }
+
     /// Record a state, dropping older entries for the same path (the file changed).
     pub fn record(&mut self, id: &str, state: ReadingState) {
         self.articles.retain(|k, s| k == id || s.path != state.path);
@@ -84,5 +103,17 @@ mod tests {
         // The file changed: the new id replaces the old entry for that path.
         s.record("ccc", st("a.txt", 2));
         assert_eq!(s.articles.len(), 1);
+    }
+
+    #[test]
+    fn stamps_from_the_future_are_brought_back() {
+        let mut s = ReadingStates::default();
+        s.record("near", st("near.txt", 1_000 + CLOCK_SKEW));
+        s.record("far", st("far.txt", 1_000 + CLOCK_SKEW + 1));
+        s.record("past", st("past.txt", 10));
+        assert_eq!(s.clamp_future(1_000, 900), 1);
+        assert_eq!(s.articles["far"].last_read, 900);
+        assert_eq!(s.articles["near"].last_read, 1_000 + CLOCK_SKEW);
+        assert_eq!(s.articles["past"].last_read, 10);
     }
 }

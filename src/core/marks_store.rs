@@ -5,13 +5,19 @@
 //! mark by mark (the newer edit wins; deletions are kept as tombstones so a
 //! merge never brings a deleted mark back). A damaged file is moved aside, a
 //! file from a newer schema is read-only, a failed write keeps the marks in
-//! memory for another try.
+//! memory for another try. A byte order mark before the JSON is skipped; a
+//! file that cannot be read (permissions, not a regular file, too large) is
+//! left as it is and the marks are read-only, with the real reason.
 
 use crate::core::anchor::Anchor;
-use crate::core::store::{StoreWarning, atomic_write, now};
+use crate::core::notices::{self, Notice};
+use crate::core::store::{
+    StoreWarning, about, atomic_write, is_temp_name, move_aside, now, open_lock, read_data_file,
+    strip_bom,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::fs::{self, File};
+use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -157,12 +163,31 @@ fn new_id() -> String {
     format!("{:016x}", xxhash_rust::xxh3::xxh3_64(seed.as_bytes()))
 }
 
-/// Is `name` a temp file of `atomic_write` (`.<name>.tmp-<pid>`)?
-fn is_temp_name(name: &str) -> bool {
-    name.starts_with('.')
-        && name
-            .rsplit_once(".tmp-")
-            .is_some_and(|(_, pid)| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+/// Write marks that could not be saved to a rescue file in `dir` (the temp
+/// dir): `chitalka-unsaved-<article>-<random>.json`, created exclusively
+/// (never through a link planted in a shared folder) and readable by its
+/// owner alone (0600: notes are private). Returns its path.
+pub fn write_rescue(dir: &Path, article: &str, json: &[u8]) -> io::Result<PathBuf> {
+    use std::io::Write;
+    // The id is a hex hash; anything else is not put in a file name.
+    let article: String = article
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .take(32)
+        .collect();
+    let prefix = format!("chitalka-unsaved-{article}-");
+    let mut file = tempfile::Builder::new()
+        .prefix(&prefix)
+        .suffix(".json")
+        .rand_bytes(8)
+        .tempfile_in(dir)?;
+    #[cfg(unix)]
+    file.as_file()
+        .set_permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600))?;
+    file.write_all(json)?;
+    file.as_file().sync_all()?;
+    let (_, path) = file.keep().map_err(|e| e.error)?;
+    Ok(path)
 }
 
 /// Why marks could not be saved.
@@ -181,6 +206,12 @@ impl std::fmt::Display for SaveError {
             SaveError::Io(e) => write!(f, "{}", crate::messages::err_marks_save(e)),
         }
     }
+}
+
+/// A failed save, saying which file it is about.
+fn io(path: &Path) -> impl Fn(io::Error) -> SaveError + '_ {
+    let about = about(path);
+    move |e| SaveError::Io(about(e))
 }
 
 /// The marks folder of a data dir.
@@ -211,12 +242,13 @@ impl MarksStore {
     }
 
     fn read(path: &Path) -> Read {
-        let bytes = match fs::read(path) {
+        let bytes = match read_data_file(path) {
             Ok(b) => b,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Read::Missing,
-            Err(e) => return Read::Failed(e.to_string()),
+            Err(e) => return Read::Failed(crate::messages::file_error(path, &e)),
         };
-        match serde_json::from_slice::<ArticleMarks>(&bytes) {
+        let bytes = strip_bom(&bytes);
+        match serde_json::from_slice::<ArticleMarks>(bytes) {
             Ok(m) if m.schema > MARKS_SCHEMA => {
                 let v = m.schema;
                 Read::Newer(m, v)
@@ -228,7 +260,7 @@ impl MarksStore {
                 struct V {
                     schema: u32,
                 }
-                match serde_json::from_slice::<V>(&bytes) {
+                match serde_json::from_slice::<V>(bytes) {
                     Ok(v) if v.schema > MARKS_SCHEMA => {
                         Read::Newer(ArticleMarks::default(), v.schema)
                     }
@@ -311,14 +343,30 @@ impl MarksStore {
             }
             Read::Newer(m, v) => (m, true, Some(StoreWarning::Newer(v))),
             Read::Failed(e) => (fresh, true, Some(StoreWarning::Io(e))),
-            Read::Corrupt => {
-                let aside = file.with_extension(format!("json.corrupt-{}", now()));
-                match fs::rename(file, &aside) {
-                    Ok(()) => (fresh, false, Some(StoreWarning::Corrupt(aside))),
-                    Err(e) => (fresh, true, Some(StoreWarning::Io(e.to_string()))),
+            Read::Corrupt => match self.move_aside(file, path) {
+                Ok(aside) => (fresh, false, Some(StoreWarning::Corrupt(aside))),
+                Err(e) => {
+                    let why = crate::messages::err_damaged_not_moved(file, &e);
+                    (fresh, true, Some(StoreWarning::Io(why)))
                 }
-            }
+            },
         }
+    }
+
+    /// Move the damaged marks file of the article at `path` aside, and leave
+    /// a notice for the next start of the TUI.
+    fn move_aside(&self, file: &Path, path: &str) -> io::Result<PathBuf> {
+        let aside = move_aside(file)?;
+        if let Some(data_dir) = self.dir.parent() {
+            let _ = notices::record(
+                data_dir,
+                Notice::MarksMovedAside {
+                    article: path.to_string(),
+                    moved_to: aside.to_string_lossy().into_owned(),
+                },
+            );
+        }
+        Ok(aside)
     }
 
     /// The file `load` reads for an article: its own, or else (an edited
@@ -363,13 +411,9 @@ impl MarksStore {
     /// now, written atomically. The old file of an edited article (another
     /// id) is removed once the new one is safe.
     pub fn save(&self, marks: &mut ArticleMarks, old_file: Option<&Path>) -> Result<(), SaveError> {
-        fs::create_dir_all(&self.dir).map_err(SaveError::Io)?;
-        let lock = File::options()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(self.dir.join(".lock"))
-            .map_err(SaveError::Io)?;
+        fs::create_dir_all(&self.dir).map_err(io(&self.dir))?;
+        let lock_file = self.dir.join(".lock");
+        let lock = open_lock(&lock_file).map_err(io(&lock_file))?;
         lock.lock().map_err(SaveError::Io)?;
         self.remove_stale_temp_files();
         let file = self.file(&marks.article);
@@ -379,8 +423,7 @@ impl MarksStore {
             Read::Missing => {}
             // Damaged since it was loaded: keep it aside rather than overwrite it.
             Read::Corrupt => {
-                let aside = file.with_extension(format!("json.corrupt-{}", now()));
-                fs::rename(&file, &aside).map_err(SaveError::Io)?;
+                self.move_aside(&file, &marks.path).map_err(io(&file))?;
             }
             // Cannot tell what is there: do not write over it.
             Read::Failed(e) => return Err(SaveError::Io(io::Error::other(e))),
@@ -407,7 +450,7 @@ impl MarksStore {
         let mut json =
             serde_json::to_vec_pretty(&*marks).map_err(|e| SaveError::Io(io::Error::other(e)))?;
         json.push(b'\n');
-        atomic_write(&file, &json).map_err(SaveError::Io)?;
+        atomic_write(&file, &json).map_err(io(&file))?;
         for old in others {
             let _ = fs::remove_file(old);
         }
@@ -523,8 +566,13 @@ mod tests {
         let store = MarksStore::new(dir.path());
         let marks_dir = dir.path().join("marks");
         fs::create_dir_all(&marks_dir).expect("mkdir");
-        // What a writer killed between creating its temp file and the rename leaves.
-        let stale = [".abc.json.tmp-12345", ".other.json.tmp-7"];
+        // What a writer killed between creating its temp file and the rename
+        // leaves: named as this version names them, and as older ones did.
+        let stale = [
+            ".abc.json.tmp-Zq3xK9mP2wL7",
+            ".abc.json.tmp-12345",
+            ".other.json.tmp-7",
+        ];
         for name in stale {
             fs::write(marks_dir.join(name), "{ half").expect("write");
         }
@@ -662,5 +710,159 @@ mod tests {
             }
         );
         assert!(!b.set_kind("no-such-id", MarkKind::Note { text: "x".into() }));
+    }
+
+    fn note(t: &str) -> MarkKind {
+        MarkKind::Note { text: t.into() }
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_read_not_taken_for_damage() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = MarksStore::new(dir.path());
+        let (mut a, _, _) = store.load("bom", "b.txt");
+        a.add(note("с меткой"), anchor());
+        store.save(&mut a, None).expect("save");
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend(fs::read(store.file("bom")).expect("read"));
+        fs::write(store.file("bom"), &bytes).expect("write");
+        let (mut m, ro, w) = store.load("bom", "b.txt");
+        assert!(!ro && w.is_none(), "{w:?}");
+        assert_eq!(m.live().count(), 1);
+        assert_eq!(store.all().len(), 1, "listed too");
+        m.add(note("вторая"), anchor());
+        store.save(&mut m, None).expect("save merges it");
+        assert_eq!(store.load("bom", "b.txt").0.live().count(), 2);
+        assert!(notices::take(dir.path()).is_empty(), "nothing moved aside");
+    }
+
+    #[test]
+    fn damaged_in_every_way_is_moved_aside_with_a_notice() {
+        let cases: [(&str, &[u8]); 6] = [
+            ("truncated", b"{\n  \"schema\": 1,\n  \"article\": \"1c2c"),
+            ("garbage", b"\x00\xff\xfe garbage \x1b[2J"),
+            ("empty", b""),
+            ("marks a number", br#"{"schema": 1, "article": "a", "path": "p", "title": "", "marks": 5}"#),
+            ("a mark of the wrong shape", br#"{"schema": 1, "article": "a", "path": "p", "title": "", "marks": {"x": {"type": "note"}}}"#),
+            ("invalid UTF-8", b"{\"schema\": 1, \"article\": \"\xff\"}"),
+        ];
+        for (what, bytes) in cases {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let store = MarksStore::new(dir.path());
+            fs::create_dir_all(dir.path().join("marks")).expect("mkdir");
+            fs::write(store.file("a"), bytes).expect("write");
+            let (mut m, ro, w) = store.load("a", "статья.txt");
+            assert!(!ro, "{what}");
+            let Some(StoreWarning::Corrupt(aside)) = w else {
+                panic!("{what}: expected corrupt, got {w:?}")
+            };
+            assert_eq!(fs::read(&aside).expect("aside"), bytes, "{what}");
+            assert_eq!(
+                notices::take(dir.path()),
+                vec![Notice::MarksMovedAside {
+                    article: "статья.txt".into(),
+                    moved_to: aside.to_string_lossy().into_owned(),
+                }],
+                "{what}"
+            );
+            m.add(note("свежая"), anchor());
+            store.save(&mut m, None).expect("a fresh file");
+            assert_eq!(store.load("a", "статья.txt").0.live().count(), 1, "{what}");
+        }
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_read_is_read_only_with_the_reason() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = MarksStore::new(dir.path());
+        // A folder where the file is: reading fails (as a permission would).
+        fs::create_dir_all(store.file("d")).expect("mkdir");
+        let (mut m, ro, w) = store.load("d", "d.txt");
+        assert!(ro);
+        let Some(StoreWarning::Io(why)) = &w else {
+            panic!("expected an I/O warning, got {w:?}")
+        };
+        assert!(why.contains("d.json"), "names the file: {why}");
+        m.add(note("x"), anchor());
+        assert!(matches!(store.save(&mut m, None), Err(SaveError::Io(_))));
+        assert!(store.file("d").is_dir(), "left as it was");
+        // A FIFO would block a read for ever: refused at once.
+        let fifo = store.file("f");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .is_ok_and(|s| s.success());
+        if made {
+            let (_, ro, w) = store.load("f", "f.txt");
+            assert!(ro && matches!(w, Some(StoreWarning::Io(_))), "{w:?}");
+            assert!(store.all().is_empty());
+        }
+    }
+
+    #[test]
+    fn an_edit_wins_over_a_stamp_from_the_future() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = MarksStore::new(dir.path());
+        let (mut a, _, _) = store.load("f", "f.txt");
+        let id = a.add(note("с чужими часами"), anchor());
+        // Saved by a machine whose clock was ten years ahead.
+        let future = now() + 10 * 365 * 24 * 3600;
+        if let Some(m) = a.marks.get_mut(&id) {
+            m.updated = future;
+        }
+        store.save(&mut a, None).expect("save");
+        let (mut b, _, _) = store.load("f", "f.txt");
+        assert!(b.set_kind(&id, note("исправлено")));
+        store.save(&mut b, None).expect("save");
+        let (c, _, _) = store.load("f", "f.txt");
+        assert_eq!(c.marks[&id].kind, note("исправлено"));
+        let (mut d, _, _) = store.load("f", "f.txt");
+        assert!(d.delete(&id));
+        store.save(&mut d, None).expect("save");
+        assert_eq!(store.load("f", "f.txt").0.live().count(), 0);
+    }
+
+    #[test]
+    fn a_marks_folder_linked_elsewhere_is_followed_a_dangling_one_fails() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let data = dir.path().join("data");
+        let synced = dir.path().join("synced-marks");
+        fs::create_dir_all(&data).expect("mkdir");
+        fs::create_dir_all(&synced).expect("mkdir");
+        // The person's own link (only they can make one in their data dir).
+        std::os::unix::fs::symlink(&synced, data.join("marks")).expect("symlink");
+        let store = MarksStore::new(&data);
+        let (mut m, _, _) = store.load("s", "s.txt");
+        m.add(note("синхронно"), anchor());
+        store.save(&mut m, None).expect("save");
+        assert!(synced.join("s.json").is_file());
+        // Pointing nowhere: the save fails (the marks stay in memory).
+        let gone = MarksStore::new(&dir.path().join("data2"));
+        fs::create_dir_all(dir.path().join("data2")).expect("mkdir");
+        std::os::unix::fs::symlink(dir.path().join("nowhere"), dir.path().join("data2/marks"))
+            .expect("symlink");
+        let (mut m, _, _) = gone.load("s", "s.txt");
+        m.add(note("не потерять"), anchor());
+        assert!(matches!(gone.save(&mut m, None), Err(SaveError::Io(_))));
+        assert_eq!(m.live().count(), 1);
+        assert!(!dir.path().join("nowhere").exists());
+    }
+
+    #[test]
+    fn a_rescue_file_is_private_new_and_complete() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let a = write_rescue(dir.path(), "0123abcd", b"{\"a\": 1}").expect("rescue");
+        let b = write_rescue(dir.path(), "0123abcd", b"{\"b\": 2}").expect("rescue");
+        assert_ne!(a, b, "never the same file twice");
+        assert_eq!(fs::read(&a).expect("read"), b"{\"a\": 1}");
+        assert_eq!(fs::read(&b).expect("read"), b"{\"b\": 2}");
+        let mode = fs::metadata(&a).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        let name = a.file_name().expect("name").to_string_lossy().into_owned();
+        assert!(name.starts_with("chitalka-unsaved-0123abcd-") && name.ends_with(".json"));
+        // Whatever the id, the file stays in `dir`.
+        let c = write_rescue(dir.path(), "../../etc/x", b"{}").expect("rescue");
+        assert_eq!(c.parent(), Some(dir.path()));
     }
 }

@@ -16,6 +16,7 @@ pub mod library;
 pub mod marks;
 pub mod marks_store;
 pub mod notes_search;
+pub mod notices;
 pub mod outline;
 pub mod placement;
 pub mod scan_cache;

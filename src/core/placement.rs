@@ -181,11 +181,11 @@ fn why_unusable(file: &Path) -> Unusable {
     struct SchemaOnly {
         schema: u32,
     }
-    let bytes = match std::fs::read(file) {
+    let bytes = match crate::core::store::read_data_file(file) {
         Ok(b) => b,
         Err(e) => return Unusable::Unreadable(e.to_string()),
     };
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let body = crate::core::store::strip_bom(&bytes);
     match serde_json::from_slice::<SchemaOnly>(body) {
         Ok(v) if v.schema > MARKS_SCHEMA => Unusable::TooNew(v.schema),
         _ => Unusable::Corrupt,

@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod config_file;
+mod data;
 mod files;
 pub mod hint;
 pub mod info;
@@ -11,6 +12,7 @@ mod marks;
 pub mod note;
 mod screens;
 
+pub use data::*;
 pub use files::*;
 pub use marks::*;
 pub use screens::*;

@@ -151,6 +151,9 @@ pub struct App {
     pub(super) history_pos: Option<usize>,
     /// A message for the status line.
     pub message: Option<String>,
+    /// What was found wrong with the data at start (damaged files moved
+    /// aside, an unreadable state file): shown first, said again on exit.
+    pub data_notices: Vec<String>,
     /// The app should exit.
     pub quit: bool,
     /// Terminal size (columns, rows).
@@ -231,6 +234,8 @@ impl App {
     fn new(config: Config, data_dir: &Path, size: (u16, u16)) -> App {
         let layout = LayoutOptions::from(&config.text);
         let (store, warning) = Store::open(data_dir);
+        let home = directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf());
+        let found = super::data_notices::at_start(data_dir, warning, home.as_deref());
         App {
             config,
             data_dir: data_dir.to_path_buf(),
@@ -251,7 +256,8 @@ impl App {
             search: None,
             index_dir: None,
             history_pos: None,
-            message: warning.map(|w| w.to_string()),
+            message: found.bar,
+            data_notices: found.said,
             quit: false,
             size,
             layout,
@@ -349,8 +355,10 @@ impl App {
             last_read: store::now(),
         };
         self.store.states.record(&r.id, state);
-        if let Err(e) = self.store.save() {
-            self.message = Some(messages::warn_save_failed(&e));
+        match self.store.save() {
+            Ok(None) => {}
+            Ok(Some(w)) => self.message = Some(w.to_string()),
+            Err(e) => self.message = Some(messages::warn_save_failed(&e)),
         }
     }
 

@@ -5,10 +5,12 @@ use super::action::Action;
 use super::app::{App, Screen};
 use super::list_nav;
 use super::marks_list::{self, Deleted, MarksList};
+use super::marks_state::{read_only_reason, warning_text};
 use super::selection::Selection;
 use crate::core::document::Pos;
-use crate::core::marks_store::{ArticleMarks, MarkKind, MarksStore};
+use crate::core::marks_store::{self, ArticleMarks, MarkKind, MarksStore};
 use crate::core::sentence;
+use crate::core::store::StoreWarning;
 use crate::messages;
 use crossterm::event::{KeyCode, KeyEvent};
 
@@ -117,9 +119,11 @@ impl App {
 
     /// Reader keys for marks: choose, bookmark, note, show, lists.
     pub(super) fn mark_action(&mut self, action: Action) {
-        let read_only = self.reader.as_ref().is_some_and(|r| r.marks.read_only);
-        if read_only && matches!(action, Action::Bookmark | Action::Annotate) {
-            self.message = Some(messages::MARKS_READ_ONLY.to_string());
+        let read_only = self.reader.as_ref().and_then(|r| r.marks.read_only.clone());
+        if let Some(why) = read_only
+            && matches!(action, Action::Bookmark | Action::Annotate)
+        {
+            self.message = Some(why);
             return;
         }
         match action {
@@ -193,8 +197,8 @@ impl App {
             return;
         };
         let is_note = matches!(kind, MarkKind::Note { .. });
-        if r.marks.read_only {
-            self.message = Some(messages::MARKS_READ_ONLY.to_string());
+        if let Some(why) = &r.marks.read_only {
+            self.message = Some(why.clone());
             return;
         }
         let (_, saved) = r.marks.add(&r.doc, kind, start, end);
@@ -220,8 +224,8 @@ impl App {
             .as_mut()
             .filter(|r| r.marks.data.article == article)
         {
-            if r.marks.read_only {
-                return Err(messages::MARKS_READ_ONLY.to_string());
+            if let Some(why) = &r.marks.read_only {
+                return Err(why.clone());
             }
             if !change(&mut r.marks.data) {
                 return Err(messages::MARK_GONE.to_string());
@@ -231,7 +235,18 @@ impl App {
             return saved;
         }
         let store = MarksStore::new(&self.data_dir);
-        let (mut m, read_only, _, file) = store.load_from(article, rel);
+        let (mut m, read_only, warning, file) = store.load_from(article, rel);
+        if let Some(w) = &warning {
+            if let StoreWarning::Corrupt(aside) = w {
+                // Said now: not again at the next start.
+                crate::core::notices::forget(&self.data_dir, aside);
+            }
+            // The mark to change was in the file that could not be used.
+            return Err(match w {
+                StoreWarning::Newer(_) => read_only_reason(Some(w)),
+                _ => warning_text(w),
+            });
+        }
         if read_only {
             return Err(messages::MARKS_READ_ONLY.to_string());
         }
@@ -495,7 +510,7 @@ impl App {
             return;
         };
         if !r.marks.unsaved
-            || r.marks.read_only
+            || r.marks.read_only.is_some()
             || r.marks
                 .failed_at
                 .is_some_and(|t| now.duration_since(t) < RETRY_AFTER)
@@ -528,21 +543,19 @@ impl App {
 
     /// Leaving an article (another opened, or quitting): a last try to save
     /// its marks whose save failed; if that fails too, they are written to a
-    /// rescue file in the temp dir. Returns what to tell the person.
+    /// rescue file in the temp dir (only the person can read it). Returns
+    /// what to tell the person.
     pub fn flush_marks(&mut self) -> Option<String> {
         let r = self.reader.as_mut()?;
-        if !r.marks.unsaved || r.marks.read_only {
+        if !r.marks.unsaved || r.marks.read_only.is_some() {
             return None;
         }
         r.marks.save().err()?;
-        let rescue = std::env::temp_dir().join(format!(
-            "chitalka-unsaved-{}-{}.json",
-            r.marks.data.article,
-            crate::core::store::now()
-        ));
         let json = serde_json::to_vec_pretty(&r.marks.data).unwrap_or_default();
-        Some(match crate::core::store::atomic_write(&rescue, &json) {
-            Ok(()) => messages::marks_rescued(&rescue),
+        let rescued =
+            marks_store::write_rescue(&std::env::temp_dir(), &r.marks.data.article, &json);
+        Some(match rescued {
+            Ok(rescue) => messages::marks_rescued(&rescue),
             Err(e) => messages::marks_lost(&e),
         })
     }

@@ -48,8 +48,8 @@ impl App {
         let Some(r) = self.reader.as_ref() else {
             return;
         };
-        if r.marks.read_only {
-            self.message = Some(messages::MARKS_READ_ONLY.to_string());
+        if let Some(why) = &r.marks.read_only {
+            self.message = Some(why.clone());
             return;
         }
         let quote = r.doc.text_between(start, end);

@@ -40,20 +40,15 @@ pub fn edit(text: &str) -> Result<String, String> {
     result
 }
 
-/// A new file for the note in the temp dir, only ours to read.
+/// A new file for the note in the temp dir, only ours to read (0600),
+/// created exclusively under an unpredictable name: a link or file planted
+/// in the shared temp dir is neither written through nor in the way.
 fn tempfile_in_tmp() -> Result<(std::path::PathBuf, std::fs::File), String> {
-    let dir = std::env::temp_dir();
-    for n in 0..100u32 {
-        let path = dir.join(format!("chitalka-note-{}-{n}.md", std::process::id()));
-        let mut opts = std::fs::File::options();
-        opts.write(true).create_new(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-        match opts.open(&path) {
-            Ok(f) => return Ok((path, f)),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e.to_string()),
-        }
-    }
-    Err("no temp file".to_string())
+    let file = tempfile::Builder::new()
+        .prefix("chitalka-note-")
+        .suffix(".md")
+        .tempfile()
+        .map_err(|e| e.to_string())?;
+    let (f, path) = file.keep().map_err(|e| e.error.to_string())?;
+    Ok((path, f))
 }

@@ -49,6 +49,24 @@ impl PlacedMark {
     }
 }
 
+/// What to tell the person about the marks file of an article.
+pub fn warning_text(w: &StoreWarning) -> String {
+    match w {
+        StoreWarning::Corrupt(aside) => messages::warn_marks_corrupt(aside),
+        StoreWarning::Newer(v) => messages::warn_marks_newer(*v),
+        StoreWarning::Io(why) => messages::marks_unreadable(why),
+    }
+}
+
+/// Why marks that cannot be written cannot be (short: it is said at each
+/// key that would change them).
+pub fn read_only_reason(w: Option<&StoreWarning>) -> String {
+    match w {
+        Some(StoreWarning::Io(why)) => messages::marks_unreadable(why),
+        _ => messages::MARKS_READ_ONLY.to_string(),
+    }
+}
+
 /// The marks of the open article.
 #[derive(Debug)]
 pub struct ReaderMarks {
@@ -56,8 +74,9 @@ pub struct ReaderMarks {
     pub store: MarksStore,
     /// What is in memory (the truth while the article is open).
     pub data: ArticleMarks,
-    /// The file is from a newer chitalka: nothing is written.
-    pub read_only: bool,
+    /// Why nothing is written (the file is from a newer chitalka, or could
+    /// not be read), worded for the person; `None` when marks can be saved.
+    pub read_only: Option<String>,
     /// The file the marks were read from, when the article was edited since.
     old_file: Option<PathBuf>,
     /// The live marks found in the text, in text order.
@@ -97,10 +116,16 @@ impl ReaderMarks {
         let (mut data, read_only, warning) = store.read_file(&file, id, key);
         data.title = title.to_string();
         let old_file = (file != store.file(id) && file.exists()).then_some(file);
+        if let Some(StoreWarning::Corrupt(aside)) = &warning {
+            // Said now: not again at the next start.
+            crate::core::notices::forget(data_dir, aside);
+        }
+        let warning_ref = warning.as_ref();
+        let message = warning_ref.map(warning_text);
         let mut m = ReaderMarks {
             store,
             data,
-            read_only,
+            read_only: read_only.then(|| read_only_reason(warning_ref)),
             old_file,
             placed: Vec::new(),
             detached: 0,
@@ -108,12 +133,8 @@ impl ReaderMarks {
             failed_at: None,
         };
         let moved = m.place(doc);
-        let mut message = warning.map(|w| match w {
-            StoreWarning::Corrupt(aside) => messages::warn_marks_corrupt(&aside),
-            StoreWarning::Newer(v) => messages::warn_marks_newer(v),
-            StoreWarning::Io(e) => e,
-        });
-        if (moved || renamed || m.old_file.is_some()) && !m.read_only {
+        let mut message = message;
+        if (moved || renamed || m.old_file.is_some()) && m.read_only.is_none() {
             // Keep the re-found places, under the article's new id.
             if let Err(e) = m.save() {
                 message = Some(e);
@@ -160,8 +181,8 @@ impl ReaderMarks {
 
     /// Write the marks now (merged with what another chitalka saved).
     pub fn save(&mut self) -> Result<(), String> {
-        if self.read_only {
-            return Err(messages::MARKS_READ_ONLY.to_string());
+        if let Some(why) = &self.read_only {
+            return Err(why.clone());
         }
         match self.store.save(&mut self.data, self.old_file.as_deref()) {
             Ok(()) => {

@@ -7,6 +7,7 @@ pub mod app_marks;
 pub mod app_note;
 pub mod app_outline;
 pub mod app_search;
+pub mod data_notices;
 pub mod external;
 pub mod find_state;
 pub mod jumps;
@@ -63,8 +64,11 @@ pub fn start(
     if !setup.paths.library.as_os_str().is_empty() {
         app.index_dir = Some(setup.paths.index_dir());
     }
-    // A config problem matters more than anything the library scan said.
-    if let Some(note) = setup.notes.first() {
+    // A config problem matters more than anything the library scan said;
+    // damaged data more still (the config note is said again on exit).
+    if let Some(note) = setup.notes.first()
+        && app.data_notices.is_empty()
+    {
         app.message = Some(note.clone());
     }
     Ok(app)
@@ -118,6 +122,9 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
     drop(_guard);
     if let Some(m) = unsaved {
         eprintln!("chitalka: {}", crate::messages::shown(&m));
+    }
+    for m in &app.data_notices {
+        eprintln!("chitalka: {}", crate::messages::shown(m));
     }
     Ok(())
 }
