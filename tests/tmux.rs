@@ -226,7 +226,7 @@ fn outline_in_a_real_terminal() {
     t.keys(&["Enter", "Enter"]);
     t.wait_for("% ·");
     t.keys(&["o"]);
-    let s = t.wait_for("ЧАСТЬ ПЕРВАЯ");
+    let s = t.wait_for("▾ ТОМ ПЕРВЫЙ");
     assert!(
         s.lines()
             .any(|l| l.contains("▾ ТОМ ПЕРВЫЙ") && l.contains('│')),
