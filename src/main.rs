@@ -152,6 +152,8 @@ fn closed_pipe(e: &anyhow::Error) -> bool {
 }
 
 fn main() -> ExitCode {
+    // A panic caught on a bad file is that file's reason, not a message here.
+    chitalka::core::guarded::install_quiet_hook();
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
@@ -203,7 +205,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             title,
         }) => {
             let mut stdin = std::io::stdin().lock();
-            let ok = cli::add(
+            let outcome = cli::add(
                 &setup,
                 &files,
                 move_files,
@@ -212,8 +214,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 &mut stdout,
                 &mut stderr,
             )?;
-            if !ok {
-                return Err(anyhow::anyhow!(messages::SOME_NOT_ADDED));
+            if let Some(failure) = outcome.failure() {
+                return Err(anyhow::anyhow!(failure));
             }
             return Ok(());
         }

@@ -120,6 +120,47 @@ pub fn indexed(n: usize) -> String {
 /// The indexing thread died.
 pub const INDEX_THREAD_FAILED: &str = "the search index could not be built";
 
+/// The index's own list of files is unreadable.
+pub const INDEX_MANIFEST_DAMAGED: &str = "its list of files is unreadable";
+
+/// At most this many characters of a library's error are shown in a message.
+const WHY_CHARS: usize = 160;
+
+/// An error from a library (tantivy's are long), cut for a message.
+fn short(why: &str) -> String {
+    let why = why.trim();
+    match why.char_indices().nth(WHY_CHARS) {
+        Some((at, _)) => format!("{}…", &why[..at]),
+        None => why.to_string(),
+    }
+}
+
+/// The search index was found damaged and made anew.
+pub fn index_rebuilt(why: &str) -> String {
+    format!(
+        "the search index was damaged ({}); it was made anew",
+        short(why)
+    )
+}
+
+/// The search index is being made anew after a failed search.
+pub const INDEX_REBUILDING: &str = "the search index is damaged; making it anew…";
+
+/// The search index failed, and making it anew did not help.
+pub fn index_failed(why: &str) -> String {
+    format!("the search index cannot be used: {}", short(why))
+}
+
+/// A search failed.
+pub fn search_failed(why: &str) -> String {
+    format!("the search failed: {}", short(why))
+}
+
+/// A background job (the scan, the index) failed on a bug in chitalka.
+pub fn job_failed(what: &str, why: &str) -> String {
+    format!("{what} failed: chitalka hit a bug ({})", short(why))
+}
+
 /// Library find: title of the screen.
 pub const SEARCH_TITLE: &str = " Find in the library: ";
 
