@@ -80,7 +80,9 @@ pub fn scanning(done: usize, total: usize) -> String {
 }
 
 /// The background scan failed (the files read so far are shown).
-pub const SCAN_FAILED: &str = "the library could not be read to the end";
+pub fn scan_failed(why: &str) -> String {
+    format!("the library could not be read to the end: {why}")
+}
 
 /// Find across the library waits for the first scan.
 pub const SCAN_NOT_DONE: &str = "the library is still being read; find across it in a moment";
@@ -156,9 +158,14 @@ pub fn search_failed(why: &str) -> String {
     format!("the search failed: {}", short(why))
 }
 
-/// A background job (the scan, the index) failed on a bug in chitalka.
-pub fn job_failed(what: &str, why: &str) -> String {
-    format!("{what} failed: chitalka hit a bug ({})", short(why))
+/// A thread of chitalka panicked while the screen was drawn (said at exit).
+pub fn thread_panicked(thread: &str, what: &str, at: &str) -> String {
+    format!("thread '{thread}' failed on a bug: {what} ({at})")
+}
+
+/// A background job (the scan, the index) stopped on a bug in chitalka.
+pub fn job_failed_on_bug(why: &str) -> String {
+    format!("chitalka hit a bug ({})", short(why))
 }
 
 /// Library find: title of the screen.

@@ -119,6 +119,9 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
     if let Some(m) = unsaved {
         eprintln!("chitalka: {}", crate::messages::shown(&m));
     }
+    for p in terminal::late_panics() {
+        eprintln!("chitalka: {}", crate::messages::shown(&p));
+    }
     Ok(())
 }
 
