@@ -97,7 +97,24 @@ pub fn resolve_article(setup: &Setup, path: &Path) -> anyhow::Result<PathBuf> {
     if inside.is_file() {
         return Ok(inside);
     }
-    anyhow::bail!(messages::err_no_such_path(path))
+    let there = if !path.exists() && inside.exists() {
+        &inside
+    } else {
+        path
+    };
+    anyhow::bail!(not_an_article(there))
+}
+
+/// Why `path`, which is not a regular file, cannot be read: what it is
+/// (a named pipe, a device...), or that there is nothing there.
+pub fn not_an_article(path: &Path) -> String {
+    match std::fs::metadata(path)
+        .ok()
+        .and_then(|m| crate::core::article_file::NotAFile::of(&m))
+    {
+        Some(kind) => messages::err_article(path, &messages::err_not_a_file(kind)),
+        None => messages::err_no_such_path(path),
+    }
 }
 
 /// `chitalka render`: the first `height` rows of the reader's text area in a

@@ -178,7 +178,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             None
         }
         Some(p) if p.is_file() => Some(p),
-        Some(p) => anyhow::bail!(messages::err_no_such_path(&p)),
+        Some(p) => anyhow::bail!(cli::not_an_article(&p)),
         None => None,
     };
     match cli.command {

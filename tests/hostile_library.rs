@@ -330,6 +330,14 @@ fn hostile_folders_neither_hang_nor_crash() {
             }
         }
     }
+    // Opened by name: said what it is, nothing waits for the pipe.
+    let o = run(on(&home, &lib, &[&lib.join("fifo.txt").to_string_lossy()]));
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("fifo.txt: not a regular file: a named pipe (FIFO)"),
+        "{}",
+        stderr(&o)
+    );
     // Cleaned by a tool made for trees this deep.
     let rm = Command::new("rm").arg("-rf").arg(lib.join("d")).status();
     assert!(rm.is_ok_and(|s| s.success()));
@@ -337,8 +345,11 @@ fn hostile_folders_neither_hang_nor_crash() {
 
 // --- A damaged search index -------------------------------------------------
 
-/// The ways an index is found damaged: each takes the index folder.
-const DAMAGE: &[(&str, fn(&Path))] = &[
+/// A way to damage the index in a folder, and its name.
+type Damage = (&'static str, fn(&Path));
+
+/// The ways an index is found damaged.
+const DAMAGE: &[Damage] = &[
     ("a segment file removed", |dir| {
         std::fs::remove_file(segment_file(dir, "idx")).expect("rm");
     }),

@@ -58,17 +58,27 @@ pub fn install_quiet_hook() {
 /// For tests only: `CHITALKA_TEST_PANIC_IN=parse:NAME` makes the parse of
 /// any file named NAME panic (as a parser bug would); `scan` and `index`
 /// make the app's background scan or index job panic outside any file.
-/// Unset, as it always is outside the tests, nothing happens.
+/// Read at start-up ([`set_test_panic`]); unset, as it always is outside
+/// the tests, nothing happens.
 pub const TEST_PANIC_IN_ENV: &str = "CHITALKA_TEST_PANIC_IN";
 
-/// Panic here if [`TEST_PANIC_IN_ENV`] names `place` (and `name`, when it
-/// gives one after a colon).
+/// Where a test wants a panic ([`TEST_PANIC_IN_ENV`]'s value).
+static TEST_PANIC_IN: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Set, once at start-up, where a test wants a panic (see [`TEST_PANIC_IN_ENV`]).
+pub fn set_test_panic(value: Option<String>) {
+    if let Some(v) = value {
+        let _ = TEST_PANIC_IN.set(v);
+    }
+}
+
+/// Panic here if the test set-up names `place` (and `name`, when it gives
+/// one after a colon).
 pub fn test_panic(place: &str, name: Option<&std::ffi::OsStr>) {
-    let Some(value) = std::env::var_os(TEST_PANIC_IN_ENV) else {
+    let Some(value) = TEST_PANIC_IN.get() else {
         return;
     };
-    let value = value.to_string_lossy();
-    let (p, n) = value.split_once(':').unwrap_or((&value, ""));
+    let (p, n) = value.split_once(':').unwrap_or((value, ""));
     if p == place && (n.is_empty() || name.is_some_and(|x| x == n)) {
         panic!("{TEST_PANIC_IN_ENV}={value}: panicking on purpose");
     }

@@ -145,6 +145,9 @@ pub fn index_rebuilt(why: &str) -> String {
     )
 }
 
+/// The app's status line: the search index was found damaged and made anew.
+pub const INDEX_REMADE: &str = "the search index was damaged; it has been made anew";
+
 /// The search index is being made anew after a failed search.
 pub const INDEX_REBUILDING: &str = "the search index is damaged; making it anew…";
 

@@ -114,9 +114,9 @@ impl App {
             return false;
         };
         if let Polled::Done(rebuilt) = s.index.poll() {
-            if let Some(why) = rebuilt {
+            if rebuilt.is_some() {
                 s.rebuilt = true;
-                self.message = Some(messages::index_rebuilt(&why));
+                self.message = Some(messages::INDEX_REMADE.to_string());
             } else if self.message.as_deref() == Some(messages::INDEX_REBUILDING) {
                 self.message = None;
             }
