@@ -82,10 +82,15 @@ impl Library {
 /// comments) that are not articles, such as a licence or sources note.
 pub const IGNORE_FILE: &str = ".chitalkaignore";
 
+/// The most of [`IGNORE_FILE`] that is read.
+const IGNORE_FILE_MAX: u64 = 1024 * 1024;
+
 fn ignored(root: &Path) -> Vec<String> {
-    std::fs::read_to_string(root.join(IGNORE_FILE))
-        .map(|t| {
-            t.lines()
+    // Read as an article is: a pipe or a device in its place is not waited on.
+    article_file::read(&root.join(IGNORE_FILE), IGNORE_FILE_MAX)
+        .map(|b| {
+            String::from_utf8_lossy(&b)
+                .lines()
                 .map(str::trim)
                 .filter(|l| !l.is_empty() && !l.starts_with('#'))
                 .map(|l| l.trim_start_matches("./").to_string())
@@ -483,6 +488,13 @@ mod tests {
             "{bad:?}"
         );
         // The duplicate check of `add` reads none of them either.
+        // The ignore file a pipe: not waited on.
+        let ignore =
+            std::ffi::CString::new(root.join(IGNORE_FILE).into_os_string().into_encoded_bytes())
+                .expect("c path");
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(ignore.as_ptr(), 0o644) }, 0);
+        assert_eq!(scan(root).expect("scan").articles.len(), 2);
         let ids = content_ids(root).expect("ids");
         assert_eq!(ids.len(), 2, "{ids:?}");
     }
