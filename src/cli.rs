@@ -101,7 +101,24 @@ pub fn resolve_article(setup: &Setup, path: &Path) -> anyhow::Result<PathBuf> {
     if inside.is_file() {
         return Ok(inside);
     }
-    anyhow::bail!(messages::err_no_such_path(path))
+    let there = if !path.exists() && inside.exists() {
+        &inside
+    } else {
+        path
+    };
+    anyhow::bail!(not_an_article(there))
+}
+
+/// Why `path`, which is not a regular file, cannot be read: what it is
+/// (a named pipe, a device...), or that there is nothing there.
+pub fn not_an_article(path: &Path) -> String {
+    match std::fs::metadata(path)
+        .ok()
+        .and_then(|m| crate::core::article_file::NotAFile::of(&m))
+    {
+        Some(kind) => messages::err_article(path, &messages::err_not_a_file(kind)),
+        None => messages::err_no_such_path(path),
+    }
 }
 
 /// `chitalka render`: the first `height` rows of the reader's text area in a
@@ -142,8 +159,32 @@ pub fn outline(setup: &Setup, path: &Path, json: bool, out: &mut dyn Write) -> a
     Ok(())
 }
 
+/// What `chitalka add` did, when not everything went well.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AddOutcome {
+    /// Files not added (each said why on stderr).
+    pub not_added: usize,
+    /// Files added whose source `--move` could not remove (each said why).
+    pub sources_kept: usize,
+}
+
+impl AddOutcome {
+    /// What to end with, when something did not happen as asked.
+    pub fn failure(&self) -> Option<&'static str> {
+        if self.not_added > 0 {
+            Some(messages::SOME_NOT_ADDED)
+        } else if self.sources_kept > 0 {
+            Some(messages::SOME_SOURCES_KEPT)
+        } else {
+            None
+        }
+    }
+}
+
 /// `chitalka add`: copy (or move) files into the library under clean names;
-/// `-` reads standard input. Each file is reported; returns whether all were added.
+/// `-` reads standard input. Only regular files are read, and no more of
+/// any input than the size limit (a device or an endless pipe is refused,
+/// never read whole). Each file is reported.
 pub fn add(
     setup: &Setup,
     files: &[PathBuf],
@@ -152,11 +193,13 @@ pub fn add(
     stdin: &mut dyn std::io::Read,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> anyhow::Result<bool> {
+) -> anyhow::Result<AddOutcome> {
+    use crate::core::article_file;
     let root = &setup.paths.library;
     std::fs::create_dir_all(root).map_err(|e| anyhow::anyhow!(messages::err_library(root, &e)))?;
     let mut importer = crate::core::import::Importer::new(root).map_err(anyhow::Error::msg)?;
-    let mut all = true;
+    let limit = article_file::max_file_bytes();
+    let mut outcome = AddOutcome::default();
     // Many files into a terminal: a counter on stderr, rewritten in place
     // (straight to the terminal: `err` escapes the carriage return).
     let counter = files.len() > 1 && std::io::stderr().is_terminal();
@@ -169,26 +212,23 @@ pub fn add(
         }
         let from_stdin = file.as_os_str() == "-";
         let bytes = if from_stdin {
-            let mut b = Vec::new();
-            stdin.read_to_end(&mut b).map(|_| b)
+            article_file::read_capped(stdin, limit, None)
         } else {
-            std::fs::read(file)
+            article_file::read(file, limit)
         };
         let shown_name = messages::shown(&file.display().to_string());
         if counter {
             // Clear the counter before a line that stays.
             write!(tty, "\x1b[2K")?;
         }
-        let result = bytes
-            .map_err(|e| messages::err_unreadable(&e))
-            .and_then(|b| {
-                let name = if from_stdin {
-                    Path::new("stdin.txt")
-                } else {
-                    file.as_path()
-                };
-                importer.add(&b, name, title)
-            });
+        let result = bytes.map_err(|e| e.to_string()).and_then(|b| {
+            let name = if from_stdin {
+                Path::new("stdin.txt")
+            } else {
+                file.as_path()
+            };
+            importer.add(&b, name, title)
+        });
         match result {
             Ok(added) => {
                 let rel = library::relative(root, &added.path);
@@ -201,12 +241,9 @@ pub fn add(
                     && !from_stdin
                     && let Err(e) = std::fs::remove_file(file)
                 {
-                    writeln!(
-                        err,
-                        "chitalka: {}",
-                        messages::shown(&messages::err_remove_source(file, &e))
-                    )?;
-                    all = false;
+                    let kept = messages::source_kept(&shown_name, &messages::shown(&rel), &e);
+                    writeln!(err, "chitalka: {kept}")?;
+                    outcome.sources_kept += 1;
                 }
             }
             Err(reason) => {
@@ -215,11 +252,48 @@ pub fn add(
                     "{}",
                     messages::not_added(&shown_name, &messages::shown(&reason))
                 )?;
-                all = false;
+                outcome.not_added += 1;
             }
         }
     }
-    Ok(all)
+    Ok(outcome)
+}
+
+/// Search the library's index in `dir`, brought up to date first. A damaged
+/// index (it fails to open, to update or to search) is made anew once, and
+/// said so on `err`; failing again, it is an error.
+fn search_repairing(
+    dir: &Path,
+    lib: &Library,
+    query: &str,
+    limit: usize,
+    err: &mut dyn Write,
+) -> anyhow::Result<crate::core::index::SearchResult> {
+    use crate::core::index::LibraryIndex;
+    let failed = |e: tantivy::TantivyError| anyhow::anyhow!(messages::index_failed(&e.to_string()));
+    let mut damaged = None;
+    loop {
+        let up =
+            LibraryIndex::open_updated(dir, lib, damaged.take(), &mut |_, _| {}).map_err(failed)?;
+        if let Some(why) = &up.rebuilt {
+            writeln!(
+                err,
+                "chitalka: {}",
+                messages::shown(&messages::index_rebuilt(why))
+            )?;
+        }
+        match up.indexed {
+            None => writeln!(err, "chitalka: {}", messages::INDEX_BUSY)?,
+            Some(n) if n > 0 => writeln!(err, "chitalka: {}", messages::indexed(n))?,
+            Some(_) => {}
+        }
+        match up.index.search(query, limit) {
+            Ok(result) => return Ok(result),
+            // Made anew just now and failing still: no second rebuild.
+            Err(e) if up.rebuilt.is_some() => return Err(failed(e)),
+            Err(e) => damaged = Some(e.to_string()),
+        }
+    }
 }
 
 /// One hit of `find --json` (a JSON line).
@@ -259,21 +333,12 @@ pub fn find(
         )),
     )
     .map_err(|e| anyhow::anyhow!(messages::err_library(&setup.paths.library, &e)))?;
-    let index = crate::core::index::LibraryIndex::open(&setup.paths.index_dir())?;
-    match index.update(&lib, &mut |_, _| {})? {
-        None => writeln!(err, "chitalka: {}", messages::INDEX_BUSY)?,
-        Some(n) if n > 0 => writeln!(err, "chitalka: {}", messages::indexed(n))?,
-        Some(_) => {}
-    }
+    let hits = search_repairing(&setup.paths.index_dir(), &lib, query, limit, err)?;
     let notes = crate::core::notes_search::NotesIndex::build(
         &crate::core::marks_store::MarksStore::new(&setup.paths.data_dir),
         Some(&lib),
     )?;
-    let result = crate::core::notes_search::merged(
-        notes.search(query, limit)?,
-        index.search(query, limit)?,
-        limit,
-    );
+    let result = crate::core::notes_search::merged(notes.search(query, limit)?, hits, limit);
     if let Some(other) = &result.switched {
         writeln!(
             err,

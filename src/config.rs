@@ -26,6 +26,8 @@ pub const DEFAULT_TEXT_WIDTH: usize = 80;
 pub const MIN_TEXT_WIDTH: usize = 10;
 /// The widest paragraph indent allowed.
 pub const MAX_PARAGRAPH_INDENT: usize = 8;
+/// The largest size limit for an article file allowed, in megabytes.
+pub const MAX_FILE_MB: usize = 65_536;
 /// The most line spacing allowed (1 = no blank rows between lines).
 pub const MAX_LINE_SPACING: usize = 3;
 
@@ -73,6 +75,8 @@ impl Default for TextConfig {
 pub struct Config {
     /// The library folder.
     pub library: Option<PathBuf>,
+    /// The size limit of an article file (`max_file_mb`).
+    pub max_file_mb: crate::core::article_file::MaxFileMb,
     /// Text layout.
     pub text: TextConfig,
     /// The built-in theme chosen (`[theme] name`).
@@ -398,6 +402,11 @@ fn parse_raw(path: &Path, text: &str) -> (Config, Vec<String>) {
             "library" => {
                 if let Some(s) = r.string(key, v) {
                     config.library = Some(PathBuf::from(s));
+                }
+            }
+            "max_file_mb" => {
+                if let Some(n) = r.number(key, v, (1, MAX_FILE_MB)) {
+                    config.max_file_mb = crate::core::article_file::MaxFileMb(n as u64);
                 }
             }
             "text_width" => {

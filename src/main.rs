@@ -154,6 +154,8 @@ fn closed_pipe(e: &anyhow::Error) -> bool {
 }
 
 fn main() -> ExitCode {
+    // A panic caught on a bad file is that file's reason, not a message here.
+    chitalka::core::guarded::install_quiet_hook();
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
@@ -178,7 +180,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             None
         }
         Some(p) if p.is_file() => Some(p),
-        Some(p) => anyhow::bail!(messages::err_no_such_path(&p)),
+        Some(p) => anyhow::bail!(cli::not_an_article(&p)),
         None => None,
     };
     match cli.command {
@@ -207,7 +209,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             title,
         }) => {
             let mut stdin = std::io::stdin().lock();
-            let ok = cli::add(
+            let outcome = cli::add(
                 &setup,
                 &files,
                 move_files,
@@ -216,8 +218,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 &mut stdout,
                 &mut stderr,
             )?;
-            if !ok {
-                return Err(anyhow::anyhow!(messages::SOME_NOT_ADDED));
+            if let Some(failure) = outcome.failure() {
+                return Err(anyhow::anyhow!(failure));
             }
             return Ok(());
         }

@@ -31,6 +31,8 @@ pub fn setup_with_env(
     let config_dir = paths::config_dir(env)?;
     let (config, warnings) = config::load(&config_dir.join(paths::CONFIG_FILE));
     notes.extend(warnings);
+    crate::core::article_file::set_max_file_bytes(config.max_file_mb.bytes());
+    crate::core::guarded::set_test_panic(env(crate::core::guarded::TEST_PANIC_IN_ENV));
     let paths = paths::resolve(flags, env, config.library.clone())?;
     if paths.default_library {
         match bundled::install_if_missing(&paths.library) {

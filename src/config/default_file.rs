@@ -38,7 +38,12 @@ pub fn default_toml() -> String {
     comment(&mut out, text::HEAD);
     out.push('\n');
     comment(&mut out, text::LIBRARY);
-    out.push_str("# library = \"~/texts\"\n\n[text]\n");
+    out.push_str("# library = \"~/texts\"\n\n");
+    comment(&mut out, text::MAX_FILE_MB);
+    out.push_str(&format!(
+        "# max_file_mb = {}\n\n[text]\n",
+        crate::core::article_file::DEFAULT_MAX_FILE_MB
+    ));
     let t = TextConfig::default();
     for (help, key, value) in [
         (text::WIDTH, "width", t.width.to_string()),

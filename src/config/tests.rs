@@ -296,3 +296,28 @@ fn quit_stays_reachable_and_lost_keys_are_said() {
     );
     assert_eq!(c.keymap.lookup(Mode::Reader, key('i')), None);
 }
+
+#[test]
+fn the_size_limit_is_set_in_megabytes() {
+    use crate::core::article_file::{DEFAULT_MAX_FILE_MB, MB};
+    assert_eq!(
+        Config::default().max_file_mb.bytes(),
+        DEFAULT_MAX_FILE_MB * MB
+    );
+    let (c, w) = p("max_file_mb = 2\n");
+    assert!(w.is_empty(), "{w:?}");
+    assert_eq!(c.max_file_mb.bytes(), 2 * MB);
+    // Out of range or not a number: reported, the default stays.
+    for bad in [
+        "max_file_mb = 0\n",
+        "max_file_mb = \"big\"\n",
+        "max_file_mb = 70000\n",
+    ] {
+        let (c, w) = p(bad);
+        assert_eq!(w.len(), 1, "{bad}: {w:?}");
+        assert!(w[0].contains("max_file_mb"), "{w:?}");
+        assert_eq!(c.max_file_mb.bytes(), DEFAULT_MAX_FILE_MB * MB);
+    }
+    // The default file says it, commented.
+    assert!(default_toml().contains(&format!("\n# max_file_mb = {DEFAULT_MAX_FILE_MB}\n")));
+}

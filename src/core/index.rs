@@ -4,9 +4,15 @@
 //! «сотрудничество» finds «сотрудничества». Kept up to date file by file;
 //! rebuilt when missing, damaged or from another version. A second running
 //! chitalka finds the writer lock taken and searches read-only.
+//!
+//! A damaged index (a segment file gone, cut short or overwritten, its
+//! metadata garbage) shows when it is opened, updated or searched: each of
+//! these fails (a panic in tantivy is caught and fails too), and the index
+//! is then made anew, once, and the caller told why ([`Updated::rebuilt`]).
 
 use crate::core::document::Pos;
 use crate::core::fold::Folded;
+use crate::core::guarded;
 use crate::core::keyboard::other_layout;
 use crate::core::library::{self, Library};
 use crate::core::outline::Outline;
@@ -142,6 +148,23 @@ pub struct LibraryIndex {
     dir: PathBuf,
     index: Index,
     fields: Fields,
+    /// Why the index there could not be opened, when it was made anew.
+    repaired: Option<String>,
+}
+
+/// An index opened and brought up to date by [`LibraryIndex::open_updated`].
+pub struct Updated {
+    /// The index.
+    pub index: LibraryIndex,
+    /// Files (re)indexed; None when another chitalka holds the writer.
+    pub indexed: Option<usize>,
+    /// Why the index was made anew, when it was found damaged.
+    pub rebuilt: Option<String>,
+}
+
+/// A panic in tantivy (on damaged files), made an error.
+fn caught<T>(outcome: Result<tantivy::Result<T>, String>) -> tantivy::Result<T> {
+    outcome.unwrap_or_else(|panic| Err(tantivy::TantivyError::InternalError(panic)))
 }
 
 impl LibraryIndex {
@@ -149,15 +172,7 @@ impl LibraryIndex {
     pub fn open(dir: &Path) -> tantivy::Result<LibraryIndex> {
         // Two chitalkas starting together must not both make the index anew:
         // opening (and any rebuild) happens under a lock file beside it.
-        if let Some(parent) = dir.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        let lock = std::fs::File::options()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(dir.with_extension("lock"))?;
-        lock.lock()?;
+        let lock = Self::lock(dir)?;
         let opened = Self::open_locked(dir);
         drop(lock);
         opened
@@ -188,43 +203,139 @@ impl LibraryIndex {
             dir: PathBuf::new(),
             index,
             fields,
+            repaired: None,
         })
     }
 
     fn open_locked(dir: &Path) -> tantivy::Result<LibraryIndex> {
-        let manifest = read_manifest(dir);
-        let (schema, fields) = schema();
-        let fresh = manifest.as_ref().is_none_or(|m| m.version != INDEX_VERSION);
-        let index = match (fresh, Index::open_in_dir(dir)) {
-            (false, Ok(i)) => i,
-            _ => {
-                let _ = std::fs::remove_dir_all(dir);
-                std::fs::create_dir_all(dir)?;
-                let i = Index::create_in_dir(dir, schema)?;
-                write_manifest(
-                    dir,
-                    &Manifest {
-                        version: INDEX_VERSION,
-                        files: BTreeMap::new(),
-                    },
-                )?;
-                i
+        let damaged = match read_manifest(dir) {
+            Some(m) if m.version == INDEX_VERSION => {
+                match caught(guarded::run(|| Index::open_in_dir(dir))) {
+                    Ok(index) => return Ok(Self::with(dir, index, None)),
+                    Err(e) => Some(e.to_string()),
+                }
             }
+            // Another version's: made anew for this one, nothing to report.
+            Some(_) => None,
+            None if dir.join(MANIFEST).exists() => {
+                Some(crate::messages::INDEX_MANIFEST_DAMAGED.to_string())
+            }
+            None => None,
         };
+        Self::create_locked(dir, damaged)
+    }
+
+    /// Make the index in `dir` anew, empty, because the one there is damaged
+    /// (`why`). Refused while another chitalka is writing to it.
+    pub fn recreate(dir: &Path, why: String) -> tantivy::Result<LibraryIndex> {
+        let lock = Self::lock(dir)?;
+        let writer_lock = std::fs::File::open(dir.join(".tantivy-writer.lock"));
+        if let Ok(w) = &writer_lock
+            && w.try_lock().is_err()
+        {
+            return Err(tantivy::TantivyError::LockFailure(
+                tantivy::directory::error::LockError::LockBusy,
+                Some(crate::messages::INDEX_BUSY.to_string()),
+            ));
+        }
+        drop(writer_lock);
+        let made = Self::create_locked(dir, Some(why));
+        drop(lock);
+        made
+    }
+
+    /// The lock file beside the index, taken.
+    fn lock(dir: &Path) -> tantivy::Result<std::fs::File> {
+        if let Some(parent) = dir.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        let lock = std::fs::File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(dir.with_extension("lock"))?;
+        lock.lock()?;
+        Ok(lock)
+    }
+
+    fn create_locked(dir: &Path, repaired: Option<String>) -> tantivy::Result<LibraryIndex> {
+        let (schema, _) = schema();
+        let _ = std::fs::remove_dir_all(dir);
+        std::fs::create_dir_all(dir)?;
+        let index = Index::create_in_dir(dir, schema)?;
+        write_manifest(
+            dir,
+            &Manifest {
+                version: INDEX_VERSION,
+                files: BTreeMap::new(),
+            },
+        )?;
+        Ok(Self::with(dir, index, repaired))
+    }
+
+    fn with(dir: &Path, index: Index, repaired: Option<String>) -> LibraryIndex {
         index.tokenizers().register(RU, analyzer(Language::Russian));
         index.tokenizers().register(EN, analyzer(Language::English));
-        Ok(LibraryIndex {
+        LibraryIndex {
             dir: dir.to_path_buf(),
             index,
-            fields,
-        })
+            fields: schema().1,
+            repaired,
+        }
+    }
+
+    /// Why the index found in its folder could not be opened (it was made anew).
+    pub fn repaired(&self) -> Option<&str> {
+        self.repaired.as_deref()
+    }
+
+    /// Open the index in `dir` and bring it up to date with `lib`. A damaged
+    /// index is made anew, once: when it fails to open or to update, or
+    /// when `damaged` says it failed before (a search on it did).
+    pub fn open_updated(
+        dir: &Path,
+        lib: &Library,
+        damaged: Option<String>,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> tantivy::Result<Updated> {
+        let index = match damaged {
+            Some(why) => Self::recreate(dir, why)?,
+            None => Self::open(dir)?,
+        };
+        match index.update(lib, progress) {
+            Ok(indexed) => Ok(Updated {
+                rebuilt: index.repaired.clone(),
+                index,
+                indexed,
+            }),
+            Err(e) if index.repaired.is_none() => {
+                drop(index);
+                let index = Self::recreate(dir, e.to_string())?;
+                let indexed = index.update(lib, progress)?;
+                Ok(Updated {
+                    rebuilt: index.repaired.clone(),
+                    index,
+                    indexed,
+                })
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// Bring the index up to date with `lib`: files added, changed or removed.
     /// `progress(done, total)` is called as files are indexed. Returns how
     /// many files were (re)indexed; Ok(None) when another chitalka holds the
-    /// writer (the index is then used as it is).
+    /// writer (the index is then used as it is). A file that fails (a panic
+    /// on it is caught) is left out of the index until it changes.
     pub fn update(
+        &self,
+        lib: &Library,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> tantivy::Result<Option<usize>> {
+        caught(guarded::run(|| self.update_unguarded(lib, progress)))
+    }
+
+    fn update_unguarded(
         &self,
         lib: &Library,
         progress: &mut dyn FnMut(usize, usize),
@@ -262,28 +373,19 @@ impl LibraryIndex {
         let total = todo.len();
         for (n, a) in todo.iter().enumerate() {
             writer.delete_term(Term::from_field_text(self.fields.path, &a.rel));
-            if let Ok((id, doc)) = library::load(&a.path) {
-                let outline = Outline::of(&doc);
-                for (i, b) in doc.blocks.iter().enumerate() {
-                    let folded = Folded::new(&b.text).text;
-                    if folded.is_empty() {
-                        continue;
+            match guarded::run(|| self.documents(&a.rel, &a.path)) {
+                Ok(Some((id, docs))) => {
+                    for d in docs {
+                        writer.add_document(d)?;
                     }
-                    let section = outline
-                        .section_at(Pos::new(i, 0))
-                        .map(|s| outline.sections[s].title.clone())
-                        .unwrap_or_default();
-                    writer.add_document(doc!(
-                        self.fields.path => a.rel.clone(),
-                        self.fields.title => doc.title.clone(),
-                        self.fields.section => section,
-                        self.fields.block => i as u64,
-                        self.fields.text => b.text.clone(),
-                        self.fields.ru => folded.clone(),
-                        self.fields.en => folded,
-                    ))?;
+                    manifest.files.insert(a.rel.clone(), id);
                 }
-                manifest.files.insert(a.rel.clone(), id);
+                // Unreadable now: tried again next time.
+                Ok(None) => {}
+                // Failed on: left out until it changes.
+                Err(_) => {
+                    manifest.files.insert(a.rel.clone(), a.id.clone());
+                }
             }
             progress(n + 1, total);
         }
@@ -292,10 +394,43 @@ impl LibraryIndex {
         Ok(Some(total))
     }
 
+    /// The index entries of the article at `path` (one per block with
+    /// text), with its content id; None when it cannot be read.
+    fn documents(&self, rel: &str, path: &Path) -> Option<(String, Vec<TantivyDocument>)> {
+        let (id, doc) = library::load(path).ok()?;
+        let outline = Outline::of(&doc);
+        let mut docs = Vec::new();
+        for (i, b) in doc.blocks.iter().enumerate() {
+            let folded = Folded::new(&b.text).text;
+            if folded.is_empty() {
+                continue;
+            }
+            let section = outline
+                .section_at(Pos::new(i, 0))
+                .map(|s| outline.sections[s].title.clone())
+                .unwrap_or_default();
+            docs.push(doc!(
+                self.fields.path => rel.to_string(),
+                self.fields.title => doc.title.clone(),
+                self.fields.section => section,
+                self.fields.block => i as u64,
+                self.fields.text => b.text.clone(),
+                self.fields.ru => folded.clone(),
+                self.fields.en => folded,
+            ));
+        }
+        Some((id, docs))
+    }
+
     /// Search for `query`: all its words (stemmed, folded), or an exact phrase
     /// in quotes. When it finds nothing and its other-layout reading does,
-    /// those hits are returned and `switched` says so.
+    /// those hits are returned and `switched` says so. A damaged index fails
+    /// (a panic in tantivy is caught).
     pub fn search(&self, query: &str, limit: usize) -> tantivy::Result<SearchResult> {
+        caught(guarded::run(|| self.search_unguarded(query, limit)))
+    }
+
+    fn search_unguarded(&self, query: &str, limit: usize) -> tantivy::Result<SearchResult> {
         let hits = self.search_one(query, limit)?;
         if hits.is_empty()
             && let Some(other) = other_layout(query)

@@ -1,8 +1,10 @@
 //! Scan a folder into articles; a file that cannot be read becomes an entry
 //! with its reason, never a crash and never a reason to hide the others.
 
+use crate::core::article_file;
 use crate::core::document::{Document, reading_minutes};
 use crate::core::formats;
+use crate::core::guarded;
 use crate::core::scan_cache::{Cached, ScanCache, nanos};
 use crate::messages;
 use std::path::{Path, PathBuf};
@@ -80,10 +82,15 @@ impl Library {
 /// comments) that are not articles, such as a licence or sources note.
 pub const IGNORE_FILE: &str = ".chitalkaignore";
 
+/// The most of [`IGNORE_FILE`] that is read.
+const IGNORE_FILE_MAX: u64 = 1024 * 1024;
+
 fn ignored(root: &Path) -> Vec<String> {
-    std::fs::read_to_string(root.join(IGNORE_FILE))
-        .map(|t| {
-            t.lines()
+    // Read as an article is: a pipe or a device in its place is not waited on.
+    article_file::read(&root.join(IGNORE_FILE), IGNORE_FILE_MAX)
+        .map(|b| {
+            String::from_utf8_lossy(&b)
+                .lines()
                 .map(str::trim)
                 .filter(|l| !l.is_empty() && !l.starts_with('#'))
                 .map(|l| l.trim_start_matches("./").to_string())
@@ -95,14 +102,54 @@ fn ignored(root: &Path) -> Vec<String> {
 /// How deep to descend into sub-folders.
 const MAX_DEPTH: usize = 16;
 
-/// Read and parse one file, with its id.
+/// Why a file could not be loaded as an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    /// Why, in words.
+    pub reason: String,
+    /// The same bytes would fail the same way again (the parser refused
+    /// them, or failed on them): worth remembering until the file changes.
+    pub lasting: bool,
+}
+
+/// Read and parse one file, with its id; `Err` is the reason.
 pub fn load(path: &Path) -> Result<(String, Document), String> {
-    let bytes = std::fs::read(path).map_err(|e| messages::err_unreadable(&e))?;
-    let mut doc = formats::parse(path, &bytes).map_err(|e| e.to_string())?;
+    load_article(path).map_err(|e| e.reason)
+}
+
+/// Read one file (a regular file, within the size limit: see
+/// [`article_file`]) and parse it; a panic in the parser is caught and is
+/// this file's failure. With its id.
+pub fn load_article(path: &Path) -> Result<(String, Document), LoadError> {
+    let bytes =
+        article_file::read(path, article_file::max_file_bytes()).map_err(|e| LoadError {
+            reason: e.to_string(),
+            lasting: false,
+        })?;
+    let mut doc = parse_guarded(path, &bytes)?;
     if doc.title.is_empty() {
         doc.title = file_stem(path);
     }
     Ok((article_id(&bytes), doc))
+}
+
+/// [`formats::parse`], a panic in it caught and made the file's failure.
+pub fn parse_guarded(path: &Path, bytes: &[u8]) -> Result<Document, LoadError> {
+    let parsed = guarded::run(|| {
+        guarded::test_panic("parse", path.file_name());
+        formats::parse(path, bytes)
+    });
+    match parsed {
+        Ok(Ok(doc)) => Ok(doc),
+        Ok(Err(e)) => Err(LoadError {
+            reason: e.to_string(),
+            lasting: true,
+        }),
+        Err(panic) => Err(LoadError {
+            reason: messages::err_crashed(&panic),
+            lasting: true,
+        }),
+    }
 }
 
 /// A sub-folder that could not be read, and why.
@@ -122,12 +169,15 @@ fn article_files(root: &Path) -> std::io::Result<(Vec<PathBuf>, Vec<BadDir>)> {
 
 /// The content id and relative path of every article file under `root`,
 /// from the bytes alone (nothing is parsed): enough to spot duplicates.
+/// Files over the size limit, and anything not a regular file, are left
+/// out (nothing added can be one of them).
 pub fn content_ids(root: &Path) -> std::io::Result<Vec<(String, String)>> {
     let (files, _) = article_files(root)?;
+    let limit = article_file::max_file_bytes();
     Ok(files
         .into_iter()
         .filter_map(|p| {
-            std::fs::read(&p)
+            article_file::read(&p, limit)
                 .ok()
                 .map(|b| (article_id(&b), relative(root, &p)))
         })
@@ -161,22 +211,43 @@ pub struct PendingScan {
 
 impl PendingScan {
     /// Walk `root`: the articles the cache knows, and the files to parse.
+    /// What is not a regular file, or is over the size limit, is refused
+    /// here from its metadata (never read); a file that failed to parse
+    /// before and has not changed since is refused with its old reason.
     pub fn start(root: &Path, mut cache: Option<ScanCache>) -> std::io::Result<PendingScan> {
         let (files, bad_dirs) = article_files(root)?;
         let mut lib = Library {
             root: root.to_path_buf(),
             ..Library::default()
         };
+        let limit = article_file::max_file_bytes();
         let mut todo = Vec::new();
         for path in files {
             let rel = relative(root, &path);
-            let meta = std::fs::metadata(&path).ok();
-            let bytes = meta.as_ref().map_or(0, |m| m.len());
-            let modified = meta.and_then(|m| m.modified().ok());
-            match cache
-                .as_mut()
-                .and_then(|c| c.get(&rel, bytes, nanos(modified)))
-            {
+            let meta = match std::fs::metadata(&path) {
+                Ok(m) => m,
+                Err(e) => {
+                    let reason = messages::err_unreadable(&e);
+                    lib.unreadable.push(Unreadable { path, rel, reason });
+                    continue;
+                }
+            };
+            if let Err(e) = article_file::check(&meta, limit) {
+                let reason = e.to_string();
+                lib.unreadable.push(Unreadable { path, rel, reason });
+                continue;
+            }
+            let bytes = meta.len();
+            let modified = meta.modified().ok();
+            let Some(cache) = cache.as_mut() else {
+                todo.push((path, rel, bytes, modified));
+                continue;
+            };
+            if let Some(reason) = cache.get_failed(&rel, bytes, nanos(modified)) {
+                lib.unreadable.push(Unreadable { path, rel, reason });
+                continue;
+            }
+            match cache.get(&rel, bytes, nanos(modified)) {
                 Some(c) => lib.articles.push(Article {
                     id: c.id,
                     rel,
@@ -208,42 +279,55 @@ impl PendingScan {
         &self.lib
     }
 
-    /// Parse the rest; `progress(done, total)` after each file.
+    /// Parse the rest; `progress(done, total)` after each file. A file the
+    /// parser refuses or fails on (a panic is caught) is listed with why, and
+    /// remembered in the cache so that it is not parsed again until it changes.
     pub fn finish(mut self, progress: &mut dyn FnMut(usize, usize)) -> Library {
         let total = self.todo.len();
         for (n, (path, rel, bytes, modified)) in
             std::mem::take(&mut self.todo).into_iter().enumerate()
         {
-            match load(&path) {
-                Ok((id, doc)) => {
-                    let a = Article {
-                        id,
-                        rel,
-                        title: doc.title.clone(),
-                        author: doc.meta.author.clone(),
-                        words: doc.word_count(),
+            let loaded = guarded::run(|| {
+                load_article(&path).map(|(id, doc)| Cached {
+                    size: bytes,
+                    mtime: nanos(modified),
+                    id,
+                    words: doc.word_count(),
+                    title: doc.title,
+                    author: doc.meta.author,
+                    encoding: doc.meta.encoding,
+                })
+            })
+            .unwrap_or_else(|panic| {
+                Err(LoadError {
+                    reason: messages::err_crashed(&panic),
+                    lasting: true,
+                })
+            });
+            match loaded {
+                Ok(c) => {
+                    self.lib.articles.push(Article {
+                        id: c.id.clone(),
+                        rel: rel.clone(),
+                        title: c.title.clone(),
+                        author: c.author.clone(),
+                        words: c.words,
                         bytes,
-                        encoding: doc.meta.encoding.clone(),
+                        encoding: c.encoding.clone(),
                         modified,
                         path,
-                    };
-                    if let Some(c) = self.cache.as_mut() {
-                        c.put(
-                            &a.rel,
-                            Cached {
-                                size: bytes,
-                                mtime: nanos(modified),
-                                id: a.id.clone(),
-                                title: a.title.clone(),
-                                author: a.author.clone(),
-                                words: a.words,
-                                encoding: a.encoding.clone(),
-                            },
-                        );
+                    });
+                    if let Some(cache) = self.cache.as_mut() {
+                        cache.put(&rel, c);
                     }
-                    self.lib.articles.push(a);
                 }
-                Err(reason) => self.lib.unreadable.push(Unreadable { path, rel, reason }),
+                Err(e) => {
+                    if let Some(cache) = self.cache.as_mut().filter(|_| e.lasting) {
+                        cache.put_failed(&rel, bytes, nanos(modified), &e.reason);
+                    }
+                    let reason = e.reason;
+                    self.lib.unreadable.push(Unreadable { path, rel, reason });
+                }
             }
             progress(n + 1, total);
         }
@@ -277,7 +361,9 @@ fn collect(
                     bad.push((path, messages::err_folder(&e)));
                 }
             }
-        } else if formats::is_supported(&path) && (ft.is_file() || path.is_file()) {
+        } else if formats::is_supported(&path) {
+            // Whatever it is (a link, a pipe, a device named like an
+            // article), it is listed: the scan says why it is not read.
             out.push(path);
         }
     }
@@ -339,5 +425,107 @@ mod tests {
             .map(|u| (u.rel.as_str(), u.reason.as_str()))
             .collect();
         assert_eq!(bad, vec![("bin.txt", messages::ERR_BINARY)]);
+    }
+
+    /// Reasons by relative path.
+    fn reasons(lib: &Library) -> Vec<(&str, &str)> {
+        lib.unreadable
+            .iter()
+            .map(|u| (u.rel.as_str(), u.reason.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn hostile_entries_are_listed_with_why_and_never_read() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        std::fs::write(root.join("a.txt"), "Статья\n\nТекст.").expect("write");
+        // A gigabyte that takes no disk: refused from its size alone.
+        std::fs::File::create(root.join("big.txt"))
+            .and_then(|f| f.set_len(1 << 30))
+            .expect("sparse");
+        symlink("/dev/zero", root.join("zero.txt")).expect("link");
+        let fifo =
+            std::ffi::CString::new(root.join("fifo.txt").into_os_string().into_encoded_bytes())
+                .expect("c path");
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) }, 0);
+        symlink(".", root.join("loop")).expect("link");
+        symlink("loop2.txt", root.join("loop1.txt")).expect("link");
+        symlink("loop1.txt", root.join("loop2.txt")).expect("link");
+        symlink("nowhere.txt", root.join("dangling.txt")).expect("link");
+        symlink("/tmp", root.join("folder.md")).expect("link");
+        std::fs::write(root.join("esc\x1b]52;c;aGk=\x07\nname.txt"), "Имя\n\nтекст")
+            .expect("write");
+        // Deeper than the scan goes: not followed down, no crash.
+        let mut deep = root.to_path_buf();
+        for _ in 0..40 {
+            deep.push("d");
+        }
+        std::fs::create_dir_all(&deep).expect("deep");
+        std::fs::write(deep.join("deep.txt"), "Глубоко\n\nтекст").expect("write");
+        let lib = scan(root).expect("scan");
+        let rels: Vec<&str> = lib.articles.iter().map(|a| a.rel.as_str()).collect();
+        assert_eq!(rels, ["a.txt", "esc\x1b]52;c;aGk=\x07\nname.txt"]);
+        let bad = reasons(&lib);
+        let reason = |rel: &str| {
+            bad.iter()
+                .find(|(r, _)| *r == rel)
+                .map(|(_, why)| *why)
+                .unwrap_or_else(|| panic!("{rel} not listed: {bad:?}"))
+        };
+        assert_eq!(reason("big.txt"), "too large: 1.0 GB, the limit is 64 MB");
+        assert_eq!(reason("zero.txt"), "not a regular file: a device");
+        assert_eq!(
+            reason("fifo.txt"),
+            "not a regular file: a named pipe (FIFO)"
+        );
+        assert_eq!(reason("folder.md"), "not a regular file: a folder");
+        assert!(reason("loop1.txt").starts_with("cannot read: "), "{bad:?}");
+        assert!(
+            reason("dangling.txt").starts_with("cannot read: "),
+            "{bad:?}"
+        );
+        // The duplicate check of `add` reads none of them either.
+        // The ignore file a pipe: not waited on.
+        let ignore =
+            std::ffi::CString::new(root.join(IGNORE_FILE).into_os_string().into_encoded_bytes())
+                .expect("c path");
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(ignore.as_ptr(), 0o644) }, 0);
+        assert_eq!(scan(root).expect("scan").articles.len(), 2);
+        let ids = content_ids(root).expect("ids");
+        assert_eq!(ids.len(), 2, "{ids:?}");
+    }
+
+    #[test]
+    fn a_file_that_fails_to_parse_is_remembered_until_it_changes() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let cache = tempfile::tempdir().expect("cache");
+        let root = dir.path();
+        std::fs::write(root.join("a.txt"), "Статья\n\nТекст.").expect("write");
+        std::fs::write(root.join("bin.txt"), b"\x00\x01\x02binary").expect("write");
+        let open = || Some(ScanCache::open(cache.path(), root));
+        let first = scan_cached(root, open()).expect("scan");
+        assert_eq!(reasons(&first), [("bin.txt", messages::ERR_BINARY)]);
+        // Mark the remembered reason: the next scan shows it, so it did not parse the file.
+        let file = std::fs::read_dir(cache.path())
+            .expect("dir")
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|x| x == "json"))
+            .expect("cache file");
+        let text = std::fs::read_to_string(&file).expect("read");
+        assert!(text.contains(messages::ERR_BINARY), "{text}");
+        std::fs::write(&file, text.replace(messages::ERR_BINARY, "remembered")).expect("write");
+        let second = scan_cached(root, open()).expect("scan");
+        assert_eq!(reasons(&second), [("bin.txt", "remembered")]);
+        assert_eq!(second.articles.len(), 1);
+        // Changed (now text): parsed again, and read.
+        std::fs::write(root.join("bin.txt"), "Исправлено\n\nТеперь текст.").expect("write");
+        let third = scan_cached(root, open()).expect("scan");
+        assert!(third.unreadable.is_empty(), "{:?}", third.unreadable);
+        assert_eq!(third.articles.len(), 2);
     }
 }

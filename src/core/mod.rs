@@ -2,10 +2,12 @@
 //! knows about terminals or terminal crates, or about global paths.
 
 pub mod anchor;
+pub mod article_file;
 pub mod document;
 pub mod find;
 pub mod fold;
 pub mod formats;
+pub mod guarded;
 pub mod hyphenate;
 pub mod import;
 pub mod index;

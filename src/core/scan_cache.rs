@@ -11,7 +11,10 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// Bumped when what is cached, or how it is computed, changes.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
+
+/// The version of chitalka that filled the cache: another one parses anew.
+const APP: &str = env!("CARGO_PKG_VERSION");
 
 /// What is known of one file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,10 +35,22 @@ pub struct Cached {
     pub encoding: String,
 }
 
+/// A file that could not be parsed, as it was then.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Failed {
+    size: u64,
+    mtime: u128,
+    reason: String,
+}
+
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct CacheFile {
     version: u32,
+    #[serde(default)]
+    app: String,
     files: BTreeMap<String, Cached>,
+    #[serde(default)]
+    failed: BTreeMap<String, Failed>,
 }
 
 /// The scan cache of one library.
@@ -44,6 +59,8 @@ pub struct ScanCache {
     path: PathBuf,
     old: BTreeMap<String, Cached>,
     new: BTreeMap<String, Cached>,
+    old_failed: BTreeMap<String, Failed>,
+    new_failed: BTreeMap<String, Failed>,
 }
 
 /// A file's modification time as nanoseconds since the epoch.
@@ -59,16 +76,17 @@ impl ScanCache {
         let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
         let key = xxhash_rust::xxh3::xxh3_64(root.to_string_lossy().as_bytes());
         let path = cache_dir.join(format!("library-{key:016x}.json"));
-        let old = std::fs::read(&path)
+        let file = std::fs::read(&path)
             .ok()
             .and_then(|b| serde_json::from_slice::<CacheFile>(&b).ok())
-            .filter(|c| c.version == VERSION)
-            .map(|c| c.files)
+            .filter(|c| c.version == VERSION && c.app == APP)
             .unwrap_or_default();
         ScanCache {
             path,
-            old,
+            old: file.files,
             new: BTreeMap::new(),
+            old_failed: file.failed,
+            new_failed: BTreeMap::new(),
         }
     }
 
@@ -88,15 +106,40 @@ impl ScanCache {
         self.new.insert(rel.to_string(), c);
     }
 
+    /// Why `rel` could not be parsed, if it failed before and has not
+    /// changed since (same size and time).
+    pub fn get_failed(&mut self, rel: &str, size: u64, mtime: u128) -> Option<String> {
+        let hit = self
+            .old_failed
+            .get(rel)
+            .filter(|f| f.size == size && f.mtime == mtime && mtime != 0)?
+            .clone();
+        let reason = hit.reason.clone();
+        self.new_failed.insert(rel.to_string(), hit);
+        Some(reason)
+    }
+
+    /// Remember that `rel`, as it is (size, time), could not be parsed.
+    pub fn put_failed(&mut self, rel: &str, size: u64, mtime: u128, reason: &str) {
+        let failed = Failed {
+            size,
+            mtime,
+            reason: reason.to_string(),
+        };
+        self.new_failed.insert(rel.to_string(), failed);
+    }
+
     /// Write what this scan saw (files gone since are dropped). A failure
     /// only costs speed next time, so it is not reported.
     pub fn save(self) {
-        if self.new == self.old {
+        if self.new == self.old && self.new_failed == self.old_failed {
             return;
         }
         let file = CacheFile {
             version: VERSION,
+            app: APP.to_string(),
             files: self.new,
+            failed: self.new_failed,
         };
         if let Ok(json) = serde_json::to_vec(&file) {
             let _ = atomic_write(&self.path, &json);

@@ -6,6 +6,8 @@ A line like \"# key = value\" shows a default: remove the \"# \" to change it.
 A mistake is reported with its line and left out; the rest still applies.";
 /// Before `library`.
 pub const LIBRARY: &str = "The library folder (~ is your home); else <data dir>/library.";
+/// Before `max_file_mb`.
+pub const MAX_FILE_MB: &str = "Larger files (in megabytes) are listed but not read, nor added.";
 /// Before `text.width`.
 pub const WIDTH: &str = "Widest text column, in columns (10 or more).";
 /// Before `text.justify`.

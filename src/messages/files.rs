@@ -18,6 +18,55 @@ pub fn err_unreadable(e: &std::io::Error) -> String {
     format!("cannot read: {e}")
 }
 
+/// The parser failed on a file (a bug in chitalka, caught): `why` is the
+/// panic's message and place.
+pub fn err_crashed(why: &str) -> String {
+    format!("could not be read: chitalka failed on it ({why})")
+}
+
+/// A size for people: "312 bytes", "4.2 KB", "64 MB", "1.0 GB" (1 KB is
+/// 1024 bytes; one decimal below ten).
+pub fn size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
+    if bytes < 1024 {
+        return format!("{bytes} bytes");
+    }
+    let mut value = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if value < 9.95 {
+        format!("{value:.1} {}", UNITS[unit])
+    } else {
+        format!("{value:.0} {}", UNITS[unit])
+    }
+}
+
+/// A file over the size limit (`size` None: it showed only while reading).
+pub fn err_too_large(size: Option<u64>, limit: u64) -> String {
+    let limit = self::size(limit);
+    match size {
+        Some(s) => format!("too large: {}, the limit is {limit}", self::size(s)),
+        None => format!("too large: more than {limit}, the limit is {limit}"),
+    }
+}
+
+/// A path that is not a regular file, where an article was wanted.
+pub fn err_not_a_file(kind: crate::core::article_file::NotAFile) -> String {
+    use crate::core::article_file::NotAFile;
+    let what = match kind {
+        NotAFile::Folder => "a folder",
+        NotAFile::Pipe => "a named pipe (FIFO)",
+        NotAFile::Socket => "a socket",
+        NotAFile::CharDevice => "a device",
+        NotAFile::BlockDevice => "a disk device",
+        NotAFile::Other => "not a file",
+    };
+    format!("not a regular file: {what}")
+}
+
 /// A sub-folder of the library could not be read.
 pub fn err_folder(e: &std::io::Error) -> String {
     format!("folder cannot be read: {e}")
@@ -49,10 +98,15 @@ pub fn not_added(source: &str, reason: &str) -> String {
     format!("chitalka: not added {source}: {reason}")
 }
 
-/// `chitalka add --move`: the source could not be removed.
-pub fn err_remove_source(path: &std::path::Path, e: &std::io::Error) -> String {
-    format!("added, but cannot remove {}: {e}", path.display())
+/// `chitalka add --move`: the file was added as `rel`, but its source
+/// could not be removed.
+pub fn source_kept(source: &str, rel: &str, e: &std::io::Error) -> String {
+    format!("added {source} as {rel}, but the source could not be removed: {e}")
 }
+
+/// `chitalka add --move`: the summary when some sources were kept.
+pub const SOME_SOURCES_KEPT: &str =
+    "every file was added, but some sources could not be removed (see above)";
 
 /// `chitalka add` with many files: how far it is.
 pub fn adding(n: usize, total: usize) -> String {

@@ -80,7 +80,9 @@ pub fn scanning(done: usize, total: usize) -> String {
 }
 
 /// The background scan failed (the files read so far are shown).
-pub const SCAN_FAILED: &str = "the library could not be read to the end";
+pub fn scan_failed(why: &str) -> String {
+    format!("the library could not be read to the end: {why}")
+}
 
 /// Find across the library waits for the first scan.
 pub const SCAN_NOT_DONE: &str = "the library is still being read; find across it in a moment";
@@ -119,6 +121,55 @@ pub fn indexed(n: usize) -> String {
 
 /// The indexing thread died.
 pub const INDEX_THREAD_FAILED: &str = "the search index could not be built";
+
+/// The index's own list of files is unreadable.
+pub const INDEX_MANIFEST_DAMAGED: &str = "its list of files is unreadable";
+
+/// At most this many characters of a library's error are shown in a message.
+const WHY_CHARS: usize = 160;
+
+/// An error from a library (tantivy's are long), cut for a message.
+fn short(why: &str) -> String {
+    let why = why.trim();
+    match why.char_indices().nth(WHY_CHARS) {
+        Some((at, _)) => format!("{}…", &why[..at]),
+        None => why.to_string(),
+    }
+}
+
+/// The search index was found damaged and made anew.
+pub fn index_rebuilt(why: &str) -> String {
+    format!(
+        "the search index was damaged ({}); it was made anew",
+        short(why)
+    )
+}
+
+/// The app's status line: the search index was found damaged and made anew.
+pub const INDEX_REMADE: &str = "the search index was damaged; it has been made anew";
+
+/// The search index is being made anew after a failed search.
+pub const INDEX_REBUILDING: &str = "the search index is damaged; making it anew…";
+
+/// The search index failed, and making it anew did not help.
+pub fn index_failed(why: &str) -> String {
+    format!("the search index cannot be used: {}", short(why))
+}
+
+/// A search failed.
+pub fn search_failed(why: &str) -> String {
+    format!("the search failed: {}", short(why))
+}
+
+/// A thread of chitalka panicked while the screen was drawn (said at exit).
+pub fn thread_panicked(thread: &str, what: &str, at: &str) -> String {
+    format!("thread '{thread}' failed on a bug: {what} ({at})")
+}
+
+/// A background job (the scan, the index) stopped on a bug in chitalka.
+pub fn job_failed_on_bug(why: &str) -> String {
+    format!("chitalka hit a bug ({})", short(why))
+}
 
 /// Library find: title of the screen.
 pub const SEARCH_TITLE: &str = " Find in the library: ";

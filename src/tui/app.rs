@@ -396,7 +396,7 @@ impl App {
                 }
                 lv.lib = lib;
             }
-            Err(()) => self.message = Some(messages::SCAN_FAILED.to_string()),
+            Err(why) => self.message = Some(messages::scan_failed(&why)),
         }
         self.refresh_rows();
     }

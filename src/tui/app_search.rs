@@ -4,7 +4,7 @@
 
 use super::action::Action;
 use super::app::{App, Screen};
-use super::search_state::{IndexState, SearchScreen};
+use super::search_state::{IndexState, Polled, SearchScreen};
 use crate::core::find::nearest;
 use crate::core::index::SearchResult;
 use crate::core::notes_search::NotesIndex;
@@ -30,7 +30,7 @@ impl App {
             Some(IndexState::Building { progress, handle }) => {
                 IndexState::Building { progress, handle }
             }
-            _ => IndexState::build(dir, lv.lib.clone()),
+            _ => IndexState::build(dir, lv.lib.clone(), None),
         };
         let back_to = if self.screen == Screen::Search {
             Screen::Library
@@ -53,6 +53,8 @@ impl App {
             selected: 0,
             scroll: 0,
             back_to,
+            error: None,
+            rebuilt: false,
         });
         self.screen = Screen::Search;
     }
@@ -68,34 +70,63 @@ impl App {
             return;
         };
         if super::text_field::edit(&mut s.query, &ev) {
-            s.run(LIMIT);
-            return;
+            return self.run_search();
         }
         match ev.code {
             KeyCode::Enter => {
                 s.typing = false;
-                s.run(LIMIT);
+                self.run_search();
             }
             KeyCode::Down => s.typing = false,
             KeyCode::Esc if s.query.is_empty() => self.update(Action::Back),
             KeyCode::Esc => {
                 s.query.clear();
-                s.run(LIMIT);
+                self.run_search();
             }
             _ => {}
         }
     }
 
-    /// Background work of the search screen: take the index when it is ready.
+    /// Search for the query. When the index fails, it is made anew in the
+    /// background (once: failing again, the error is shown).
+    fn run_search(&mut self) {
+        let Some(s) = self.search.as_mut() else {
+            return;
+        };
+        let Err(why) = s.run(LIMIT) else {
+            return;
+        };
+        match (&self.index_dir, &self.library) {
+            (Some(dir), Some(lv)) if !s.rebuilt => {
+                s.rebuilt = true;
+                s.index = IndexState::build(dir.clone(), lv.lib.clone(), Some(why));
+                self.message = Some(messages::INDEX_REBUILDING.to_string());
+            }
+            _ => s.error = Some(messages::search_failed(&why)),
+        }
+    }
+
+    /// Background work of the search screen: take the index when it is ready
+    /// (saying so when it had to be made anew), and search it.
     /// True while it is still being built.
     pub(super) fn search_tick(&mut self) -> bool {
         let Some(s) = self.search.as_mut() else {
             return false;
         };
-        if s.index.poll() && !s.query.is_empty() {
-            s.run(LIMIT);
+        if let Polled::Done(rebuilt) = s.index.poll() {
+            if rebuilt.is_some() {
+                s.rebuilt = true;
+                self.message = Some(messages::INDEX_REMADE.to_string());
+            } else if self.message.as_deref() == Some(messages::INDEX_REBUILDING) {
+                self.message = None;
+            }
+            if self.search.as_ref().is_some_and(|s| !s.query.is_empty()) {
+                self.run_search();
+            }
         }
-        matches!(s.index, IndexState::Building { .. })
+        self.search
+            .as_ref()
+            .is_some_and(|s| matches!(s.index, IndexState::Building { .. }))
     }
 
     /// Rows for hits on the search screen (two rows a hit).

@@ -3,18 +3,48 @@
 //! parsed; the whole library replaces it when they are done. The keys never
 //! wait for it.
 
+use crate::core::guarded;
 use crate::core::library::{Library, PendingScan};
+use crate::messages;
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
 /// More files than this to parse: the scan goes to the background.
 pub const BACKGROUND_FROM: usize = 40;
 
+/// The stack of a background job (the scan, the index): as large as the main
+/// thread's and then some, so that a deep document never needs more there
+/// than it would in the foreground.
+pub const JOB_STACK: usize = 16 * 1024 * 1024;
+
+/// Start `job` in a thread of its own named `name`, with [`JOB_STACK`]; a
+/// panic in it is caught (quietly: the screen stays as it is) and is its
+/// `Err`, and so is a thread that could not be started.
+pub fn spawn_job<T: Send + 'static>(
+    name: &str,
+    job: impl FnOnce() -> Result<T, String> + Send + 'static,
+) -> JoinHandle<Result<T, String>> {
+    let run =
+        move || guarded::run(job).unwrap_or_else(|panic| Err(messages::job_failed_on_bug(&panic)));
+    let started = std::thread::Builder::new()
+        .name(name.to_string())
+        .stack_size(JOB_STACK)
+        .spawn(run);
+    match started {
+        Ok(handle) => handle,
+        // No thread to be had: a thread that says so at once.
+        Err(e) => {
+            let why = e.to_string();
+            std::thread::spawn(move || Err(why))
+        }
+    }
+}
+
 /// A scan running in a thread.
 #[derive(Debug)]
 pub struct Scanning {
     progress: Arc<Mutex<(usize, usize)>>,
-    handle: Option<JoinHandle<Library>>,
+    handle: Option<JoinHandle<Result<Library, String>>>,
 }
 
 impl Scanning {
@@ -22,12 +52,13 @@ impl Scanning {
     pub fn spawn(pending: PendingScan) -> Scanning {
         let progress = Arc::new(Mutex::new((0, pending.todo())));
         let p = Arc::clone(&progress);
-        let handle = std::thread::spawn(move || {
-            pending.finish(&mut |done, total| {
+        let handle = spawn_job("scan", move || {
+            guarded::test_panic("scan", None);
+            Ok(pending.finish(&mut |done, total| {
                 if let Ok(mut g) = p.lock() {
                     *g = (done, total);
                 }
-            })
+            }))
         });
         Scanning {
             progress,
@@ -40,12 +71,15 @@ impl Scanning {
         self.progress.lock().map_or((0, 0), |g| *g)
     }
 
-    /// The whole library, once the thread is done. A scan thread that
-    /// panicked gives `Some(Err(()))`: the partial library stays.
-    pub fn poll(&mut self) -> Option<Result<Library, ()>> {
+    /// The whole library, once the thread is done. A scan that failed
+    /// gives `Some(Err(why))`: the partial library stays.
+    pub fn poll(&mut self) -> Option<Result<Library, String>> {
         if !self.handle.as_ref().is_some_and(|h| h.is_finished()) {
             return None;
         }
-        self.handle.take().map(|h| h.join().map_err(|_| ()))
+        self.handle.take().map(|h| {
+            h.join()
+                .unwrap_or_else(|_| Err(messages::job_failed_on_bug("")))
+        })
     }
 }

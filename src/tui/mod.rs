@@ -126,6 +126,9 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
     for m in &app.data_notices {
         eprintln!("chitalka: {}", crate::messages::shown(m));
     }
+    for p in terminal::late_panics() {
+        eprintln!("chitalka: {}", crate::messages::shown(&p));
+    }
     Ok(())
 }
 

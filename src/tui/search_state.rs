@@ -2,7 +2,9 @@
 //! brought up to date in a background thread, with its progress), the hits.
 
 use super::app::Screen;
-use crate::core::index::{LibraryIndex, SearchResult};
+use super::library_scan::spawn_job;
+use crate::core::guarded;
+use crate::core::index::{LibraryIndex, SearchResult, Updated};
 use crate::core::library::Library;
 use crate::core::notes_search::{NotesIndex, merged};
 use std::path::PathBuf;
@@ -16,7 +18,7 @@ pub enum IndexState {
         /// (done, total) files.
         progress: Arc<Mutex<(usize, usize)>>,
         /// The thread doing it.
-        handle: JoinHandle<Result<LibraryIndex, String>>,
+        handle: JoinHandle<Result<Updated, String>>,
     },
     /// Ready to search.
     Ready(LibraryIndex),
@@ -34,40 +36,54 @@ impl std::fmt::Debug for IndexState {
     }
 }
 
+/// What [`IndexState::poll`] found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Polled {
+    /// Still building (or nothing to wait for).
+    Waiting,
+    /// Ready (or failed) just now; `Some(why)` when the index was found
+    /// damaged and made anew.
+    Done(Option<String>),
+}
+
 impl IndexState {
-    /// Open and update the index in `dir` for `lib` in a background thread.
-    pub fn build(dir: PathBuf, lib: Library) -> IndexState {
+    /// Open and update the index in `dir` for `lib` in a background thread;
+    /// `damaged` says why it must be made anew first (a search failed on
+    /// it). One found damaged on the way is made anew too, once.
+    pub fn build(dir: PathBuf, lib: Library, damaged: Option<String>) -> IndexState {
         let progress = Arc::new(Mutex::new((0, 0)));
         let p = Arc::clone(&progress);
-        let handle = std::thread::spawn(move || {
-            let index = LibraryIndex::open(&dir).map_err(|e| e.to_string())?;
-            index
-                .update(&lib, &mut |done, total| {
-                    if let Ok(mut g) = p.lock() {
-                        *g = (done, total);
-                    }
-                })
-                .map_err(|e| e.to_string())?;
-            Ok(index)
+        let handle = spawn_job("index", move || {
+            guarded::test_panic("index", None);
+            LibraryIndex::open_updated(&dir, &lib, damaged, &mut |done, total| {
+                if let Ok(mut g) = p.lock() {
+                    *g = (done, total);
+                }
+            })
+            .map_err(|e| e.to_string())
         });
         IndexState::Building { progress, handle }
     }
 
-    /// Take the finished index when the thread is done. True when it changed.
-    pub fn poll(&mut self) -> bool {
+    /// Take the finished index when the thread is done.
+    pub fn poll(&mut self) -> Polled {
         let done = matches!(self, IndexState::Building { handle, .. } if handle.is_finished());
         if !done {
-            return false;
+            return Polled::Waiting;
         }
         let old = std::mem::replace(self, IndexState::Failed(String::new()));
+        let mut rebuilt = None;
         if let IndexState::Building { handle, .. } = old {
             *self = match handle.join() {
-                Ok(Ok(index)) => IndexState::Ready(index),
+                Ok(Ok(up)) => {
+                    rebuilt = up.rebuilt;
+                    IndexState::Ready(up.index)
+                }
                 Ok(Err(e)) => IndexState::Failed(e),
                 Err(_) => IndexState::Failed(crate::messages::INDEX_THREAD_FAILED.into()),
             };
         }
-        true
+        Polled::Done(rebuilt)
     }
 
     /// Files indexed so far and in all, while building.
@@ -100,22 +116,38 @@ pub struct SearchScreen {
     pub scroll: usize,
     /// Where Esc goes back to.
     pub back_to: Screen,
+    /// Why the last search failed (shown instead of the hits).
+    pub error: Option<String>,
+    /// The index was made anew while this screen was open (a second
+    /// failure is shown, not made anew again).
+    pub rebuilt: bool,
 }
 
 impl SearchScreen {
-    /// Search the index for the query, if it is ready.
-    pub fn run(&mut self, limit: usize) {
-        if let IndexState::Ready(index) = &self.index {
-            let text = index.search(&self.query, limit).unwrap_or_default();
-            let notes = self
-                .notes
-                .as_ref()
-                .and_then(|n| n.search(&self.query, limit).ok())
-                .unwrap_or_default();
-            self.result = merged(notes, text, limit);
-            self.searched = self.query.clone();
-            self.selected = 0;
-            self.scroll = 0;
-        }
+    /// Search the index for the query, if it is ready. `Err(why)` when the
+    /// index failed (the hits are then cleared).
+    pub fn run(&mut self, limit: usize) -> Result<(), String> {
+        let IndexState::Ready(index) = &self.index else {
+            return Ok(());
+        };
+        let found = index.search(&self.query, limit);
+        self.searched = self.query.clone();
+        self.selected = 0;
+        self.scroll = 0;
+        let text = match found {
+            Ok(text) => text,
+            Err(e) => {
+                self.result = SearchResult::default();
+                return Err(e.to_string());
+            }
+        };
+        let notes = self
+            .notes
+            .as_ref()
+            .and_then(|n| n.search(&self.query, limit).ok())
+            .unwrap_or_default();
+        self.result = merged(notes, text, limit);
+        self.error = None;
+        Ok(())
     }
 }

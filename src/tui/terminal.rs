@@ -1,5 +1,7 @@
-//! Terminal set-up and restore on every exit path: normal quit, error, panic,
-//! SIGTERM/SIGHUP/SIGINT.
+//! Terminal set-up and restore on every exit path: normal quit, error, panic
+//! (in any thread), SIGTERM/SIGHUP/SIGINT, and abort (a stack overflow ends
+//! in SIGABRT): a signal handler puts the terminal's modes back and leaves
+//! the alternate screen before the process dies.
 
 use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -11,8 +13,8 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout};
-use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, Mutex};
 
 /// The terminal chitalka draws on.
 pub type Term = Terminal<CrosstermBackend<Stdout>>;
@@ -74,15 +76,106 @@ impl Drop for Guard {
     }
 }
 
-/// Enter raw mode and the alternate screen, capture the mouse, install a panic
-/// hook that restores the terminal first, and register termination signals
-/// into the returned flag.
-pub fn init() -> io::Result<(Term, Guard, Arc<AtomicBool>)> {
+/// Panics of other threads while the screen is drawn, said after it is
+/// restored (printed at once, they would garble the screen).
+static LATE_PANICS: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+/// The panics of other threads, to print once the terminal is restored.
+pub fn late_panics() -> Vec<String> {
+    LATE_PANICS
+        .lock()
+        .map(|mut v| std::mem::take(&mut *v))
+        .unwrap_or_default()
+}
+
+/// Set the panic hook for the time the screen is drawn: a panic that is
+/// caught as a file's failure ([`crate::core::guarded`]) changes nothing; a
+/// panic of the main thread restores the terminal first (the app ends);
+/// one of another thread leaves the app running (what that thread was
+/// doing fails, and is reported where it is awaited), and is said at exit.
+fn set_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        restore();
-        previous(info);
+        if crate::core::guarded::active() {
+            return previous(info);
+        }
+        let thread = std::thread::current();
+        match thread.name() {
+            Some("main") => {
+                restore();
+                previous(info);
+            }
+            name => {
+                let name = name.unwrap_or("?");
+                let what = info
+                    .payload()
+                    .downcast_ref::<&str>()
+                    .map(|s| (*s).to_string())
+                    .or_else(|| info.payload().downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                let at = info
+                    .location()
+                    .map(|l| format!("{}:{}", l.file(), l.line()))
+                    .unwrap_or_default();
+                if let Ok(mut late) = LATE_PANICS.lock() {
+                    late.push(crate::messages::thread_panicked(name, &what, &at));
+                }
+            }
+        }
     }));
+}
+
+/// What a signal handler writes to leave the screen as it was: mouse
+/// capture and bracketed paste off, the main screen back, the cursor shown.
+const LEAVE_SCREEN: &[u8] =
+    b"\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l\x1b[?2004l\x1b[?1049l\x1b[?25h";
+
+/// On SIGABRT (an abort, a stack overflow), before the process dies: put
+/// back the terminal modes saved before raw mode, and leave the screen.
+/// Only async-signal-safe calls (tcsetattr, write) run in the handler.
+fn restore_on_abort() -> io::Result<()> {
+    // The terminal crossterm sets raw: standard input, else /dev/tty (kept
+    // open for the handler).
+    // SAFETY: isatty on a plain descriptor number.
+    let fd = if unsafe { libc::isatty(libc::STDIN_FILENO) } == 1 {
+        libc::STDIN_FILENO
+    } else {
+        use std::os::fd::IntoRawFd;
+        std::fs::File::options()
+            .read(true)
+            .write(true)
+            .open("/dev/tty")?
+            .into_raw_fd()
+    };
+    // SAFETY: termios is plain data; tcgetattr fills it or fails.
+    let mut saved: libc::termios = unsafe { std::mem::zeroed() };
+    if unsafe { libc::tcgetattr(fd, &mut saved) } != 0 {
+        return Err(io::Error::last_os_error());
+    }
+    let handler = move || {
+        // SAFETY: tcsetattr and write are async-signal-safe; `saved` and
+        // LEAVE_SCREEN live as long as the process.
+        unsafe {
+            libc::tcsetattr(fd, libc::TCSANOW, &saved);
+            libc::write(
+                libc::STDOUT_FILENO,
+                LEAVE_SCREEN.as_ptr().cast(),
+                LEAVE_SCREEN.len(),
+            );
+        }
+        // Then die as SIGABRT would have.
+        let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGABRT);
+    };
+    // SAFETY: the handler only makes async-signal-safe calls (above).
+    unsafe { signal_hook::low_level::register(signal_hook::consts::SIGABRT, handler) }?;
+    Ok(())
+}
+
+/// Enter raw mode and the alternate screen, capture the mouse, install a panic
+/// hook that restores the terminal first, a SIGABRT handler that does too,
+/// and register termination signals into the returned flag.
+pub fn init() -> io::Result<(Term, Guard, Arc<AtomicBool>)> {
+    set_panic_hook();
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [
         signal_hook::consts::SIGTERM,
@@ -91,6 +184,7 @@ pub fn init() -> io::Result<(Term, Guard, Arc<AtomicBool>)> {
     ] {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
     }
+    restore_on_abort()?;
     enable_raw_mode()?;
     let guard = Guard;
     enter()?;

@@ -7,6 +7,7 @@ use crate::core::width::str_width;
 use crate::messages;
 use crate::tui::app::App;
 use crate::tui::keymap::Mode;
+use crate::tui::search_state::IndexState;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -25,6 +26,12 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
         Span::styled(messages::SEARCH_TITLE, theme.bar),
         Span::styled(format!("{}{cursor}", s.query), theme.accent),
     ])];
+    // An error takes the place of the count: never "0 hits" for a failure.
+    let failed = match (&s.error, &s.index) {
+        (Some(e), _) => Some(e.clone()),
+        (None, IndexState::Failed(e)) => Some(messages::index_failed(e)),
+        _ => None,
+    };
     let info = match (s.index.progress(), &s.result.switched) {
         (Some((done, total)), _) => messages::indexing(done, total),
         (None, Some(other)) => format!(
@@ -35,7 +42,13 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
         (None, None) if s.searched.is_empty() => String::new(),
         (None, None) => messages::hits_found(s.result.hits.len()),
     };
-    lines.push(Line::styled(format!(" {info}"), theme.dim));
+    match failed {
+        Some(e) => lines.push(Line::styled(
+            ellipsize(&format!(" {}", messages::shown(&e)), width),
+            theme.error,
+        )),
+        None => lines.push(Line::styled(format!(" {info}"), theme.dim)),
+    }
     for (n, hit) in s.result.hits.iter().enumerate().skip(s.scroll).take(rows) {
         let selected = n == s.selected;
         let head = match &hit.note_on {
@@ -76,9 +89,6 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
         }
         spans.push(Span::styled(text[at..].to_string(), theme.body));
         lines.push(Line::from(spans));
-    }
-    if let super::super::search_state::IndexState::Failed(e) = &s.index {
-        lines.push(Line::styled(format!(" {e}"), theme.error));
     }
     frame.render_widget(Paragraph::new(lines), area);
     let foot_y = area.y + area.height.saturating_sub(1);
