@@ -107,7 +107,12 @@ pub fn parse(path: &Path, text: &str) -> (Config, Vec<String>) {
 
 /// Load the config file; a missing file is the defaults, silently.
 pub fn load(path: &Path) -> (Config, Vec<String>) {
-    match std::fs::read_to_string(path) {
+    // Never a pipe or a device (it could hang the start), a BOM skipped.
+    let text = crate::core::store::read_data_file(path).and_then(|b| {
+        String::from_utf8(crate::core::store::strip_bom(&b).to_vec())
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+    });
+    match text {
         Ok(text) => parse(path, &text),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
         Err(e) => (

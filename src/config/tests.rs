@@ -321,3 +321,23 @@ fn the_size_limit_is_set_in_megabytes() {
     // The default file says it, commented.
     assert!(default_toml().contains(&format!("\n# max_file_mb = {DEFAULT_MAX_FILE_MB}\n")));
 }
+
+#[test]
+fn a_bom_is_read_and_a_pipe_is_refused_without_waiting() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("config.toml");
+    std::fs::write(&file, "\u{feff}[text]\nwidth = 50\n").expect("write");
+    let (c, w) = load(&file);
+    assert!(w.is_empty(), "{w:?}");
+    assert_eq!(c.text.width, 50);
+    // A named pipe in its place (nobody writes to it): said, defaults used.
+    let fifo = dir.path().join("fifo.toml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let (c, w) = load(&fifo);
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert_eq!(c.text.width, Config::default().text.width);
+}

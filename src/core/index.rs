@@ -249,11 +249,7 @@ impl LibraryIndex {
         if let Some(parent) = dir.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        let lock = std::fs::File::options()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(dir.with_extension("lock"))?;
+        let lock = crate::core::store::open_lock(&dir.with_extension("lock"))?;
         lock.lock()?;
         Ok(lock)
     }
@@ -622,7 +618,8 @@ fn snippet(text: &str, stems: &[String]) -> (String, Vec<Range<usize>>, usize) {
 }
 
 fn read_manifest(dir: &Path) -> Option<Manifest> {
-    serde_json::from_slice(&std::fs::read(dir.join(MANIFEST)).ok()?).ok()
+    let bytes = crate::core::store::read_data_file(&dir.join(MANIFEST)).ok()?;
+    serde_json::from_slice(crate::core::store::strip_bom(&bytes)).ok()
 }
 
 fn write_manifest(dir: &Path, m: &Manifest) -> tantivy::Result<()> {

@@ -76,9 +76,9 @@ impl ScanCache {
         let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
         let key = xxhash_rust::xxh3::xxh3_64(root.to_string_lossy().as_bytes());
         let path = cache_dir.join(format!("library-{key:016x}.json"));
-        let file = std::fs::read(&path)
+        let file = crate::core::store::read_data_file(&path)
             .ok()
-            .and_then(|b| serde_json::from_slice::<CacheFile>(&b).ok())
+            .and_then(|b| serde_json::from_slice::<CacheFile>(crate::core::store::strip_bom(&b)).ok())
             .filter(|c| c.version == VERSION && c.app == APP)
             .unwrap_or_default();
         ScanCache {

@@ -94,11 +94,14 @@ pub fn about(path: &Path) -> impl Fn(io::Error) -> io::Error + '_ {
 /// Open the lock file at `path`, creating it: never through a symbolic link
 /// (which could make chitalka create a file where the link points).
 pub fn open_lock(path: &Path) -> io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
     refuse_link(path)?;
+    // O_NOFOLLOW too: a link planted between the check and the open fails.
     File::options()
         .create(true)
         .truncate(false)
         .write(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
         .open(path)
 }
 
