@@ -1,7 +1,13 @@
 //! A builder of [`Document`] blocks that the markup parsers (Markdown, HTML,
 //! FB2) drive: open and finish blocks, inline styles as spans, nested quotes
 //! and lists with their markers, preformatted text, tables, image alt text.
+//!
+//! Everything that enters the document goes through here, so the cleaning of
+//! decoded text is done here, once for every markup parser: text, link
+//! targets, the title and the metadata pass [`clean`] after the parser has
+//! decoded its entities and character references (`&#27;` is an ESC).
 
+use super::decode::clean;
 use super::text::first_words;
 use crate::core::document::{Block, BlockKind, Document, Inline, Meta, Span};
 use crate::core::width::str_width;
@@ -16,11 +22,17 @@ pub(super) struct Open {
     prefix: usize,
 }
 
+/// Most inline styles open at once; deeper ones (100,000 nested `<b>`) are
+/// counted but give no span, so that a block never costs more than this.
+const MAX_OPEN_STYLES: usize = 32;
+
 #[derive(Default)]
 pub(super) struct Builder {
     pub(super) blocks: Vec<Block>,
     pub(super) open: Option<Open>,
     pub(super) styles: Vec<(Inline, usize)>,
+    /// Styles opened past [`MAX_OPEN_STYLES`], not yet closed.
+    excess_styles: usize,
     pub(super) quotes: u8,
     /// Each open list: the next number (ordered) or None (bullets).
     pub(super) lists: Vec<Option<u64>>,
@@ -99,6 +111,8 @@ impl Builder {
     }
 
     pub(super) fn push_text(&mut self, t: &str) {
+        let t = clean(t);
+        let t = t.as_ref();
         if let Some(alt) = self.image.as_mut() {
             alt.push_str(t);
         } else if let Some(cell) = self.cell.as_mut() {
@@ -114,12 +128,24 @@ impl Builder {
     }
 
     pub(super) fn start_style(&mut self, style: Inline) {
+        if self.styles.len() >= MAX_OPEN_STYLES {
+            self.excess_styles += 1;
+            return;
+        }
+        let style = match style {
+            Inline::Link(target) => Inline::Link(clean(&target).into_owned()),
+            other => other,
+        };
         self.ensure_open();
         let at = self.open.as_ref().map_or(0, |o| o.text.len());
         self.styles.push((style, at));
     }
 
     pub(super) fn end_style(&mut self) {
+        if self.excess_styles > 0 {
+            self.excess_styles -= 1;
+            return;
+        }
         let Some((style, start)) = self.styles.pop() else {
             return;
         };
@@ -137,6 +163,8 @@ impl Builder {
     /// Append markup text (HTML, XML): runs of white space (not NBSP) become
     /// one space, and none is put at the start of a block or after a break.
     pub(super) fn push_collapsed(&mut self, t: &str) {
+        // Cleaned first, so that a removed escape sequence leaves no space behind.
+        let t = clean(t);
         let mut s = String::with_capacity(t.len());
         let mut space = false;
         for c in t.chars() {
@@ -294,9 +322,13 @@ impl Builder {
     }
 
     /// The finished document; the title is `title` if given, else the first
-    /// level-1 heading, the first heading, or the first words.
-    pub(super) fn into_document(mut self, title: Option<String>, meta: Meta) -> Document {
+    /// level-1 heading, the first heading, or the first words. The title,
+    /// author and language are cleaned as the text is.
+    pub(super) fn into_document(mut self, title: Option<String>, mut meta: Meta) -> Document {
         self.finish();
+        let title = title.map(|t| clean(&t).into_owned());
+        meta.author = meta.author.map(|a| clean(&a).into_owned());
+        meta.language = meta.language.map(|l| clean(&l).into_owned());
         let blocks = self.blocks;
         let title = title
             .filter(|t| !t.trim().is_empty())
