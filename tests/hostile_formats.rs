@@ -132,6 +132,28 @@ fn other_deep_html() {
 }
 
 #[test]
+fn a_wide_row_over_many_narrow_rows() {
+    // Padding every row to the widest row's cells would make 10^9 spaces.
+    let page = format!(
+        "<table><tr>{}{}</table><p>x</p>",
+        "<td>a".repeat(30_000),
+        "<tr><td>b".repeat(30_000)
+    );
+    let doc = parse_small_stack("t.html", page.into_bytes());
+    assert!(doc.blocks[0].text.len() < 1_000_000);
+    assert_eq!(all_text(&doc).lines().last(), Some("x"));
+    let md = format!(
+        "|{}\n|{}\n{}\nx\n",
+        "a|".repeat(30_000),
+        "-|".repeat(30_000),
+        "|b|\n".repeat(30_000)
+    );
+    // pulldown-cmark pads rows to the header, up to 2^18 cells in all.
+    let doc = parse_small_stack("t.md", md.into_bytes());
+    assert!(all_text(&doc).contains('x'));
+}
+
+#[test]
 fn a_hundred_thousand_unclosed_fb2_sections() {
     let src = format!(
         "<?xml version=\"1.0\"?><FictionBook><body>{}<p>x</p>",
@@ -186,7 +208,10 @@ fn deep_markdown() {
         ("quote", ">".repeat(100_000)),
         ("list", "- ".repeat(50_000)),
         ("ordered", "1. ".repeat(50_000)),
-        ("emphasis", format!("{}x{}", "*".repeat(50_000), "*".repeat(50_000))),
+        (
+            "emphasis",
+            format!("{}x{}", "*".repeat(50_000), "*".repeat(50_000)),
+        ),
         ("links", "[".repeat(50_000)),
     ] {
         let doc = parse_small_stack(&format!("{name}.md"), format!("{src} x\n").into_bytes());
@@ -212,7 +237,10 @@ fn escape_sequences_from_html_entities_are_removed() {
     assert_eq!(doc.blocks[1].text, "a›bc…de ссылка [кот]");
     assert_eq!(doc.meta.language.as_deref(), Some("ru"));
     let page = format!("<title>{OSC52}Только</title><p>текст</p>");
-    assert_eq!(parse_small_stack("t.html", page.into_bytes()).title, "Только");
+    assert_eq!(
+        parse_small_stack("t.html", page.into_bytes()).title,
+        "Только"
+    );
 }
 
 #[test]

@@ -354,26 +354,29 @@ impl Builder {
     }
 }
 
-/// A table as aligned text: columns padded to their widest cell, the header
-/// underlined.
+/// Widest a column is padded to: a wider cell stands out of line rather
+/// than widen every cell below it (a 100,000-column cell over 50,000 rows).
+const MAX_COLUMN_WIDTH: usize = 60;
+
+/// A table as aligned text: columns padded to their widest cell (up to
+/// [`MAX_COLUMN_WIDTH`]), the header underlined. Each row has only the cells
+/// it has: the work is linear in the cells, whatever the table's shape.
 fn table_text(rows: &[Vec<String>]) -> String {
-    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..cols)
-        .map(|c| {
-            rows.iter()
-                .filter_map(|r| r.get(c))
-                .map(|s| str_width(s))
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
+    let mut widths: Vec<usize> = Vec::new();
+    for row in rows {
+        if widths.len() < row.len() {
+            widths.resize(row.len(), 0);
+        }
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(str_width(cell).min(MAX_COLUMN_WIDTH));
+        }
+    }
     let mut out = Vec::new();
     for (n, row) in rows.iter().enumerate() {
-        let cells: Vec<String> = (0..cols)
-            .map(|c| {
-                let cell = row.get(c).map_or("", String::as_str);
-                format!("{cell}{}", " ".repeat(widths[c] - str_width(cell)))
-            })
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .map(|(cell, &w)| format!("{cell}{}", " ".repeat(w.saturating_sub(str_width(cell)))))
             .collect();
         out.push(cells.join(" │ ").trim_end().to_string());
         if n == 0 {
@@ -387,4 +390,56 @@ fn table_text(rows: &[Vec<String>]) -> String {
         }
     }
     out.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn styles_past_the_cap_give_no_span_and_close_in_order() {
+        let mut b = Builder::default();
+        b.push_text("до ");
+        b.start_style(Inline::Emphasis);
+        for _ in 0..10_000 {
+            b.start_style(Inline::Strong);
+        }
+        b.push_text("глубоко");
+        for _ in 0..10_000 {
+            b.end_style();
+        }
+        b.push_text(" курсив");
+        b.end_style();
+        b.push_text(" после");
+        let d = b.into_document(None, Meta::default());
+        let p = &d.blocks[0];
+        assert_eq!(p.text, "до глубоко курсив после");
+        assert_eq!(p.spans.len(), MAX_OPEN_STYLES);
+        // The emphasis opened first is the one that ends last.
+        let last = p.spans.last().expect("a span");
+        assert_eq!(
+            (&p.text[last.range.clone()], &last.style),
+            ("глубоко курсив", &Inline::Emphasis)
+        );
+    }
+
+    #[test]
+    fn decoded_text_links_and_meta_are_cleaned() {
+        let mut b = Builder::default();
+        b.push_collapsed("a\u{1b}]52;c;aGk=\u{7} b\u{9b}\u{202E}");
+        b.start_style(Inline::Link("http://x/\u{1b}[31m".into()));
+        b.push_text("\u{85}ссылка\t");
+        b.end_style();
+        let meta = Meta {
+            author: Some("Автор\u{1b}[2J".into()),
+            language: Some("ru\u{7}".into()),
+            ..Meta::default()
+        };
+        let d = b.into_document(Some("\u{1b}]0;t\u{7}Заглавие".into()), meta);
+        assert_eq!(d.title, "Заглавие");
+        assert_eq!(d.meta.author.as_deref(), Some("Автор"));
+        assert_eq!(d.meta.language.as_deref(), Some("ru"));
+        assert_eq!(d.blocks[0].text, "a bссылка");
+        assert_eq!(d.blocks[0].spans[0].style, Inline::Link("http://x/".into()));
+    }
 }

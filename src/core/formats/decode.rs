@@ -287,7 +287,10 @@ mod tests {
         assert_eq!(first, format!("a{}", " ".repeat(7)).repeat(20_000));
         assert_eq!(second, format!("б{}в", " ".repeat(7)));
         // An escape sequence takes no column; a kept character takes one.
-        assert_eq!(clean_text("\u{1b}[1mаб\tв"), format!("аб{}в", " ".repeat(6)));
+        assert_eq!(
+            clean_text("\u{1b}[1mаб\tв"),
+            format!("аб{}в", " ".repeat(6))
+        );
     }
 
     #[test]

@@ -129,12 +129,12 @@ fn is_furniture(el: &scraper::node::Element) -> bool {
         .map(str::to_ascii_lowercase)
         .collect::<Vec<_>>();
     marks.iter().any(|m| {
-        FURNITURE.iter().any(|f| {
-            m == f
-                || m.starts_with(&format!("{f}-"))
-                || m.ends_with(&format!("-{f}"))
-                || m.contains("comment")
-        })
+        m.contains("comment")
+            || FURNITURE.iter().any(|f| {
+                m == f
+                    || m.strip_prefix(f).is_some_and(|r| r.starts_with('-'))
+                    || m.strip_suffix(f).is_some_and(|r| r.ends_with('-'))
+            })
     })
 }
 

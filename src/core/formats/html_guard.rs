@@ -258,3 +258,57 @@ impl TokenSink for Guard {
             .adjusted_current_node_present_but_not_in_html_namespace()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn guarded_and_plain(page: &str) -> (String, String) {
+        (
+            parse_document(page).root_element().html(),
+            Html::parse_document(page).root_element().html(),
+        )
+    }
+
+    #[test]
+    fn ordinary_pages_build_the_same_tree() {
+        let pages = [
+            "<!DOCTYPE html><html><head><title>Т</title><script>if (a < b) {}</script></head>\
+             <body><p>Незакрытый <b>жирный<p>второй <i>абзац</b> конец<table><tr><td>1<td>2\
+             <tr><td>3</table><ul><li>а<li>б</ul><select><option>x<option>y</select>\
+             <svg><g><circle/></g></svg><pre>код</pre><font color=red><p>красный<p>ещё</font>",
+            "<a href=x><div>блок в ссылке</a> после",
+            "<b><i><u><s>вложенные</b> закрыты не по порядку</s></u></i>",
+            &"<div><p>абзац</p>".repeat(300),
+            &"<p><b>x</p>".repeat(50),
+        ];
+        for page in pages {
+            let (guarded, plain) = guarded_and_plain(page);
+            assert_eq!(guarded, plain, "{page}");
+        }
+    }
+
+    #[test]
+    fn depth_and_formatting_elements_are_capped() {
+        let html = parse_document(&format!("{}x", "<div>".repeat(2_000)));
+        let depth = html
+            .tree
+            .nodes()
+            .map(|n| n.ancestors().count())
+            .max()
+            .unwrap_or(0);
+        assert!((MAX_OPEN - 8..=MAX_OPEN + 8).contains(&depth), "{depth}");
+
+        let page: String = (0..100)
+            .map(|i| format!("<p><b class=c{i}>x</p>"))
+            .collect();
+        let html = parse_document(&page);
+        let bold = html
+            .tree
+            .nodes()
+            .filter(|n| n.value().as_element().is_some_and(|e| e.name() == "b"))
+            .count();
+        // Without the cap: 5,050 (each paragraph re-opens all before it).
+        assert!(bold <= 100 * MAX_FORMATTING, "{bold}");
+    }
+}
