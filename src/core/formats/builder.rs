@@ -354,22 +354,44 @@ impl Builder {
     }
 }
 
-/// Widest a column is padded to: a wider cell stands out of line rather
-/// than widen every cell below it (a 100,000-column cell over 50,000 rows).
+/// Widest a column is padded to in a table that would grow too much with
+/// its columns padded to their widest cell (a 100,000-column cell over
+/// 50,000 rows): a wider cell then stands out of line.
 const MAX_COLUMN_WIDTH: usize = 60;
 
-/// A table as aligned text: columns padded to their widest cell (up to
-/// [`MAX_COLUMN_WIDTH`]), the header underlined. Each row has only the cells
-/// it has: the work is linear in the cells, whatever the table's shape.
+/// How much a table may grow by its padding, in columns: this many times
+/// its cells, plus [`PADDING_ALLOWANCE`].
+const MAX_PADDING_GROWTH: usize = 4;
+
+/// Padding any table may have, in columns.
+const PADDING_ALLOWANCE: usize = 1 << 20;
+
+/// A table as aligned text: columns padded to their widest cell, the header
+/// underlined. Each row has only the cells it has, and when that padding
+/// would grow the table past [`MAX_PADDING_GROWTH`] times its cells, columns
+/// are padded to [`MAX_COLUMN_WIDTH`] at most: the work is linear in the
+/// cells, whatever the table's shape.
 fn table_text(rows: &[Vec<String>]) -> String {
-    let mut widths: Vec<usize> = Vec::new();
-    for row in rows {
-        if widths.len() < row.len() {
-            widths.resize(row.len(), 0);
+    let column_widths = |cap: usize| {
+        let mut widths: Vec<usize> = Vec::new();
+        for row in rows {
+            if widths.len() < row.len() {
+                widths.resize(row.len(), 0);
+            }
+            for (w, cell) in widths.iter_mut().zip(row) {
+                *w = (*w).max(str_width(cell).min(cap));
+            }
         }
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(str_width(cell).min(MAX_COLUMN_WIDTH));
-        }
+        widths
+    };
+    let mut widths = column_widths(usize::MAX);
+    let cells: usize = rows.iter().flatten().map(|c| str_width(c)).sum();
+    let padded: usize = rows
+        .iter()
+        .map(|r| widths.iter().take(r.len()).sum::<usize>())
+        .sum();
+    if padded > cells * MAX_PADDING_GROWTH + PADDING_ALLOWANCE {
+        widths = column_widths(MAX_COLUMN_WIDTH);
     }
     let mut out = Vec::new();
     for (n, row) in rows.iter().enumerate() {
@@ -421,6 +443,28 @@ mod tests {
             (&p.text[last.range.clone()], &last.style),
             ("глубоко курсив", &Inline::Emphasis)
         );
+    }
+
+    #[test]
+    fn wide_columns_are_padded_unless_the_table_would_explode() {
+        let wide = "ш".repeat(100);
+        let rows = vec![
+            vec![wide.clone(), "б".into()],
+            vec!["в".into(), "г".into()],
+        ];
+        let text = table_text(&rows);
+        assert_eq!(
+            text.lines().nth(2),
+            Some(format!("в{} │ г", " ".repeat(99)).as_str())
+        );
+        // A cell 100,000 wide over 20,000 rows of two cells: padded to it,
+        // the rows would hold 2 billion spaces.
+        let mut rows = vec![vec!["ш".repeat(100_000), "а".into()]];
+        rows.extend((0..20_000).map(|_| vec!["б".to_string(), "в".to_string()]));
+        let text = table_text(&rows);
+        let capped = format!("б{} │ в", " ".repeat(MAX_COLUMN_WIDTH - 1));
+        assert_eq!(text.lines().last(), Some(capped.as_str()));
+        assert!(text.len() < 2_000_000, "{}", text.len());
     }
 
     #[test]
