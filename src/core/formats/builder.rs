@@ -448,10 +448,7 @@ mod tests {
     #[test]
     fn wide_columns_are_padded_unless_the_table_would_explode() {
         let wide = "ш".repeat(100);
-        let rows = vec![
-            vec![wide.clone(), "б".into()],
-            vec!["в".into(), "г".into()],
-        ];
+        let rows = vec![vec![wide.clone(), "б".into()], vec!["в".into(), "г".into()]];
         let text = table_text(&rows);
         assert_eq!(
             text.lines().nth(2),

@@ -122,7 +122,7 @@ fn scan(b: &[u8]) -> Scan {
             0xD4 if at(i + 1) <= 0xAF => {}
             0xE2 => {
                 let (n1, n2) = (at(i + 1), at(i + 2));
-                if (n1 == 0x80 && matches!(n2, 0xA8 | 0xA9 | 0xAA..=0xAE))
+                if (n1 == 0x80 && (0xA8..=0xAE).contains(&n2))
                     || (n1 == 0x81 && (0xA6..=0xA9).contains(&n2))
                 {
                     // U+2028, U+2029; the bidi embeddings and overrides
