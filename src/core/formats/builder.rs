@@ -1,7 +1,13 @@
 //! A builder of [`Document`] blocks that the markup parsers (Markdown, HTML,
 //! FB2) drive: open and finish blocks, inline styles as spans, nested quotes
 //! and lists with their markers, preformatted text, tables, image alt text.
+//!
+//! Everything that enters the document goes through here, so the cleaning of
+//! decoded text is done here, once for every markup parser: text, link
+//! targets, the title and the metadata pass [`clean`] after the parser has
+//! decoded its entities and character references (`&#27;` is an ESC).
 
+use super::decode::clean;
 use super::text::first_words;
 use crate::core::document::{Block, BlockKind, Document, Inline, Meta, Span};
 use crate::core::width::str_width;
@@ -16,11 +22,17 @@ pub(super) struct Open {
     prefix: usize,
 }
 
+/// Most inline styles open at once; deeper ones (100,000 nested `<b>`) are
+/// counted but give no span, so that a block never costs more than this.
+const MAX_OPEN_STYLES: usize = 32;
+
 #[derive(Default)]
 pub(super) struct Builder {
     pub(super) blocks: Vec<Block>,
     pub(super) open: Option<Open>,
     pub(super) styles: Vec<(Inline, usize)>,
+    /// Styles opened past [`MAX_OPEN_STYLES`], not yet closed.
+    excess_styles: usize,
     pub(super) quotes: u8,
     /// Each open list: the next number (ordered) or None (bullets).
     pub(super) lists: Vec<Option<u64>>,
@@ -99,6 +111,8 @@ impl Builder {
     }
 
     pub(super) fn push_text(&mut self, t: &str) {
+        let t = clean(t);
+        let t = t.as_ref();
         if let Some(alt) = self.image.as_mut() {
             alt.push_str(t);
         } else if let Some(cell) = self.cell.as_mut() {
@@ -114,12 +128,24 @@ impl Builder {
     }
 
     pub(super) fn start_style(&mut self, style: Inline) {
+        if self.styles.len() >= MAX_OPEN_STYLES {
+            self.excess_styles += 1;
+            return;
+        }
+        let style = match style {
+            Inline::Link(target) => Inline::Link(clean(&target).into_owned()),
+            other => other,
+        };
         self.ensure_open();
         let at = self.open.as_ref().map_or(0, |o| o.text.len());
         self.styles.push((style, at));
     }
 
     pub(super) fn end_style(&mut self) {
+        if self.excess_styles > 0 {
+            self.excess_styles -= 1;
+            return;
+        }
         let Some((style, start)) = self.styles.pop() else {
             return;
         };
@@ -137,6 +163,8 @@ impl Builder {
     /// Append markup text (HTML, XML): runs of white space (not NBSP) become
     /// one space, and none is put at the start of a block or after a break.
     pub(super) fn push_collapsed(&mut self, t: &str) {
+        // Cleaned first, so that a removed escape sequence leaves no space behind.
+        let t = clean(t);
         let mut s = String::with_capacity(t.len());
         let mut space = false;
         for c in t.chars() {
@@ -294,9 +322,13 @@ impl Builder {
     }
 
     /// The finished document; the title is `title` if given, else the first
-    /// level-1 heading, the first heading, or the first words.
-    pub(super) fn into_document(mut self, title: Option<String>, meta: Meta) -> Document {
+    /// level-1 heading, the first heading, or the first words. The title,
+    /// author and language are cleaned as the text is.
+    pub(super) fn into_document(mut self, title: Option<String>, mut meta: Meta) -> Document {
         self.finish();
+        let title = title.map(|t| clean(&t).into_owned());
+        meta.author = meta.author.map(|a| clean(&a).into_owned());
+        meta.language = meta.language.map(|l| clean(&l).into_owned());
         let blocks = self.blocks;
         let title = title
             .filter(|t| !t.trim().is_empty())
@@ -322,26 +354,51 @@ impl Builder {
     }
 }
 
+/// Widest a column is padded to in a table that would grow too much with
+/// its columns padded to their widest cell (a 100,000-column cell over
+/// 50,000 rows): a wider cell then stands out of line.
+const MAX_COLUMN_WIDTH: usize = 60;
+
+/// How much a table may grow by its padding, in columns: this many times
+/// its cells, plus [`PADDING_ALLOWANCE`].
+const MAX_PADDING_GROWTH: usize = 4;
+
+/// Padding any table may have, in columns.
+const PADDING_ALLOWANCE: usize = 1 << 20;
+
 /// A table as aligned text: columns padded to their widest cell, the header
-/// underlined.
+/// underlined. Each row has only the cells it has, and when that padding
+/// would grow the table past [`MAX_PADDING_GROWTH`] times its cells, columns
+/// are padded to [`MAX_COLUMN_WIDTH`] at most: the work is linear in the
+/// cells, whatever the table's shape.
 fn table_text(rows: &[Vec<String>]) -> String {
-    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..cols)
-        .map(|c| {
-            rows.iter()
-                .filter_map(|r| r.get(c))
-                .map(|s| str_width(s))
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
+    let column_widths = |cap: usize| {
+        let mut widths: Vec<usize> = Vec::new();
+        for row in rows {
+            if widths.len() < row.len() {
+                widths.resize(row.len(), 0);
+            }
+            for (w, cell) in widths.iter_mut().zip(row) {
+                *w = (*w).max(str_width(cell).min(cap));
+            }
+        }
+        widths
+    };
+    let mut widths = column_widths(usize::MAX);
+    let cells: usize = rows.iter().flatten().map(|c| str_width(c)).sum();
+    let padded: usize = rows
+        .iter()
+        .map(|r| widths.iter().take(r.len()).sum::<usize>())
+        .sum();
+    if padded > cells * MAX_PADDING_GROWTH + PADDING_ALLOWANCE {
+        widths = column_widths(MAX_COLUMN_WIDTH);
+    }
     let mut out = Vec::new();
     for (n, row) in rows.iter().enumerate() {
-        let cells: Vec<String> = (0..cols)
-            .map(|c| {
-                let cell = row.get(c).map_or("", String::as_str);
-                format!("{cell}{}", " ".repeat(widths[c] - str_width(cell)))
-            })
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .map(|(cell, &w)| format!("{cell}{}", " ".repeat(w.saturating_sub(str_width(cell)))))
             .collect();
         out.push(cells.join(" │ ").trim_end().to_string());
         if n == 0 {
@@ -355,4 +412,75 @@ fn table_text(rows: &[Vec<String>]) -> String {
         }
     }
     out.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn styles_past_the_cap_give_no_span_and_close_in_order() {
+        let mut b = Builder::default();
+        b.push_text("до ");
+        b.start_style(Inline::Emphasis);
+        for _ in 0..10_000 {
+            b.start_style(Inline::Strong);
+        }
+        b.push_text("глубоко");
+        for _ in 0..10_000 {
+            b.end_style();
+        }
+        b.push_text(" курсив");
+        b.end_style();
+        b.push_text(" после");
+        let d = b.into_document(None, Meta::default());
+        let p = &d.blocks[0];
+        assert_eq!(p.text, "до глубоко курсив после");
+        assert_eq!(p.spans.len(), MAX_OPEN_STYLES);
+        // The emphasis opened first is the one that ends last.
+        let last = p.spans.last().expect("a span");
+        assert_eq!(
+            (&p.text[last.range.clone()], &last.style),
+            ("глубоко курсив", &Inline::Emphasis)
+        );
+    }
+
+    #[test]
+    fn wide_columns_are_padded_unless_the_table_would_explode() {
+        let wide = "ш".repeat(100);
+        let rows = vec![vec![wide.clone(), "б".into()], vec!["в".into(), "г".into()]];
+        let text = table_text(&rows);
+        assert_eq!(
+            text.lines().nth(2),
+            Some(format!("в{} │ г", " ".repeat(99)).as_str())
+        );
+        // A cell 100,000 wide over 20,000 rows of two cells: padded to it,
+        // the rows would hold 2 billion spaces.
+        let mut rows = vec![vec!["ш".repeat(100_000), "а".into()]];
+        rows.extend((0..20_000).map(|_| vec!["б".to_string(), "в".to_string()]));
+        let text = table_text(&rows);
+        let capped = format!("б{} │ в", " ".repeat(MAX_COLUMN_WIDTH - 1));
+        assert_eq!(text.lines().last(), Some(capped.as_str()));
+        assert!(text.len() < 2_000_000, "{}", text.len());
+    }
+
+    #[test]
+    fn decoded_text_links_and_meta_are_cleaned() {
+        let mut b = Builder::default();
+        b.push_collapsed("a\u{1b}]52;c;aGk=\u{7} b\u{9b}\u{202E}");
+        b.start_style(Inline::Link("http://x/\u{1b}[31m".into()));
+        b.push_text("\u{85}ссылка\t");
+        b.end_style();
+        let meta = Meta {
+            author: Some("Автор\u{1b}[2J".into()),
+            language: Some("ru\u{7}".into()),
+            ..Meta::default()
+        };
+        let d = b.into_document(Some("\u{1b}]0;t\u{7}Заглавие".into()), meta);
+        assert_eq!(d.title, "Заглавие");
+        assert_eq!(d.meta.author.as_deref(), Some("Автор"));
+        assert_eq!(d.meta.language.as_deref(), Some("ru"));
+        assert_eq!(d.blocks[0].text, "a bссылка");
+        assert_eq!(d.blocks[0].spans[0].style, Inline::Link("http://x/".into()));
+    }
 }

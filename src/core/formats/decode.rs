@@ -2,6 +2,7 @@
 //! characters, tabs and Unicode normalisation.
 
 use crate::messages;
+use std::borrow::Cow;
 use std::fmt;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
@@ -121,8 +122,11 @@ fn scan(b: &[u8]) -> Scan {
             0xD4 if at(i + 1) <= 0xAF => {}
             0xE2 => {
                 let (n1, n2) = (at(i + 1), at(i + 2));
-                if n1 == 0x80 && (n2 == 0xA8 || n2 == 0xA9) {
-                    // U+2028, U+2029.
+                if (n1 == 0x80 && (0xA8..=0xAE).contains(&n2))
+                    || (n1 == 0x81 && (0xA6..=0xA9).contains(&n2))
+                {
+                    // U+2028, U+2029; the bidi embeddings and overrides
+                    // U+202A..U+202E and isolates U+2066..U+2069.
                     out.needs_cleaning = true;
                 } else if !((n1 == 0x80 && n2 >= 0x90)
                     || (n1 == 0x81 && n2 <= 0x9E)
@@ -147,15 +151,36 @@ fn to_nfc(s: String, surely_nfc: bool) -> String {
     }
 }
 
-/// Normalise text: LF line ends, tabs expanded to [`TAB_STOP`], control
-/// characters (C0 but `\n`, DEL, C1) removed, then NFC.
+/// Is `c` a bidi embedding, override or isolate (U+202A..U+202E,
+/// U+2066..U+2069)? They reorder the rest of a terminal line, so they are
+/// kept out of the text. The marks U+200E, U+200F and U+061C stay: they
+/// only nudge the characters next to them.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Normalise text: LF line ends, tabs expanded to [`TAB_STOP`], terminal
+/// escape sequences and control characters (C0 but `\n`, DEL, C1) removed,
+/// bidi embeddings, overrides and isolates removed (see
+/// [`is_bidi_control`]), then NFC. Linear in the length of the text.
 pub fn clean_text(raw: &str) -> String {
+    clean(raw).into_owned()
+}
+
+/// [`clean_text`] without a copy when the text is already clean. Markup
+/// parsers run it again on text they decoded from entities and character
+/// references (`&#27;` is an ESC), so that nothing they decode escapes it.
+pub fn clean(raw: &str) -> Cow<'_, str> {
     let scanned = scan(raw.as_bytes());
     if !scanned.needs_cleaning {
-        return to_nfc(raw.to_string(), scanned.surely_nfc);
+        if scanned.surely_nfc || is_nfc_quick(raw.chars()) == IsNormalized::Yes {
+            return Cow::Borrowed(raw);
+        }
+        return Cow::Owned(raw.nfc().collect());
     }
     let mut out = String::with_capacity(raw.len());
-    let mut line_start = 0;
+    // Characters since the last line break, for tab stops.
+    let mut col = 0;
     let mut chars = raw.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
@@ -164,19 +189,22 @@ pub fn clean_text(raw: &str) -> String {
                     chars.next();
                 }
                 out.push('\n');
-                line_start = out.len();
+                col = 0;
             }
             '\t' => {
-                let col = out[line_start..].chars().count();
                 let n = TAB_STOP - col % TAB_STOP;
                 out.extend(std::iter::repeat_n(' ', n));
+                col += n;
             }
             '\u{1b}' => skip_escape_sequence(&mut chars),
-            c if c.is_control() => {}
-            c => out.push(c),
+            c if c.is_control() || is_bidi_control(c) => {}
+            c => {
+                out.push(c);
+                col += 1;
+            }
         }
     }
-    to_nfc(out, scanned.surely_nfc)
+    Cow::Owned(to_nfc(out, scanned.surely_nfc))
 }
 
 /// Skip the rest of a terminal escape sequence whose ESC was just read:
@@ -249,6 +277,27 @@ mod tests {
     fn tabs_expand_to_stops() {
         assert_eq!(clean_text("\tа"), format!("{}а", " ".repeat(8)));
         assert_eq!(clean_text("аб\tв"), format!("аб{}в", " ".repeat(6)));
+    }
+
+    #[test]
+    fn tab_stops_count_from_the_line_start_on_long_lines() {
+        let line = "a\t".repeat(20_000);
+        let out = clean_text(&format!("{line}\nб\tв"));
+        let (first, second) = out.split_once('\n').expect("two lines");
+        assert_eq!(first, format!("a{}", " ".repeat(7)).repeat(20_000));
+        assert_eq!(second, format!("б{}в", " ".repeat(7)));
+        // An escape sequence takes no column; a kept character takes one.
+        assert_eq!(
+            clean_text("\u{1b}[1mаб\tв"),
+            format!("аб{}в", " ".repeat(6))
+        );
+    }
+
+    #[test]
+    fn bidi_overrides_and_isolates_are_removed() {
+        assert_eq!(clean_text("a\u{202E}b\u{2066}c\u{2069}d\u{202A}e"), "abcde");
+        assert_eq!(clean("a\u{200F}b"), "a\u{200F}b", "marks stay");
+        assert!(matches!(clean("чистый текст"), Cow::Borrowed(_)));
     }
 
     #[test]

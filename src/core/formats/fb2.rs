@@ -12,6 +12,10 @@ use crate::core::document::{BlockKind, Document, Inline, Meta};
 use quick_xml::Reader;
 use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::{BytesStart, Event};
+use std::collections::HashMap;
+
+/// Deepest heading level a section gives its title.
+const MAX_HEADING_LEVEL: u8 = 6;
 
 /// Parse the bytes of an FB2 file.
 pub fn parse(bytes: &[u8]) -> Result<Document, DecodeError> {
@@ -48,7 +52,11 @@ struct Fb2 {
     b: Builder,
     /// Open elements, innermost last.
     stack: Vec<String>,
-    sections: u8,
+    /// How many of each name are in `stack`: "inside a title?" is asked for
+    /// every event, and must not cost a walk of a stack 100,000 deep.
+    open: HashMap<String, usize>,
+    /// Sections open (a count, not capped: closing them must come back to 0).
+    sections: usize,
     book_title: String,
     authors: Vec<String>,
     author: Vec<String>,
@@ -69,7 +77,7 @@ fn href(e: &BytesStart<'_>) -> Option<String> {
 
 impl Fb2 {
     fn inside(&self, name: &str) -> bool {
-        self.stack.iter().any(|n| n == name)
+        self.open.get(name).is_some_and(|&n| n > 0)
     }
 
     fn parent(&self) -> Option<&str> {
@@ -78,6 +86,7 @@ impl Fb2 {
 
     fn start(&mut self, name: &str, e: &BytesStart<'_>) {
         self.stack.push(name.to_string());
+        *self.open.entry(name.to_string()).or_default() += 1;
         if self.inside("description") {
             self.field = match name {
                 "book-title" if self.inside("title-info") => Some(Field::BookTitle),
@@ -94,7 +103,9 @@ impl Fb2 {
         let title_level = if self.parent() == Some("body") {
             1
         } else {
-            self.sections.saturating_add(1)
+            u8::try_from(self.sections.saturating_add(1))
+                .unwrap_or(u8::MAX)
+                .min(MAX_HEADING_LEVEL)
         };
         let in_poem = self.inside("poem");
         let in_title = self.inside("title");
@@ -187,8 +198,17 @@ impl Fb2 {
 
     fn pop(&mut self, name: &str) {
         // Tolerate mismatched ends: close up to the matching element, if open.
-        if let Some(i) = self.stack.iter().rposition(|n| n == name) {
-            self.stack.truncate(i);
+        // Every element looked at is closed, so this is linear over the file.
+        if !self.inside(name) {
+            return;
+        }
+        while let Some(top) = self.stack.pop() {
+            if let Some(n) = self.open.get_mut(&top) {
+                *n = n.saturating_sub(1);
+            }
+            if top == name {
+                return;
+            }
         }
     }
 
@@ -223,8 +243,21 @@ pub fn parse_str(text: &str) -> Result<Document, DecodeError> {
     config.allow_unmatched_ends = true;
     let mut f = Fb2::default();
     let mut fault = None;
+    // Text comes in pieces, cut at every entity and character reference:
+    // it is handed on whole, so that an escape sequence written with `&#27;`
+    // is cleaned as one sequence.
+    let mut pending = String::new();
     loop {
-        match reader.read_event() {
+        let event = reader.read_event();
+        if !matches!(
+            event,
+            Ok(Event::Text(_) | Event::CData(_) | Event::GeneralRef(_))
+        ) && !pending.is_empty()
+        {
+            f.text(&pending);
+            pending.clear();
+        }
+        match event {
             Ok(Event::Start(e)) => f.start(&local(&e), &e),
             Ok(Event::Empty(e)) => {
                 let name = local(&e);
@@ -232,16 +265,13 @@ pub fn parse_str(text: &str) -> Result<Document, DecodeError> {
                 f.end(&name);
             }
             Ok(Event::End(e)) => f.end(&e.local_name().as_ref().to_ascii_lowercase()),
-            Ok(Event::Text(t)) => f.text(&t),
-            Ok(Event::CData(t)) => f.text(&t),
+            Ok(Event::Text(t)) => pending.push_str(&t),
+            Ok(Event::CData(t)) => pending.push_str(&t),
             Ok(Event::GeneralRef(r)) => {
-                let resolved = match r.resolve_char_ref() {
-                    Ok(Some(c)) => Some(c.to_string()),
-                    _ => resolve_predefined_entity(&r).map(str::to_string),
+                match r.resolve_char_ref() {
+                    Ok(Some(c)) => pending.push(c),
+                    _ => pending.push_str(resolve_predefined_entity(&r).unwrap_or_default()),
                 };
-                if let Some(s) = resolved {
-                    f.text(&s);
-                }
             }
             Ok(Event::Eof) => break,
             Ok(_) => {}

@@ -1,7 +1,9 @@
 //! HTML to [`Document`] with html5ever (through `scraper`): the article, not
 //! the page. Navigation, scripts, styles, headers and footers, forms and
 //! comment sections are left out; the text of `<article>` or `<main>` is
-//! taken when the page has one. Entities are decoded by the parser.
+//! taken when the page has one. Entities are decoded by the parser (and the
+//! decoded text cleaned by the builder). Deep nesting is capped while the
+//! page is parsed (see [`super::html_guard`]) and walked without recursion.
 
 use super::builder::Builder;
 use super::decode::{DecodeError, clean_text};
@@ -127,25 +129,25 @@ fn is_furniture(el: &scraper::node::Element) -> bool {
         .map(str::to_ascii_lowercase)
         .collect::<Vec<_>>();
     marks.iter().any(|m| {
-        FURNITURE.iter().any(|f| {
-            m == f
-                || m.starts_with(&format!("{f}-"))
-                || m.ends_with(&format!("-{f}"))
-                || m.contains("comment")
-        })
+        m.contains("comment")
+            || FURNITURE.iter().any(|f| {
+                m == f
+                    || m.strip_prefix(f).is_some_and(|r| r.starts_with('-'))
+                    || m.strip_suffix(f).is_some_and(|r| r.ends_with('-'))
+            })
     })
 }
 
 /// Parse HTML text.
 pub fn parse_str(text: &str) -> Document {
-    let html = Html::parse_document(text);
+    let html = super::html_guard::parse_document(text);
     let root = select_first(&html, "article")
         .or_else(|| select_first(&html, "main"))
         .or_else(|| select_first(&html, "[role=main]"))
         .or_else(|| select_first(&html, "body"))
         .unwrap_or_else(|| html.root_element());
     let mut b = Builder::default();
-    walk(*root, &mut b, false);
+    walk(*root, &mut b);
     let lang = html
         .root_element()
         .attr("lang")
@@ -176,48 +178,83 @@ fn push_text(b: &mut Builder, t: &str, pre: bool) {
     b.push_collapsed(t);
 }
 
-fn walk(node: ego_tree::NodeRef<'_, Node>, b: &mut Builder, pre: bool) {
-    for child in node.children() {
-        match child.value() {
-            Node::Text(t) => push_text(b, t, pre),
-            Node::Element(el) => element(child, el, b, pre),
-            _ => {}
+/// What to do when the walk leaves an element.
+enum Exit {
+    Nothing,
+    /// End a heading or a list item.
+    Finish,
+    /// End a block element (a paragraph break, unless inside a table cell).
+    Block,
+    List,
+    Quote,
+    Code,
+    Table,
+    Cell,
+    Style,
+}
+
+/// One step of the walk: enter a node, or leave an element.
+enum Step<'a> {
+    Enter(ego_tree::NodeRef<'a, Node>, bool),
+    Leave(Exit),
+}
+
+/// Walk the children of `root` in document order. The walk keeps its own
+/// stack: a page nested deeper than the thread's stack (the guard allows
+/// 512 levels; background threads have small stacks) cannot overflow it.
+fn walk(root: ego_tree::NodeRef<'_, Node>, b: &mut Builder) {
+    let mut steps: Vec<Step<'_>> = root
+        .children()
+        .rev()
+        .map(|c| Step::Enter(c, false))
+        .collect();
+    while let Some(step) = steps.pop() {
+        match step {
+            Step::Leave(exit) => leave(exit, b),
+            Step::Enter(node, pre) => match node.value() {
+                Node::Text(t) => push_text(b, t, pre),
+                Node::Element(el) => {
+                    if let Some((exit, pre)) = enter(el, b, pre) {
+                        steps.push(Step::Leave(exit));
+                        steps.extend(node.children().rev().map(|c| Step::Enter(c, pre)));
+                    }
+                }
+                _ => {}
+            },
         }
     }
 }
 
-fn element(
-    node: ego_tree::NodeRef<'_, Node>,
-    el: &scraper::node::Element,
-    b: &mut Builder,
-    pre: bool,
-) {
+/// Enter an element: what to do when leaving it and whether its content is
+/// preformatted, or None when it is left out with its content.
+fn enter(el: &scraper::node::Element, b: &mut Builder, pre: bool) -> Option<(Exit, bool)> {
     if is_furniture(el) {
-        return;
+        return None;
     }
-    match el.name() {
+    let exit = match el.name() {
         h @ ("h1" | "h2" | "h3" | "h4" | "h5" | "h6") => {
             let level = h[1..].parse().unwrap_or(6);
             b.begin(BlockKind::Heading(level), String::new());
-            walk(node, b, pre);
-            b.finish();
+            Exit::Finish
         }
         "p" | "div" | "section" | "article" | "main" | "body" | "center" | "dd" | "dt"
         | "figure" | "figcaption" | "address" | "details" | "summary" | "caption" | "dl" => {
             if b.cell.is_none() {
                 b.finish();
             }
-            walk(node, b, pre);
-            if b.cell.is_none() {
-                b.finish();
-            }
+            Exit::Block
         }
-        "br" => b.push_text("\n"),
-        "hr" => b.rule(),
+        "br" => {
+            b.push_text("\n");
+            Exit::Nothing
+        }
+        "hr" => {
+            b.rule();
+            Exit::Nothing
+        }
         "ul" => {
             b.start_list(None);
-            walk(node, b, pre);
-            b.end_list();
+            Exit::List
         }
         "ol" => {
             let start = el
@@ -225,42 +262,37 @@ fn element(
                 .and_then(|s| s.trim().parse().ok())
                 .unwrap_or(1);
             b.start_list(Some(start));
-            walk(node, b, pre);
-            b.end_list();
+            Exit::List
         }
         "li" => {
             b.start_item();
-            walk(node, b, pre);
-            b.finish();
+            Exit::Finish
         }
         "blockquote" => {
             b.start_quote();
-            walk(node, b, pre);
-            b.end_quote();
+            Exit::Quote
         }
         "pre" => {
             b.start_code();
-            walk(node, b, true);
-            b.end_code();
+            return Some((Exit::Code, true));
         }
         "table" => {
             b.start_table();
-            walk(node, b, pre);
-            b.end_table();
+            Exit::Table
         }
         "tr" => {
             b.start_row();
-            walk(node, b, pre);
+            Exit::Nothing
         }
         "td" | "th" => {
             b.start_cell();
-            walk(node, b, pre);
-            b.end_cell();
+            Exit::Cell
         }
         "img" => {
             if let Some(alt) = el.attr("alt") {
                 b.alt_text(alt);
             }
+            Exit::Nothing
         }
         name => {
             let style = match name {
@@ -276,14 +308,34 @@ fn element(
             };
             let styled =
                 style.is_some() && b.code.is_none() && b.cell.is_none() && b.image.is_none();
-            if let (Some(style), true) = (style, styled) {
-                b.start_style(style);
-                walk(node, b, pre);
-                b.end_style();
-            } else {
-                walk(node, b, pre);
+            match style {
+                Some(style) if styled => {
+                    b.start_style(style);
+                    Exit::Style
+                }
+                _ => Exit::Nothing,
             }
         }
+    };
+    Some((exit, pre))
+}
+
+/// Leave an element entered by [`enter`].
+fn leave(exit: Exit, b: &mut Builder) {
+    match exit {
+        Exit::Nothing => {}
+        Exit::Finish => b.finish(),
+        Exit::Block => {
+            if b.cell.is_none() {
+                b.finish();
+            }
+        }
+        Exit::List => b.end_list(),
+        Exit::Quote => b.end_quote(),
+        Exit::Code => b.end_code(),
+        Exit::Table => b.end_table(),
+        Exit::Cell => b.end_cell(),
+        Exit::Style => b.end_style(),
     }
 }
 

@@ -116,8 +116,22 @@ pub fn parse_str(text: &str) -> Document {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_FOOTNOTES;
     let mut b = Builder::default();
+    // Text comes in pieces, cut at every entity: it is handed on whole, so
+    // that an escape sequence written with `&#27;` is cleaned as one sequence.
+    let mut pending = String::new();
     for ev in Parser::new_ext(text, options) {
+        if let Event::Text(t) = &ev {
+            pending.push_str(t);
+            continue;
+        }
+        if !pending.is_empty() {
+            b.push_text(&pending);
+            pending.clear();
+        }
         b.event(ev);
+    }
+    if !pending.is_empty() {
+        b.push_text(&pending);
     }
     let meta = Meta {
         format: "markdown".into(),

@@ -7,6 +7,7 @@ pub mod encoding;
 pub mod fb2;
 pub mod heading;
 pub mod html;
+pub mod html_guard;
 pub mod markdown;
 pub mod text;
 
