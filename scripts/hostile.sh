@@ -137,9 +137,10 @@ OUT=$(bash -c 'ln -s "$0/outside/victim" "$1/.заголовок.txt.tmp-$$"; ex
 row "symlink planted at .<name>.tmp-<pid>: add" "victim now: $(cat "$ROOT/outside/victim" | head -c 40 | tr '\n' ' ')"
 home dangling
 printf 'Заголовок\n\nТекст статьи.\n' >"$H/lib/a.txt"
-ID=$("$BIN" list --json | grep -o '"id": *"[0-9a-f]*"' | grep -o '[0-9a-f]\{32\}')
-mkdir -p "$H/d/marks"
-ln -s "$ROOT/outside/planted.json" "$H/d/marks/$ID.json"
+run mark "$H/lib/a.txt" Текст --note first
+MARKS=$(ls "$H"/d/marks/*.json)
+rm "$MARKS"
+ln -s "$ROOT/outside/planted.json" "$MARKS"
 run mark "$H/lib/a.txt" Текст --note x
 row "dangling symlink as marks/<id>.json: mark" "$(summary) ; outside written: $([ -e "$ROOT/outside/planted.json" ] && echo yes || echo no)"
 
