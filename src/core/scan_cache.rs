@@ -78,7 +78,9 @@ impl ScanCache {
         let path = cache_dir.join(format!("library-{key:016x}.json"));
         let file = crate::core::store::read_data_file(&path)
             .ok()
-            .and_then(|b| serde_json::from_slice::<CacheFile>(crate::core::store::strip_bom(&b)).ok())
+            .and_then(|b| {
+                serde_json::from_slice::<CacheFile>(crate::core::store::strip_bom(&b)).ok()
+            })
             .filter(|c| c.version == VERSION && c.app == APP)
             .unwrap_or_default();
         ScanCache {
