@@ -156,6 +156,9 @@ pub struct App {
     pub data_notices: Vec<String>,
     /// The app should exit.
     pub quit: bool,
+    /// The open article is still being laid out (the last [`App::tick`]
+    /// left lines to do): the loop then looks for keys without waiting.
+    pub laying_out: bool,
     /// Terminal size (columns, rows).
     pub size: (u16, u16),
     /// How the reader sets text (justified, hyphenated ...); change it with
@@ -259,6 +262,7 @@ impl App {
             message: found.bar,
             data_notices: found.said,
             quit: false,
+            laying_out: false,
             size,
             layout,
         }
@@ -374,10 +378,11 @@ impl App {
         self.retry_marks(now);
         self.scan_tick();
         let searching = self.search_tick();
-        match self.reader.as_mut() {
-            Some(r) if self.screen == Screen::Reader => !r.view.fill(&r.doc, 200) || searching,
-            _ => searching,
-        }
+        self.laying_out = match self.reader.as_mut() {
+            Some(r) if self.screen == Screen::Reader => !r.view.fill(&r.doc, 200),
+            _ => false,
+        };
+        self.laying_out || searching
     }
 
     /// Take the library from a background scan once it is done.

@@ -40,6 +40,12 @@ pub const TEST_PANIC_ENV: &str = "CHITALKA_TEST_PANIC";
 /// How long to wait for input when there is no background work.
 const IDLE_POLL: Duration = Duration::from_millis(250);
 
+/// How long to wait for input while a background job (the index, the scan)
+/// runs: long enough that the terminal is read (with `use-dev-tty` a zero
+/// wait never reads it, and keys, Ctrl-c included, waited for the job),
+/// short enough that its progress is drawn as it goes.
+const BUSY_POLL: Duration = Duration::from_millis(40);
+
 /// The app as `chitalka` starts it: `file` in the reader, else the library;
 /// the first note of the start-up (a config error first) on its status line.
 pub fn start(
@@ -88,7 +94,12 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
         if test_panic {
             panic!("{TEST_PANIC_ENV} is set: panicking on purpose");
         }
-        let timeout = if busy { Duration::ZERO } else { IDLE_POLL };
+        let timeout = match (busy, app.laying_out) {
+            (false, _) => IDLE_POLL,
+            (true, false) => BUSY_POLL,
+            // The layout is done in slices between reads of the keys.
+            (true, true) => Duration::ZERO,
+        };
         if event::poll(timeout)? {
             // Take every queued event before drawing again.
             loop {
