@@ -216,7 +216,11 @@ pub fn add(
         } else {
             article_file::read(file, limit)
         };
-        let shown_name = messages::shown(&file.display().to_string());
+        let shown_name = if from_stdin {
+            messages::STDIN_NAME.to_string()
+        } else {
+            messages::shown(&file.display().to_string())
+        };
         if counter {
             // Clear the counter before a line that stays.
             write!(tty, "\x1b[2K")?;

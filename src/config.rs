@@ -457,16 +457,18 @@ fn parse_raw(path: &Path, text: &str) -> (Config, Vec<String>) {
                 line,
                 mode,
                 key,
-                holder,
+                wanted,
+                ..
             } if key == ALWAYS_QUITS => (
                 line,
-                msg::always_quits(&key_name(&key), holder.name(), mode.name()),
+                msg::always_quits(&key_name(&key), wanted.name(), mode.name()),
             ),
             RebindProblem::Taken {
                 line,
                 mode,
                 key,
                 holder,
+                ..
             } => (
                 line,
                 msg::key_taken(&key_name(&key), mode.name(), holder.name()),

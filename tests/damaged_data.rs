@@ -224,6 +224,14 @@ fn a_damaged_marks_file_found_by_the_reader_is_said_there_not_again() {
         "{}",
         screen(&mut app)
     );
+    // Said again on exit (the status line forgets it at the next key).
+    assert!(
+        app.data_notices
+            .iter()
+            .any(|n| n.contains("damaged") && n.contains(".corrupt-")),
+        "{:?}",
+        app.data_notices
+    );
     assert!(tui_start(&home).data_notices.is_empty(), "said once");
 }
 
@@ -401,11 +409,20 @@ fn marks_that_cannot_be_saved_are_rescued_to_a_private_file() {
     app.on_key(key('a'));
     typed(&mut app, "спасти тайно");
     app.on_key(ctrl('s'));
+    let target = {
+        let r = app.reader.as_ref().expect("reader");
+        r.marks.store.file(&r.marks.data.article)
+    };
     let said = app.flush_marks().expect("a message");
+    // It names the very file to copy it over, not a placeholder.
+    assert!(
+        said.ends_with(&format!("copy it over {})", target.display())),
+        "{said}"
+    );
     let path = said
         .split(" were written to ")
         .nth(1)
-        .and_then(|s| s.split(" (copy").next())
+        .and_then(|s| s.split(" (it holds").next())
         .map(PathBuf::from)
         .expect("a path in the message");
     let mode = fs::metadata(&path).expect("rescue").permissions().mode() & 0o777;
@@ -417,4 +434,24 @@ fn marks_that_cannot_be_saved_are_rescued_to_a_private_file() {
         == MarkKind::Note {
             text: "спасти тайно".into()
         }));
+}
+
+#[test]
+fn positions_that_cannot_be_saved_are_said_once_and_kept_for_the_exit() {
+    let home = Home::new();
+    let mut app = reader_app(&home, 80, 24);
+    // A folder where the lock file goes: every save of the positions fails.
+    let lock = home.data().join("state.lock");
+    let _ = fs::remove_file(&lock);
+    fs::create_dir_all(&lock).expect("mkdir");
+    app.on_key(key(' '));
+    app.save_position();
+    let said = app.message.take().expect("said");
+    assert!(said.contains("could not save reading positions"), "{said}");
+    assert!(!said.contains("os error"), "{said}");
+    app.on_key(key(' '));
+    app.message = None;
+    app.save_position();
+    assert_eq!(app.message, None, "not said again at every pause");
+    assert_eq!(app.position_error.as_deref(), Some(said.as_str()));
 }

@@ -183,7 +183,8 @@ fn add_from_an_endless_stdin_stops_at_the_limit() {
     let sent = feeder.join().expect("feeder");
     assert!(!o.status.success());
     assert!(
-        stderr(&o).contains("not added -: too large: more than 1.0 MB, the limit is 1.0 MB"),
+        stderr(&o)
+            .contains("not added standard input: too large: more than 1.0 MB, the limit is 1.0 MB"),
         "{}",
         stderr(&o)
     );

@@ -286,7 +286,7 @@ fn quit_stays_reachable_and_lost_keys_are_said() {
     // Ctrl-c cannot be given away.
     let (c, w) = p("[keys.reader]\ndown = [\"Ctrl-c\", \"J\"]\n");
     assert_eq!(lines(&w), vec![2], "{w:?}");
-    assert!(w[0].contains("always quits"), "{w:?}");
+    assert!(w[0].contains("always quits; it cannot do `down`"), "{w:?}");
     assert_eq!(c.keymap.lookup(Mode::Reader, ctrl_c), Some(Action::Quit));
     // An empty list for another action unbinds it, and says so.
     let (c, w) = p("[keys.reader]\ninfo = []\n");
@@ -340,4 +340,12 @@ fn a_bom_is_read_and_a_pipe_is_refused_without_waiting() {
     let (c, w) = load(&fifo);
     assert_eq!(w.len(), 1, "{w:?}");
     assert_eq!(c.text.width, Config::default().text.width);
+}
+
+#[test]
+fn a_top_level_setting_written_under_a_keys_table_is_explained() {
+    let (c, w) = p("[keys.marks]\nmax_file_mb = 200\n");
+    assert_eq!(lines(&w), vec![2], "{w:?}");
+    assert!(w[0].contains("top-level setting"), "{w:?}");
+    assert_eq!(c.max_file_mb, Config::default().max_file_mb);
 }

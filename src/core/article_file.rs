@@ -196,7 +196,10 @@ mod tests {
         assert!(
             matches!(e, ReadError::TooLarge { size: Some(s), limit } if s == 1024 * MB && limit == 64 * MB)
         );
-        assert_eq!(e.to_string(), "too large: 1.0 GB, the limit is 64 MB");
+        assert_eq!(
+            e.to_string(),
+            "too large: 1.0 GB, the limit is 64 MB (max_file_mb in the config)"
+        );
         // At the limit exactly: read.
         let edge = dir.path().join("edge.txt");
         std::fs::write(&edge, b"12345").expect("write");
@@ -221,7 +224,7 @@ mod tests {
         ));
         assert_eq!(
             e.to_string(),
-            "too large: more than 1000 bytes, the limit is 1000 bytes"
+            "too large: more than 1000 bytes, the limit is 1000 bytes (max_file_mb in the config)"
         );
         let mut counted = CountingReader(std::io::repeat(b'a'), 0);
         let _ = read_capped(&mut counted, 1000, None);

@@ -475,7 +475,10 @@ mod tests {
                 .map(|(_, why)| *why)
                 .unwrap_or_else(|| panic!("{rel} not listed: {bad:?}"))
         };
-        assert_eq!(reason("big.txt"), "too large: 1.0 GB, the limit is 64 MB");
+        assert_eq!(
+            reason("big.txt"),
+            "too large: 1.0 GB, the limit is 64 MB (max_file_mb in the config)"
+        );
         assert_eq!(reason("zero.txt"), "not a regular file: a device");
         assert_eq!(
             reason("fifo.txt"),

@@ -75,6 +75,12 @@ pub fn unknown_screen(name: &str) -> String {
 
 /// An action name that does not exist.
 pub fn unknown_action(name: &str, screen: &str) -> String {
+    if matches!(name, "library" | "max_file_mb") {
+        // Written at the end of a file that ends with a [keys.*] table.
+        return format!(
+            "`{name}` is not an action of [keys.{screen}]: it is a top-level setting, so it goes above the first [section] of the file"
+        );
+    }
     format!("no action `{name}` in [keys.{screen}] (`chitalka config --default` lists them)")
 }
 

@@ -31,11 +31,13 @@ pub fn err_data_too_large(bytes: u64) -> String {
 /// What went wrong with a file, and which (the reason first: a status bar
 /// cuts the end of a long line).
 pub fn file_error(path: &Path, e: &std::io::Error) -> String {
+    let e = super::io_reason(e);
     format!("{e}: {}", path.display())
 }
 
 /// A damaged file that could not be moved aside: nothing is written over it.
 pub fn err_damaged_not_moved(path: &Path, e: &std::io::Error) -> String {
+    let e = super::io_reason(e);
     format!(
         "damaged, and could not be moved aside ({e}): {}; it is left as it is",
         path.display()
@@ -59,7 +61,9 @@ pub fn marks_unreadable(why: &str) -> String {
 pub fn notice(n: &Notice) -> String {
     match n {
         Notice::StateMovedAside { moved_to } => {
-            format!("reading positions were damaged and start afresh; the old file is {moved_to}")
+            format!(
+                "the reading positions were damaged, so they start afresh; the old file is {moved_to}"
+            )
         }
         Notice::MarksMovedAside { article, moved_to } => {
             format!("bookmarks and notes of {article} were damaged; the old file is {moved_to}")

@@ -15,6 +15,7 @@ pub const ERR_BINARY: &str = "binary file, not text";
 
 /// A file that could not be read.
 pub fn err_unreadable(e: &std::io::Error) -> String {
+    let e = super::io_reason(e);
     format!("cannot read: {e}")
 }
 
@@ -46,11 +47,16 @@ pub fn size(bytes: u64) -> String {
 
 /// A file over the size limit (`size` None: it showed only while reading).
 pub fn err_too_large(size: Option<u64>, limit: u64) -> String {
-    let limit = self::size(limit);
-    match size {
-        Some(s) => format!("too large: {}, the limit is {limit}", self::size(s)),
-        None => format!("too large: more than {limit}, the limit is {limit}"),
-    }
+    let shown_limit = self::size(limit);
+    let size = match size {
+        // Just over: "64 MB + 41 bytes", not "64 MB, the limit is 64 MB".
+        Some(s) if self::size(s) == shown_limit => {
+            format!("{shown_limit} + {}", self::size(s.saturating_sub(limit)))
+        }
+        Some(s) => self::size(s),
+        None => format!("more than {shown_limit}"),
+    };
+    format!("too large: {size}, the limit is {shown_limit} (max_file_mb in the config)")
 }
 
 /// A path that is not a regular file, where an article was wanted.
@@ -69,6 +75,7 @@ pub fn err_not_a_file(kind: crate::core::article_file::NotAFile) -> String {
 
 /// A sub-folder of the library could not be read.
 pub fn err_folder(e: &std::io::Error) -> String {
+    let e = super::io_reason(e);
     format!("folder cannot be read: {e}")
 }
 
@@ -82,8 +89,12 @@ pub fn err_already_there(rel: &str) -> String {
 
 /// Writing a file failed.
 pub fn err_write(path: &std::path::Path, e: &std::io::Error) -> String {
+    let e = super::io_reason(e);
     format!("cannot write {}: {e}", path.display())
 }
+
+/// `chitalka add -`: what standard input is called in messages.
+pub const STDIN_NAME: &str = "standard input";
 
 /// `chitalka add`: one file added.
 pub fn added(title: &str, path: &str) -> String {
@@ -101,6 +112,7 @@ pub fn not_added(source: &str, reason: &str) -> String {
 /// `chitalka add --move`: the file was added as `rel`, but its source
 /// could not be removed.
 pub fn source_kept(source: &str, rel: &str, e: &std::io::Error) -> String {
+    let e = super::io_reason(e);
     format!("added {source} as {rel}, but the source could not be removed: {e}")
 }
 
@@ -124,6 +136,7 @@ pub fn err_no_such_path(path: &std::path::Path) -> String {
 
 /// The library folder cannot be scanned.
 pub fn err_library(path: &std::path::Path, e: &std::io::Error) -> String {
+    let e = super::io_reason(e);
     format!("cannot open the library {}: {e}", path.display())
 }
 
@@ -149,6 +162,7 @@ pub fn warn_state_newer(version: u32) -> String {
 
 /// Saving the reading state failed.
 pub fn warn_save_failed(e: &std::io::Error) -> String {
+    let e = super::io_reason(e);
     format!("could not save reading positions: {e}")
 }
 
@@ -160,4 +174,22 @@ pub fn note_samples_installed(dir: &std::path::Path) -> String {
 /// CLI: list output columns when there are errors.
 pub fn cli_skipped(path: &str, reason: &str) -> String {
     format!("chitalka: skipped {}: {}", shown(path), shown(reason))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_size_just_over_the_limit_is_told_apart_from_it() {
+        let limit = 64 << 20;
+        assert_eq!(
+            err_too_large(Some(limit + 41), limit),
+            "too large: 64 MB + 41 bytes, the limit is 64 MB (max_file_mb in the config)"
+        );
+        assert_eq!(
+            err_too_large(Some(100 << 20), limit),
+            "too large: 100 MB, the limit is 64 MB (max_file_mb in the config)"
+        );
+    }
 }

@@ -6,6 +6,7 @@ pub const MARKS_READ_ONLY: &str =
 
 /// Saving marks failed; they are kept in memory.
 pub fn err_marks_save(e: &std::io::Error) -> String {
+    let e = super::io_reason(e);
     format!(
         "could not save bookmarks and notes ({e}); they are kept and will be saved on the next try"
     )
@@ -21,11 +22,13 @@ pub const ERR_EMPTY_QUOTE: &str = "the quote is empty; give a passage of the art
 
 /// `chitalka mark`: the note could not be read from standard input.
 pub fn err_note_stdin(e: &std::io::Error) -> String {
+    let e = super::io_reason(e);
     format!("cannot read the note from standard input: {e}")
 }
 
 /// `chitalka mark`: the save failed, so the mark does not exist.
 pub fn err_mark_not_saved(e: &std::io::Error) -> String {
+    let e = super::io_reason(e);
     format!("could not save the mark ({e}); nothing was added")
 }
 
@@ -101,16 +104,19 @@ pub fn note_hit_head(title: &str, quote: &str) -> String {
     format!("{MARGIN_NOTE} note on «{short}{more}» · {title}")
 }
 
-/// Marks could not be saved on the way out; where they were put instead.
-pub fn marks_rescued(path: &std::path::Path) -> String {
+/// Marks could not be saved on the way out; where they were put instead
+/// (`rescue` holds every mark of the article) and the file it replaces.
+pub fn marks_rescued(rescue: &std::path::Path, target: &std::path::Path) -> String {
     format!(
-        "bookmarks and notes could not be saved in the data dir; they were written to {} (copy it to <data dir>/marks/ when the disk is fixed)",
-        path.display()
+        "bookmarks and notes could not be saved in the data dir; they were written to {} (it holds every mark of the article: when the disk is fixed, copy it over {})",
+        rescue.display(),
+        target.display()
     )
 }
 
 /// Marks could be neither saved nor rescued.
 pub fn marks_lost(e: &std::io::Error) -> String {
+    let e = super::io_reason(e);
     format!("bookmarks and notes could not be saved, nor written to the temp dir ({e})")
 }
 

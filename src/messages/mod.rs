@@ -7,6 +7,7 @@ mod data;
 mod files;
 pub mod hint;
 pub mod info;
+mod io;
 pub mod keys;
 mod marks;
 pub mod note;
@@ -14,6 +15,7 @@ mod screens;
 
 pub use data::*;
 pub use files::*;
+pub use io::io_reason;
 pub use marks::*;
 pub use screens::*;
 

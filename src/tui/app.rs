@@ -154,6 +154,9 @@ pub struct App {
     /// What was found wrong with the data at start (damaged files moved
     /// aside, an unreadable state file): shown first, said again on exit.
     pub data_notices: Vec<String>,
+    /// Why the last save of the reading positions failed (none: it worked);
+    /// said when it first happens and again on exit.
+    pub position_error: Option<String>,
     /// The app should exit.
     pub quit: bool,
     /// The open article is still being laid out (the last [`App::tick`]
@@ -261,6 +264,7 @@ impl App {
             history_pos: None,
             message: found.bar,
             data_notices: found.said,
+            position_error: None,
             quit: false,
             laying_out: false,
             size,
@@ -317,13 +321,15 @@ impl App {
             view.go_to(&doc, state.pos);
         }
         let panel = OutlinePanel::new(Outline::of(&doc));
-        let (marks, marks_message) = ReaderMarks::open(
+        let (mut marks, marks_message) = ReaderMarks::open(
             &self.data_dir,
             self.library.as_ref().map(|l| &l.lib),
             (&id, &key),
             &doc.title,
             &doc,
         );
+        // A damaged marks file is said now and again on exit, where it stays.
+        self.data_notices.extend(marks.damaged.take());
         self.reader = Some(Reader {
             id,
             key,
@@ -360,9 +366,16 @@ impl App {
         };
         self.store.states.record(&r.id, state);
         match self.store.save() {
-            Ok(None) => {}
+            Ok(None) => self.position_error = None,
             Ok(Some(w)) => self.message = Some(w.to_string()),
-            Err(e) => self.message = Some(messages::warn_save_failed(&e)),
+            Err(e) => {
+                // Said once, not at every pause in the reading; again on exit.
+                let said = messages::warn_save_failed(&e);
+                if self.position_error.as_ref() != Some(&said) {
+                    self.message = Some(said.clone());
+                }
+                self.position_error = Some(said);
+            }
         }
     }
 

@@ -555,7 +555,9 @@ impl App {
         let rescued =
             marks_store::write_rescue(&std::env::temp_dir(), &r.marks.data.article, &json);
         Some(match rescued {
-            Ok(rescue) => messages::marks_rescued(&rescue),
+            Ok(rescue) => {
+                messages::marks_rescued(&rescue, &r.marks.store.file(&r.marks.data.article))
+            }
             Err(e) => messages::marks_lost(&e),
         })
     }

@@ -59,6 +59,8 @@ pub enum RebindProblem {
         key: Key,
         /// The action that keeps the key.
         holder: Action,
+        /// The action the config asked the key for.
+        wanted: Action,
     },
     /// None of the keys given could be had: the action keeps its defaults.
     NoKeyLeft {
@@ -156,6 +158,7 @@ impl Keymap {
                             mode,
                             key: *k,
                             holder: *holder,
+                            wanted: r.action,
                         }),
                         None => {
                             used.push((*k, r.action));

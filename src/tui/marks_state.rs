@@ -87,6 +87,9 @@ pub struct ReaderMarks {
     pub unsaved: bool,
     /// When the last failed save was tried.
     pub failed_at: Option<std::time::Instant>,
+    /// What to say again on exit: the marks file was damaged and moved
+    /// aside when the article was opened (where the old file is).
+    pub damaged: Option<String>,
 }
 
 impl ReaderMarks {
@@ -122,6 +125,9 @@ impl ReaderMarks {
         }
         let warning_ref = warning.as_ref();
         let message = warning_ref.map(warning_text);
+        let damaged = matches!(warning, Some(StoreWarning::Corrupt(_)))
+            .then(|| message.clone())
+            .flatten();
         let mut m = ReaderMarks {
             store,
             data,
@@ -131,6 +137,7 @@ impl ReaderMarks {
             detached: 0,
             unsaved: false,
             failed_at: None,
+            damaged,
         };
         let moved = m.place(doc);
         let mut message = message;

@@ -134,6 +134,9 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
     if let Some(m) = unsaved {
         eprintln!("chitalka: {}", crate::messages::shown(&m));
     }
+    if let Some(m) = &app.position_error {
+        eprintln!("chitalka: {}", crate::messages::shown(m));
+    }
     for m in &app.data_notices {
         eprintln!("chitalka: {}", crate::messages::shown(m));
     }

@@ -197,13 +197,15 @@ fn conflicts_leave_the_key_with_its_first_holder() {
                 line: 4,
                 mode: Mode::Reader,
                 key: ch('j'),
-                holder: Action::Down
+                holder: Action::Down,
+                wanted: Action::PageDown
             },
             RebindProblem::Taken {
                 line: 5,
                 mode: Mode::Reader,
                 key: ch(' '),
-                holder: Action::PageDown
+                holder: Action::PageDown,
+                wanted: Action::Info
             },
         ]
     );
@@ -282,7 +284,8 @@ fn quit_cannot_be_unbound_nor_ctrl_c_taken() {
             line: 2,
             mode: Mode::Reader,
             key: ctrl('c'),
-            holder: Action::Quit
+            holder: Action::Quit,
+            wanted: Action::Down
         }]
     );
     assert_eq!(km.lookup(Mode::Reader, key('x')), Some(Action::Quit));
@@ -310,7 +313,8 @@ fn a_rebinding_left_with_no_key_keeps_the_defaults() {
                 line: 7,
                 mode: Mode::Library,
                 key: ch('j'),
-                holder: Action::Down
+                holder: Action::Down,
+                wanted: Action::Quit
             },
             RebindProblem::NoKeyLeft {
                 line: 7,
