@@ -324,7 +324,7 @@ fn unsaved_marks_are_rescued_on_the_way_out() {
     let path = said
         .split(" were written to ")
         .nth(1)
-        .and_then(|s| s.split(" (copy").next())
+        .and_then(|s| s.split(" (it holds").next())
         .expect("a path in the message");
     let rescued: chitalka::core::marks_store::ArticleMarks =
         serde_json::from_slice(&std::fs::read(path).expect("rescue file")).expect("parses");
@@ -439,7 +439,7 @@ fn unsaved_marks_are_rescued_when_another_article_is_opened() {
     let path = said
         .split(" were written to ")
         .nth(1)
-        .and_then(|s| s.split(" (copy").next())
+        .and_then(|s| s.split(" (it holds").next())
         .expect("a path");
     let rescued = std::fs::read_to_string(path).expect("rescue file");
     let _ = std::fs::remove_file(path);
