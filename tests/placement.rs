@@ -152,3 +152,105 @@ fn the_marks_of_a_deleted_article_stay_detached_and_nobody_takes_them() {
     assert_eq!(list.entries[0].rel, "gone.txt");
     assert!(list.entries[0].detached());
 }
+
+/// Several articles that share a sentence, each edited and renamed while
+/// chitalka was closed: each keeps its own note (found by its title when
+/// the passages fit alike), in the export, in the lists and in the reader.
+#[test]
+fn articles_sharing_a_passage_keep_their_own_notes_after_edit_and_rename() {
+    let l = Lib::new();
+    let animals = ["Кошки", "Собаки", "Птицы", "Рыбы", "Ежи"];
+    for (n, a) in animals.iter().enumerate() {
+        let text = format!("{a} {n}\n\nО них. Они любят спать на солнце весь день.\n");
+        let file = l.lib.join(format!("{n}.txt"));
+        std::fs::write(&file, text).expect("write");
+        l.run(&[
+            "mark",
+            file.to_str().expect("utf-8"),
+            "спать на солнце",
+            "--note",
+            &format!("про {a}"),
+        ]);
+    }
+    for (n, _) in animals.iter().enumerate() {
+        let old = l.lib.join(format!("{n}.txt"));
+        let mut text = std::fs::read_to_string(&old).expect("read");
+        text.push_str("Дополнение.\n");
+        std::fs::remove_file(&old).expect("rm");
+        std::fs::write(l.lib.join(format!("later/{n}-new.txt")), text).expect("write");
+    }
+    let notes = l.json(&["notes", "--json"]);
+    assert_eq!(notes.len(), animals.len());
+    for note in &notes {
+        let path = note["path"].as_str().expect("path");
+        let n: usize = path
+            .trim_start_matches("later/")
+            .trim_end_matches("-new.txt")
+            .parse()
+            .unwrap_or_else(|_| panic!("placed at {path}: {note}"));
+        assert_eq!(
+            note["note"].as_str(),
+            Some(format!("про {}", animals[n]).as_str()),
+            "{note}"
+        );
+    }
+    // The reader of each takes its own file, never another's.
+    let mut app = l.app();
+    for (n, a) in animals.iter().enumerate() {
+        let rel = format!("later/{n}-new.txt");
+        app.open(&l.lib.join(&rel), rel.clone()).expect("open");
+        let r = app.reader.as_ref().expect("reader");
+        let texts: Vec<String> = r
+            .marks
+            .placed
+            .iter()
+            .filter_map(|p| match &p.kind {
+                chitalka::core::marks_store::MarkKind::Note { text } => Some(text.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(texts, vec![format!("про {a}")], "{rel}");
+    }
+}
+
+/// Two libraries that share a data dir and a file name: neither takes the
+/// other's marks file by its path.
+#[test]
+fn a_file_of_the_same_name_in_another_library_keeps_its_own_marks() {
+    let l = Lib::new();
+    let other = l.home.path().join("other");
+    std::fs::create_dir_all(&other).expect("mkdir");
+    std::fs::write(l.lib.join("a.txt"), "Первая\n\nПро кошек.\n").expect("write");
+    std::fs::write(other.join("a.txt"), "Вторая\n\nПро море.\n").expect("write");
+    l.run(&[
+        "mark",
+        l.lib.join("a.txt").to_str().expect("utf-8"),
+        "кошек",
+        "--note",
+        "n1",
+    ]);
+    let mut c = l.home.command();
+    let o = c
+        .arg("--data-dir")
+        .arg(l.home.data())
+        .arg("--library")
+        .arg(&other)
+        .args([
+            "mark",
+            other.join("a.txt").to_str().expect("utf-8"),
+            "море",
+            "--note",
+            "n2",
+        ])
+        .output()
+        .expect("run");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(l.marks_files().len(), 2, "one marks file each");
+    let notes = l.json(&["notes", "--json"]);
+    let mine: Vec<(&str, bool)> = notes
+        .iter()
+        .filter_map(|n| Some((n["note"].as_str()?, n["detached"].as_bool()?)))
+        .filter(|(_, detached)| !detached)
+        .collect();
+    assert_eq!(mine, vec![("n1", false)], "{notes:?}");
+}

@@ -102,21 +102,20 @@ impl MarksFolder {
         if self.names.iter().any(|n| n == own) {
             return Some(own.to_path_buf());
         }
-        if let Some(f) = self.current(|m| m.path == rel) {
+        let text = doc.canonical_text();
+        let hash = library::article_id(text.as_bytes());
+        // Same path: the article edited in place, if any of its passages is
+        // still there (another library's file of the same name is not it).
+        if let Some(f) = self.current(|m| m.path == rel && any_found(m, doc, &text, &hash)) {
             return Some(f.file.clone());
         }
         let root = root?;
-        let text = doc.canonical_text();
-        let hash = library::article_id(text.as_bytes());
-        let mut best: Option<(f64, &MarksFile)> = None;
-        for f in self.files.iter().filter(|f| orphan(f, root, lib)) {
-            if let Some(share) = fits(&f.marks, doc, &text, &hash)
-                && best.is_none_or(|(b, _)| share > b)
-            {
-                best = Some((share, f));
-            }
-        }
-        best.map(|(_, f)| f.file.clone())
+        let scored = self
+            .files
+            .iter()
+            .filter(|f| orphan(f, root, lib))
+            .filter_map(|f| score(&f.marks, doc, &text, &hash).map(|s| (s, f)));
+        best_unique(scored).map(|f| f.file.clone())
     }
 
     /// A file of this schema (not a newer one) that `pick` takes.
@@ -153,23 +152,50 @@ impl MarksFolder {
                     .any(|f| f.marks.article == a.id || f.marks.path == a.rel)
         };
         let candidates: Vec<&Article> = lib.articles.iter().filter(|a| !owned(a)).collect();
-        for a in candidates {
+        // Every (fit, orphan, article) pair, best first; each orphan goes to
+        // the article it fits best and each article takes one orphan, as
+        // the reader would. A tie (two articles fit an orphan equally, or
+        // one article two orphans) gives nobody anything: a mark is never
+        // placed on another article's text by chance.
+        let mut pairs: Vec<(Fit, usize, usize)> = Vec::new();
+        for (c, a) in candidates.iter().enumerate() {
             let Ok((_, doc)) = library::load(&a.path) else {
                 continue;
             };
             let text = doc.canonical_text();
             let hash = library::article_id(text.as_bytes());
-            let mut best: Option<(f64, usize)> = None;
-            for &i in orphans.iter().filter(|&&i| owners[i].is_none()) {
-                if let Some(share) = fits(&self.files[i].marks, &doc, &text, &hash)
-                    && best.is_none_or(|(b, _)| share > b)
-                {
-                    best = Some((share, i));
+            for &i in &orphans {
+                if let Some(s) = score(&self.files[i].marks, &doc, &text, &hash) {
+                    pairs.push((s, i, c));
                 }
             }
-            if let Some((_, i)) = best {
-                owners[i] = Some(a);
+        }
+        pairs.sort_by(|x, y| y.0.partial_cmp(&x.0).unwrap_or(std::cmp::Ordering::Equal));
+        let mut orphan_done = vec![false; self.files.len()];
+        let mut article_done = vec![false; candidates.len()];
+        let mut start = 0;
+        while start < pairs.len() {
+            let end = start
+                + pairs[start..]
+                    .iter()
+                    .take_while(|p| p.0 == pairs[start].0)
+                    .count();
+            let run: Vec<(usize, usize)> = pairs[start..end]
+                .iter()
+                .filter(|&&(_, i, c)| !orphan_done[i] && !article_done[c])
+                .map(|&(_, i, c)| (i, c))
+                .collect();
+            for &(i, c) in &run {
+                let tie = run.iter().any(|&(i2, c2)| (i2 == i) != (c2 == c));
+                if !tie {
+                    owners[i] = Some(candidates[c]);
+                    article_done[c] = true;
+                }
             }
+            for &(i, _) in &run {
+                orphan_done[i] = true;
+            }
+            start = end;
         }
         owners
     }
@@ -199,6 +225,33 @@ fn orphan(f: &MarksFile, root: &Path, lib: Option<&Library>) -> bool {
         && !f.marks.path.is_empty()
         && !root.join(&f.marks.path).exists()
         && lib.is_none_or(|l| !l.articles.iter().any(|a| a.id == f.marks.article))
+}
+
+/// How well marks fit an article: under the same title first, then the
+/// share of their passages found.
+type Fit = (bool, f64);
+
+/// [`fits`], with the title: `None` when the marks do not belong there.
+fn score(m: &ArticleMarks, doc: &Document, text: &str, hash: &str) -> Option<Fit> {
+    let same_title = fold_simple(&m.title) == fold_simple(&doc.title);
+    fits(m, doc, text, hash).map(|share| (same_title, share))
+}
+
+/// The one best of `scored`; none when the best two fit alike.
+fn best_unique<'a, T>(scored: impl Iterator<Item = (Fit, &'a T)>) -> Option<&'a T> {
+    let mut all: Vec<(Fit, &T)> = scored.collect();
+    all.sort_by(|x, y| y.0.partial_cmp(&x.0).unwrap_or(std::cmp::Ordering::Equal));
+    match all.as_slice() {
+        [(a, _), (b, _), ..] if a == b => None,
+        [(_, best), ..] => Some(*best),
+        [] => None,
+    }
+}
+
+/// Is any live passage of `m` found in `doc` (or has it none)?
+fn any_found(m: &ArticleMarks, doc: &Document, text: &str, hash: &str) -> bool {
+    let mut live = m.live().peekable();
+    live.peek().is_none() || live.any(|(_, x)| x.anchor.place_in(doc, text, hash).range.is_some())
 }
 
 /// Do the marks `m` belong to the article `doc` (its canonical `text` and
