@@ -370,7 +370,24 @@ const DAMAGE: &[Damage] = &[
     ("meta.json of garbage", |dir| {
         std::fs::write(dir.join("meta.json"), "garbage").expect("write");
     }),
+    // tantivy opens its files without O_NONBLOCK: a pipe hung every find.
+    ("a pipe in place of meta.json", |dir| {
+        fifo_in_place(&dir.join("meta.json"));
+    }),
+    ("a pipe in place of a segment file", |dir| {
+        fifo_in_place(&segment_file(dir, "idx"));
+    }),
+    ("a pipe in place of the writer's lock", |dir| {
+        fifo_in_place(&dir.join(".tantivy-writer.lock"));
+    }),
 ];
+
+/// A named pipe where `file` was.
+fn fifo_in_place(file: &Path) {
+    let _ = std::fs::remove_file(file);
+    let made = Command::new("mkfifo").arg(file).status().expect("mkfifo");
+    assert!(made.success());
+}
 
 /// The first file of the index with this extension.
 fn segment_file(dir: &Path, ext: &str) -> PathBuf {

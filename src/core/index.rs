@@ -209,6 +209,9 @@ impl LibraryIndex {
 
     fn open_locked(dir: &Path) -> tantivy::Result<LibraryIndex> {
         let damaged = match read_manifest(dir) {
+            // A pipe or a device among the index files would hang tantivy's
+            // open (it opens them without O_NONBLOCK): made anew instead.
+            Some(m) if m.version == INDEX_VERSION && odd_entry(dir).is_some() => odd_entry(dir),
             Some(m) if m.version == INDEX_VERSION => {
                 match caught(guarded::run(|| Index::open_in_dir(dir))) {
                     Ok(index) => return Ok(Self::with(dir, index, None)),
@@ -229,7 +232,7 @@ impl LibraryIndex {
     /// (`why`). Refused while another chitalka is writing to it.
     pub fn recreate(dir: &Path, why: String) -> tantivy::Result<LibraryIndex> {
         let lock = Self::lock(dir)?;
-        let writer_lock = std::fs::File::open(dir.join(".tantivy-writer.lock"));
+        let writer_lock = crate::core::store::read_only_regular(&dir.join(".tantivy-writer.lock"));
         if let Ok(w) = &writer_lock
             && w.try_lock().is_err()
         {
@@ -615,6 +618,15 @@ fn snippet(text: &str, stems: &[String]) -> (String, Vec<Range<usize>>, usize) {
         .map(|r| r.start - from..r.end - from)
         .collect();
     (snip.replace('\n', " "), marks, first)
+}
+
+/// The first entry of the index folder that is not a regular file (a pipe,
+/// a device, a folder, a link), said as a reason to make the index anew.
+fn odd_entry(dir: &Path) -> Option<String> {
+    std::fs::read_dir(dir).ok()?.flatten().find_map(|e| {
+        let regular = e.path().symlink_metadata().is_ok_and(|m| m.is_file());
+        (!regular).then(|| crate::messages::index_odd_entry(&e.file_name().to_string_lossy()))
+    })
 }
 
 fn read_manifest(dir: &Path) -> Option<Manifest> {

@@ -91,6 +91,21 @@ pub fn about(path: &Path) -> impl Fn(io::Error) -> io::Error + '_ {
     }
 }
 
+/// Open the existing file at `path` for reading, only if it is a regular
+/// file (never waiting on a pipe or a device put in its place).
+pub fn read_only_regular(path: &Path) -> io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let f = File::options()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW)
+        .open(path)?;
+    if f.metadata()?.is_file() {
+        Ok(f)
+    } else {
+        Err(io::Error::other(crate::messages::NOT_A_REGULAR_FILE))
+    }
+}
+
 /// Open the lock file at `path`, creating it: never through a symbolic link
 /// (which could make chitalka create a file where the link points).
 pub fn open_lock(path: &Path) -> io::Result<File> {

@@ -210,3 +210,12 @@ pub const HELP_SCROLL: &str = "↓↑ more · other keys close";
 
 /// Help overlay footer.
 pub const HELP_CLOSE: &str = "any key closes this help";
+
+/// The search index folder holds something that is not a file (a pipe, a
+/// device, a folder, a link): the index is made anew.
+pub fn index_odd_entry(name: &str) -> String {
+    format!(
+        "{} in the search index is not a regular file",
+        super::shown(name)
+    )
+}
