@@ -351,3 +351,31 @@ proptest! {
         check_clean(&try_parse_small_stack("a.fb2", src.into_bytes()))?;
     }
 }
+
+/// A raw ESC in markup is dropped alone: the markup after it is read (an
+/// OSC taken whole before parsing ran to the end of the line and ate the
+/// rest of a one-line page or book).
+#[test]
+fn a_raw_escape_in_markup_takes_no_markup_with_it() {
+    let page = "<html><body><p>Первый.</p>\u{1b}]<p>Второй.</p><p>Третий.</p>\
+                \u{1b}<script>var s=\"код\";</script></body></html>";
+    let doc = parse_small_stack("o.html", page.as_bytes().to_vec());
+    assert_clean(&doc);
+    let text = all_text(&doc);
+    assert!(
+        text.contains("Второй.") && text.contains("Третий."),
+        "{text}"
+    );
+    assert!(!text.contains("код"), "a script stays a script: {text}");
+    let book = "<?xml version=\"1.0\"?><FictionBook><description><title-info>\
+                <book-title>Книга\u{1b}</book-title></title-info></description><body>\
+                <p>Раз.\u{1b}]</p><p>Два.</p></body></FictionBook>";
+    let doc = parse_small_stack("o.fb2", book.as_bytes().to_vec());
+    assert_clean(&doc);
+    assert_eq!(doc.title, "Книга");
+    assert!(all_text(&doc).contains("Два."), "{}", all_text(&doc));
+    // With a byte order mark too.
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend_from_slice(page.as_bytes());
+    assert!(all_text(&parse_small_stack("b.html", bom)).contains("Третий."));
+}

@@ -41,6 +41,18 @@ pub const TAB_STOP: usize = 8;
 /// Decode `bytes` into clean text, or say why not: a BOM (UTF-8, UTF-16 LE or
 /// BE) decides; else valid UTF-8 is UTF-8; else the encoding is detected.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    decode_with(bytes, clean_text)
+}
+
+/// [`decode`] for markup (HTML, FB2): control characters are dropped one by
+/// one, never a whole escape sequence, which would take markup with it
+/// (`ESC ]` runs to the end of the line); the parser's text nodes are
+/// cleaned again after their entities are decoded.
+pub fn decode_markup(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    decode_with(bytes, clean_markup)
+}
+
+fn decode_with(bytes: &[u8], clean_text: fn(&str) -> String) -> Result<Decoded, DecodeError> {
     let boms: [(&[u8], &'static encoding_rs::Encoding, &'static str); 3] = [
         (&[0xEF, 0xBB, 0xBF], encoding_rs::UTF_8, "UTF-8 (BOM)"),
         (&[0xFF, 0xFE], encoding_rs::UTF_16LE, "UTF-16LE"),
@@ -171,6 +183,16 @@ pub fn clean_text(raw: &str) -> String {
 /// parsers run it again on text they decoded from entities and character
 /// references (`&#27;` is an ESC), so that nothing they decode escapes it.
 pub fn clean(raw: &str) -> Cow<'_, str> {
+    clean_with(raw, true)
+}
+
+/// [`clean_text`] for markup before it is parsed: ESC is dropped alone, not
+/// with the sequence it starts (see [`decode_markup`]).
+pub fn clean_markup(raw: &str) -> String {
+    clean_with(raw, false).into_owned()
+}
+
+fn clean_with(raw: &str, sequences: bool) -> Cow<'_, str> {
     let scanned = scan(raw.as_bytes());
     if !scanned.needs_cleaning {
         if scanned.surely_nfc || is_nfc_quick(raw.chars()) == IsNormalized::Yes {
@@ -196,7 +218,7 @@ pub fn clean(raw: &str) -> Cow<'_, str> {
                 out.extend(std::iter::repeat_n(' ', n));
                 col += n;
             }
-            '\u{1b}' => skip_escape_sequence(&mut chars),
+            '\u{1b}' if sequences => skip_escape_sequence(&mut chars),
             c if c.is_control() || is_bidi_control(c) => {}
             c => {
                 out.push(c);

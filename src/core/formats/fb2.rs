@@ -5,7 +5,7 @@
 //! from the XML declaration.
 
 use super::builder::Builder;
-use super::decode::{DecodeError, clean_text};
+use super::decode::{DecodeError, clean_markup};
 use super::encoding::{decode_unlabelled, display_name};
 use super::html::declared_charset;
 use crate::core::document::{BlockKind, Document, Inline, Meta};
@@ -23,16 +23,16 @@ pub fn parse(bytes: &[u8]) -> Result<Document, DecodeError> {
         || bytes.starts_with(&[0xFF, 0xFE])
         || bytes.starts_with(&[0xFE, 0xFF])
     {
-        let d = super::decode::decode(bytes)?;
+        let d = super::decode::decode_markup(bytes)?;
         (d.text, d.encoding)
     } else if bytes[..bytes.len().min(4096)].contains(&0) {
         return Err(DecodeError::Binary);
     } else if let Some(enc) = declared_charset(&bytes[..bytes.len().min(512)]) {
         let (t, _) = enc.decode_without_bom_handling(bytes);
-        (clean_text(&t), display_name(enc))
+        (clean_markup(&t), display_name(enc))
     } else {
         let (t, name) = decode_unlabelled(bytes);
-        (clean_text(&t), name)
+        (clean_markup(&t), name)
     };
     let mut doc = parse_str(&text)?;
     doc.meta.encoding = encoding.to_string();

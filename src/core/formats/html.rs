@@ -6,7 +6,7 @@
 //! page is parsed (see [`super::html_guard`]) and walked without recursion.
 
 use super::builder::Builder;
-use super::decode::{DecodeError, clean_text};
+use super::decode::{DecodeError, clean_markup};
 use super::encoding::{decode_unlabelled, display_name};
 use crate::core::document::{BlockKind, Document, Inline, Meta};
 use scraper::{ElementRef, Html, Node, Selector};
@@ -49,7 +49,7 @@ fn decode_html(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
         || bytes.starts_with(&[0xFF, 0xFE])
         || bytes.starts_with(&[0xFE, 0xFF])
     {
-        let d = super::decode::decode(bytes)?;
+        let d = super::decode::decode_markup(bytes)?;
         return Ok((d.text, d.encoding));
     }
     if bytes[..bytes.len().min(4096)].contains(&0) {
@@ -57,10 +57,10 @@ fn decode_html(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
     }
     if let Some(enc) = declared_charset(&bytes[..bytes.len().min(2048)]) {
         let (text, _) = enc.decode_without_bom_handling(bytes);
-        return Ok((clean_text(&text), display_name(enc)));
+        return Ok((clean_markup(&text), display_name(enc)));
     }
     let (text, name) = decode_unlabelled(bytes);
-    Ok((clean_text(&text), name))
+    Ok((clean_markup(&text), name))
 }
 
 /// The encoding a page names with `charset=` (in a meta tag or XML declaration).
