@@ -318,6 +318,10 @@ struct FindLine<'a> {
     note_on: Option<&'a str>,
 }
 
+/// The most hits `find --limit` gives (a larger limit is this one: the
+/// search reserves room for as many as asked).
+pub const MAX_HITS: usize = 10_000;
+
 /// `chitalka find`: ranked hits across the library, one line each
 /// (`path: section: snippet`), or JSON Lines. The index in the cache dir is
 /// brought up to date first.

@@ -54,7 +54,7 @@ enum Command {
         /// Print JSON Lines (path, title, section, block, snippet, ...).
         #[arg(long)]
         json: bool,
-        /// At most this many hits.
+        /// At most this many hits (10,000 at most).
         #[arg(long, default_value_t = 20)]
         limit: usize,
     },
@@ -156,7 +156,21 @@ fn closed_pipe(e: &anyhow::Error) -> bool {
 fn main() -> ExitCode {
     // A panic caught on a bad file is that file's reason, not a message here.
     chitalka::core::guarded::install_quiet_hook();
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind::{DisplayHelp, DisplayVersion};
+            // An argument (a file name) may hold an escape sequence: the
+            // error quotes it, so it is escaped as every output is.
+            let text = messages::shown_lines(&e.render().to_string());
+            if matches!(e.kind(), DisplayHelp | DisplayVersion) {
+                print!("{text}");
+            } else {
+                eprint!("{text}");
+            }
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         // `chitalka outline BOOK | head`: a closed pipe is not an error.
@@ -224,6 +238,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             return Ok(());
         }
         Some(Command::Find { query, json, limit }) => {
+            let limit = limit.min(cli::MAX_HITS);
             return cli::find(&setup, &query, json, limit, &mut stdout, &mut stderr);
         }
         Some(Command::Mark {

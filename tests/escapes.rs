@@ -285,3 +285,35 @@ fn the_screens_draw_no_control_or_bidi_character_from_data() {
         app.on_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
     }
 }
+
+/// An argument the command line refuses (a file name starting with "--",
+/// a wrong number) is quoted in the error: escaped like every output.
+#[test]
+fn argument_errors_escape_what_they_quote() {
+    let home = Home::new();
+    let hostile_flag = "--\u{1b}]2;PWNED\u{7}.txt".to_string();
+    let bad_width = format!("{HOSTILE}");
+    for args in [
+        vec!["add", hostile_flag.as_str()],
+        vec!["render", "x.txt", "--width", bad_width.as_str()],
+    ] {
+        let o = home.command().args(&args).output().expect("run");
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert_clean(&format!("{args:?}"), &o);
+        assert!(stderr(&o).contains("error:"), "{}", stderr(&o));
+    }
+    // Help still reads as help.
+    let o = home.command().arg("--help").output().expect("run");
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("Usage:"), "{}", stdout(&o));
+}
+
+/// A find limit past what anyone asks for is the largest one, not an
+/// allocation of 32 GB that aborts.
+#[test]
+fn a_huge_find_limit_is_capped() {
+    let home = Home::new();
+    let o = home.run_on_fixtures(&["find", "сотрудничество", "--limit", "4294967295"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stdout(&o).is_empty());
+}
