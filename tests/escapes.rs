@@ -292,7 +292,7 @@ fn the_screens_draw_no_control_or_bidi_character_from_data() {
 fn argument_errors_escape_what_they_quote() {
     let home = Home::new();
     let hostile_flag = "--\u{1b}]2;PWNED\u{7}.txt".to_string();
-    let bad_width = format!("{HOSTILE}");
+    let bad_width = HOSTILE.to_string();
     for args in [
         vec!["add", hostile_flag.as_str()],
         vec!["render", "x.txt", "--width", bad_width.as_str()],
