@@ -56,10 +56,45 @@ fn russian_score(text: &str) -> f64 {
     }
 }
 
+/// The encoding named for UTF-8 with a few invalid bytes (each read as �).
+pub const UTF8_DAMAGED: &str = "UTF-8 (invalid bytes replaced)";
+
+/// Is `bytes` UTF-8 but for a few invalid bytes: many multi-byte
+/// characters, and at most one invalid byte for every 200 of them?
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut chars, mut bad) = (0usize, 0usize);
+    let mut rest = bytes;
+    loop {
+        let (valid, err) = match std::str::from_utf8(rest) {
+            Ok(s) => (s, None),
+            Err(e) => (
+                // `valid_up_to` ends valid UTF-8: this never fails.
+                std::str::from_utf8(&rest[..e.valid_up_to()]).unwrap_or_default(),
+                Some(e),
+            ),
+        };
+        chars += valid.chars().filter(|c| !c.is_ascii()).count();
+        let Some(e) = err else { break };
+        let skip = e.error_len().unwrap_or(rest.len() - e.valid_up_to());
+        bad += skip;
+        if bad > 8 && bad * 200 > chars {
+            // Another encoding: no need to read on.
+            return false;
+        }
+        rest = &rest[e.valid_up_to() + skip..];
+    }
+    chars >= 16 && bad * 200 <= chars
+}
+
 /// Decode bytes that carry no BOM, and say which encoding was used.
 pub fn decode_unlabelled(bytes: &[u8]) -> (Cow<'_, str>, &'static str) {
     if let Ok(s) = std::str::from_utf8(bytes) {
         return (Cow::Borrowed(s), "UTF-8");
+    }
+    if mostly_utf8(bytes) {
+        // A damaged byte or two in a UTF-8 file: not a reason to read the
+        // whole file as windows-1251 (every letter wrong, every mark lost).
+        return (String::from_utf8_lossy(bytes), UTF8_DAMAGED);
     }
     let mut sample = &bytes[..bytes.len().min(SAMPLE)];
     // Do not judge by a character cut in half at the end of the sample.
@@ -111,6 +146,24 @@ mod tests {
 
     const TEXT: &str = "Последний день перед Рождеством прошел. Зимняя, ясная ночь наступила. \
                         Глянули звезды. Месяц величаво поднялся на небо посветить добрым людям.";
+
+    #[test]
+    fn a_utf8_file_with_a_damaged_byte_stays_utf8() {
+        let mut bytes = TEXT.repeat(50).into_bytes();
+        bytes.push(0xFF);
+        bytes.extend_from_slice(" Конец.".as_bytes());
+        let (text, used) = decode_unlabelled(&bytes);
+        assert_eq!(used, UTF8_DAMAGED);
+        assert!(text.starts_with("Последний день"), "{}", &text[..40]);
+        assert!(text.ends_with("\u{FFFD} Конец."));
+        // A real windows-1251 text is still windows-1251 (every Cyrillic
+        // byte is invalid UTF-8).
+        let long = TEXT.repeat(50);
+        let (cp, _, _) = WINDOWS_1251.encode(&long);
+        assert_eq!(decode_unlabelled(&cp).1, "windows-1251");
+        // And a short UTF-8 text with a bad byte is not judged on so little.
+        assert!(!mostly_utf8(b"\xd0\x9f\xd1\x80\xff"));
+    }
 
     #[test]
     fn each_cyrillic_encoding_is_recognised() {
