@@ -193,7 +193,13 @@ impl Guard {
     /// tag is left out, if a token was passed since the last measure: it
     /// may have closed elements.
     fn drops(&self, tag: &Tag) -> bool {
-        if always_passes(&tag.name) || !self.over_cap(&tag.name) {
+        // Inside <svg> or <math> a `script` or `style` is an ordinary
+        // element that nests: it passes only in HTML content.
+        let passes = always_passes(&tag.name)
+            && !self
+                .builder
+                .adjusted_current_node_present_but_not_in_html_namespace();
+        if passes || !self.over_cap(&tag.name) {
             return false;
         }
         if self.stale.get() {
