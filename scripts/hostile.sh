@@ -181,4 +181,4 @@ run mark "$H/lib/a.txt" "в лесу" --note x
 printf 'Заголовок\n\nСлово - не список, а цитата.\n' >"$H/lib/l.txt"
 run mark --note y "$H/lib/l.txt" -- "- не список"
 run notes
-row "quote starting with '- ': notes (markdown)" "$(echo "$OUT" | grep -- 'не список' | head -1)"
+row "quote starting with '- ': notes (markdown)" "$(echo "$OUT" | grep -- '^>.*не список' | head -1)"

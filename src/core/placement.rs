@@ -104,9 +104,13 @@ impl MarksFolder {
         }
         let text = doc.canonical_text();
         let hash = library::article_id(text.as_bytes());
-        // Same path: the article edited in place, if any of its passages is
-        // still there (another library's file of the same name is not it).
-        if let Some(f) = self.current(|m| m.path == rel && any_found(m, doc, &text, &hash)) {
+        // Same path: the article edited in place, if it kept its title or
+        // some of its passages (another library's file of the same name,
+        // sharing the data dir, is not it).
+        let same_title = |m: &ArticleMarks| fold_simple(&m.title) == fold_simple(&doc.title);
+        if let Some(f) =
+            self.current(|m| m.path == rel && (same_title(m) || any_found(m, doc, &text, &hash)))
+        {
             return Some(f.file.clone());
         }
         let root = root?;

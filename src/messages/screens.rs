@@ -139,9 +139,18 @@ fn short(why: &str) -> String {
 
 /// The search index was found damaged and made anew.
 pub fn index_rebuilt(why: &str) -> String {
+    // tantivy's errors carry Rust debug text after their first words
+    // ("Failed to open file for read: 'FileDoesNotExist(\"/…\")'"): those
+    // first words say enough.
+    let head = why
+        .split([':', '(', '\'', '{'])
+        .next()
+        .unwrap_or(why)
+        .trim();
+    let head = if head.is_empty() { why } else { head };
     format!(
         "the search index was damaged ({}); it was made anew",
-        short(why)
+        short(&head.to_lowercase())
     )
 }
 
@@ -218,4 +227,23 @@ pub fn index_odd_entry(name: &str) -> String {
         "{} in the search index is not a regular file",
         super::shown(name)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rebuilt_index_is_said_without_tantivys_debug_text() {
+        assert_eq!(
+            index_rebuilt(
+                "Failed to open file for read: 'FileDoesNotExist(\"/c/index/x/3ecf.idx\")'"
+            ),
+            "the search index was damaged (failed to open file for read); it was made anew"
+        );
+        assert_eq!(
+            index_rebuilt("meta.json in the search index is not a regular file"),
+            "the search index was damaged (meta.json in the search index is not a regular file); it was made anew"
+        );
+    }
 }

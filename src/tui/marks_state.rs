@@ -253,7 +253,7 @@ mod tests {
     fn marks_are_placed_again_after_an_edit_and_saved_under_the_new_id() {
         let dir = tempfile::tempdir().expect("tempdir");
         let doc = parse_str(TEXT);
-        let (mut m, msg) = ReaderMarks::open(dir.path(), None, ("id1", "a.txt"), "A", &doc);
+        let (mut m, msg) = ReaderMarks::open(dir.path(), None, ("id1", "a.txt"), &doc.title, &doc);
         assert!(msg.is_none());
         let (s, e) = at(&doc, "Второе предложение.");
         let (_, saved) = m.add(
@@ -268,7 +268,8 @@ mod tests {
         assert_eq!(m.placed.len(), 1);
 
         let edited = parse_str(&TEXT.replace("Заголовок\n\n", "Заголовок\n\nНовый абзац.\n\n"));
-        let (m2, msg) = ReaderMarks::open(dir.path(), None, ("id2", "a.txt"), "A", &edited);
+        let (m2, msg) =
+            ReaderMarks::open(dir.path(), None, ("id2", "a.txt"), &edited.title, &edited);
         assert!(msg.is_none(), "{msg:?}");
         let p = &m2.placed[0];
         let t = edited.canonical_text();
@@ -282,7 +283,7 @@ mod tests {
     fn a_deleted_passage_is_counted_detached() {
         let dir = tempfile::tempdir().expect("tempdir");
         let doc = parse_str(TEXT);
-        let (mut m, _) = ReaderMarks::open(dir.path(), None, ("id1", "a.txt"), "A", &doc);
+        let (mut m, _) = ReaderMarks::open(dir.path(), None, ("id1", "a.txt"), &doc.title, &doc);
         let (s, e) = at(&doc, "Третий абзац.");
         m.add(
             &doc,
@@ -295,7 +296,7 @@ mod tests {
         .1
         .expect("saved");
         let cut = parse_str(&TEXT.replace("Третий абзац.\n", ""));
-        let (m2, msg) = ReaderMarks::open(dir.path(), None, ("id2", "a.txt"), "A", &cut);
+        let (m2, msg) = ReaderMarks::open(dir.path(), None, ("id2", "a.txt"), &cut.title, &cut);
         assert_eq!(m2.detached, 1);
         assert!(m2.placed.is_empty());
         assert_eq!(m2.data.live().count(), 1, "kept, not dropped");
