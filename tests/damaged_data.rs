@@ -10,7 +10,7 @@ use chitalka::core::document::Pos;
 use chitalka::core::marks_store::MarkKind;
 use chitalka::tui::app::App;
 use common::screen::{fixture_setup, key, reader_app, screen};
-use common::{FIXTURE_LIBRARY, Home, SEED, stderr, stdout};
+use common::{FIXTURE_LIBRARY, Home, SEED, names, stderr, stdout};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -24,19 +24,6 @@ fn typed(app: &mut App, text: &str) {
     for c in text.chars() {
         app.on_key(key(c));
     }
-}
-
-/// Names in a folder, sorted ("" for a missing folder).
-fn names(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = fs::read_dir(dir)
-        .map(|rd| {
-            rd.flatten()
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
-    v.sort();
-    v
 }
 
 /// The one marks file in `home`.

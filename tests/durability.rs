@@ -4,7 +4,7 @@
 mod common;
 
 use common::rng::Rng;
-use common::{FIXTURE_LIBRARY, Home, SEED, stderr, stdout};
+use common::{FIXTURE_LIBRARY, Home, SEED, names, stderr, stdout};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -45,19 +45,6 @@ fn seed_file(home: &Home) -> PathBuf {
     let bytes = fs::read(Path::new(FIXTURE_LIBRARY).join(SEED)).expect("seed article");
     let id = chitalka::core::library::article_id(&bytes);
     marks_dir(home).join(format!("{id}.json"))
-}
-
-/// Names in a folder, sorted.
-fn names(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = fs::read_dir(dir)
-        .map(|rd| {
-            rd.flatten()
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
-    v.sort();
-    v
 }
 
 /// Temp files of `atomic_write` (`.<name>.tmp-<pid>`).

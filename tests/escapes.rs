@@ -74,13 +74,11 @@ impl Hostile {
     }
 
     fn run(&self, args: &[&str]) -> Output {
-        let mut c = self.home.command();
-        c.arg("--data-dir")
-            .arg(self.home.data())
-            .arg("--library")
-            .arg(&self.lib)
-            .args(args);
-        c.output().expect("run chitalka")
+        self.home
+            .on_library(&self.lib)
+            .args(args)
+            .output()
+            .expect("run chitalka")
     }
 
     fn ok(&self, args: &[&str]) -> Output {

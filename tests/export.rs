@@ -26,13 +26,11 @@ impl Lib {
     }
 
     fn run(&self, args: &[&str]) -> std::process::Output {
-        let mut c = self.home.command();
-        c.arg("--data-dir")
-            .arg(self.home.data())
-            .arg("--library")
-            .arg(&self.lib)
-            .args(args);
-        c.output().expect("run")
+        self.home
+            .on_library(&self.lib)
+            .args(args)
+            .output()
+            .expect("run")
     }
 
     fn ok(&self, args: &[&str]) -> String {

@@ -25,13 +25,12 @@ impl Lib {
     }
 
     fn run(&self, args: &[&str]) -> std::process::Output {
-        let mut c = self.home.command();
-        c.arg("--data-dir")
-            .arg(self.home.data())
-            .arg("--library")
-            .arg(&self.lib)
-            .args(args);
-        let o = c.output().expect("run");
+        let o = self
+            .home
+            .on_library(&self.lib)
+            .args(args)
+            .output()
+            .expect("run");
         assert!(o.status.success(), "{args:?}: {}", stderr(&o));
         o
     }

@@ -10,6 +10,19 @@ pub const FIXTURE_LIBRARY: &str = "tests/fixtures/library";
 /// The seed article in the fixture library.
 pub const SEED: &str = "uzbeksko-yaponskoe-sotrudnichestvo.txt";
 
+/// The names in a folder, sorted (none for a missing folder).
+pub fn names(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
 /// A temp folder that stands in for the user's home: data, config and cache dirs inside.
 pub struct Home {
     pub dir: tempfile::TempDir,
@@ -55,10 +68,16 @@ impl Home {
 
     /// The binary on the fixture library, its data in this home.
     pub fn on_fixtures(&self) -> Command {
+        self.on_library(Path::new(FIXTURE_LIBRARY))
+    }
+
+    /// The binary on the library `lib`, its data in this home.
+    pub fn on_library(&self, lib: &Path) -> Command {
         let mut c = self.command();
         c.arg("--data-dir")
             .arg(self.data())
-            .args(["--library", FIXTURE_LIBRARY]);
+            .arg("--library")
+            .arg(lib);
         c
     }
 
