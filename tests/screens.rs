@@ -633,3 +633,27 @@ fn find_across_the_library_and_open_a_hit() {
     app.on_key(key('n'));
     assert_ne!(screen(&mut app), before, "n goes on to the next hit");
 }
+
+#[test]
+fn a_long_name_gives_way_to_the_reason_it_was_not_read() {
+    let home = Home::new();
+    let lib = home.path().join("lib");
+    std::fs::create_dir_all(&lib).expect("mkdir");
+    let name = format!(
+        "{}.txt",
+        "очень-длинное-название-журнала-сервера-".repeat(2)
+    );
+    std::fs::write(lib.join(&name), b"\x00\x01binary").expect("write");
+    std::fs::write(lib.join("a.txt"), "Статья\n\nТекст.\n").expect("write");
+    let mut app = chitalka::tui::app::App::with_library(
+        chitalka::config::Config::default(),
+        &home.data(),
+        &lib,
+        (80, 24),
+    )
+    .expect("app");
+    let s = screen(&mut app);
+    let row = s.lines().find(|l| l.contains('⚠')).expect("the row");
+    assert!(row.contains("очень-длинное"), "{row}");
+    assert!(row.contains(": binary file, not text"), "{row}");
+}

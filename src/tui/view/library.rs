@@ -121,10 +121,13 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
             }
             Row::Unreadable(i) => {
                 let Some(u) = app.unreadable(i) else { continue };
+                // The name gives way to the reason (why is what the row is for).
+                let frame = str_width(&messages::unreadable_row("", &u.reason));
+                let name_room = width.saturating_sub(1 + frame).max(12);
                 let text = format!(
                     " {}",
                     ellipsize(
-                        &messages::unreadable_row(&u.rel, &u.reason),
+                        &messages::unreadable_row(&ellipsize(&u.rel, name_room), &u.reason),
                         width.saturating_sub(1)
                     )
                 );
