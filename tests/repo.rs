@@ -85,3 +85,21 @@ fn readme_config_example_is_good() {
     assert_eq!(c.theme_name, chitalka::tui::theme::ThemeName::Light);
     assert_ne!(c.keymap, Keymap::default());
 }
+
+/// README names the Rust that Cargo.toml requires (a newcomer with an older
+/// rustc reads it before the build fails).
+#[test]
+fn readme_names_the_rust_version_cargo_requires() {
+    let manifest: toml::Table = std::fs::read_to_string("Cargo.toml")
+        .expect("Cargo.toml")
+        .parse()
+        .expect("toml");
+    let version = manifest["package"]["rust-version"]
+        .as_str()
+        .expect("rust-version is set");
+    let readme = std::fs::read_to_string("README.md").expect("README");
+    assert!(
+        readme.contains(&format!("You need Rust {version} or newer")),
+        "README must say Rust {version}"
+    );
+}
