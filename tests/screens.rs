@@ -657,3 +657,29 @@ fn a_long_name_gives_way_to_the_reason_it_was_not_read() {
     assert!(row.contains("очень-длинное"), "{row}");
     assert!(row.contains(": binary file, not text"), "{row}");
 }
+
+/// A hit on an article's last line is shown, not left below the screen
+/// (the jump stopped at the last screen, then scrolled back a third).
+#[test]
+fn a_hit_on_the_last_line_is_on_screen() {
+    let home = Home::new();
+    let lib = home.path().join("lib");
+    std::fs::create_dir_all(&lib).expect("mkdir");
+    let body: String = (0..80)
+        .map(|i| format!("Абзац номер {i}, обычный текст.\n\n"))
+        .collect();
+    std::fs::write(
+        lib.join("a.txt"),
+        format!("Статья\n\n{body}Последняя строка zqxj.\n"),
+    )
+    .expect("write");
+    let mut app = App::with_library(Config::default(), &home.data(), &lib, (80, 24)).expect("app");
+    app.open(&lib.join("a.txt"), "a.txt".into()).expect("open");
+    for c in "/zqxj".chars() {
+        app.on_key(key(c));
+    }
+    app.on_key(code(KeyCode::Enter));
+    let s = screen(&mut app);
+    assert!(s.contains("Последняя строка zqxj."), "{s}");
+    assert!(s.contains("1/1"), "{s}");
+}

@@ -103,15 +103,22 @@ impl App {
         let Some(r) = self.reader.as_mut() else {
             return;
         };
-        let visible = r.view.visible(&r.doc);
-        let on_screen = visible
-            .iter()
-            .skip(1)
-            .take(rows.saturating_sub(2))
-            .any(|l| l.block == hit.block && l.contains(hit.range.start));
-        if !on_screen {
+        let on_screen = |r: &mut super::app::Reader| {
+            r.view
+                .visible(&r.doc)
+                .iter()
+                .skip(1)
+                .take(rows.saturating_sub(2))
+                .any(|l| l.block == hit.block && l.contains(hit.range.start))
+        };
+        if !on_screen(r) {
             r.view.go_to(&r.doc, hit.start());
             r.view.scroll(&r.doc, -((rows / 3) as isize));
+            if !on_screen(r) {
+                // Near the end `go_to` stops at the last screen: the third
+                // scrolled back would push the hit below it.
+                r.view.go_to(&r.doc, hit.start());
+            }
             r.changed_at = Some(Instant::now());
         }
         self.follow_outline();
