@@ -85,8 +85,10 @@ pub const EXPORT_DETACHED: &str = "Detached (the passage is no longer in the art
 
 /// Marks whose passage was not found in the edited article.
 pub fn marks_detached(n: usize) -> String {
+    let marks = super::count(n, "bookmark or note", "bookmarks and notes");
     format!(
-        "{n} bookmark(s) or note(s) could not be found in the article as it is now; they are kept (B, A list them)"
+        "{marks} could not be found in the article as it is now; {} kept (B, A list them)",
+        if n == 1 { "it is" } else { "they are" }
     )
 }
 
@@ -122,7 +124,10 @@ pub fn marks_lost(e: &std::io::Error) -> String {
 
 /// The passage was sent to the clipboard.
 pub fn copied(words: usize) -> String {
-    format!("copied {words} word(s) to the clipboard")
+    format!(
+        "copied {} to the clipboard",
+        super::count(words, "word", "words")
+    )
 }
 
 /// A mark to change is no longer there.
@@ -188,7 +193,7 @@ pub const CHOOSING: &str = "Choosing a passage";
 
 /// Words in the chosen passage.
 pub fn words(n: usize) -> String {
-    format!("{n} word(s)")
+    super::count(n, "word", "words")
 }
 
 /// Margin sign of a bookmark.

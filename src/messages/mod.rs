@@ -19,6 +19,12 @@ pub use io::io_reason;
 pub use marks::*;
 pub use screens::*;
 
+/// `n` and the noun for it: "1 hit", "2 hits" (English: `one` for one,
+/// `many` for any other count).
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Text made safe to print to a terminal: control characters (ESC, BEL, DEL,
 /// the C1 set with U+009B and U+0085, and the rest, which a file name, a
 /// title or a note may hold), bidirectional overrides and isolates, and line

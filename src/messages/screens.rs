@@ -2,7 +2,10 @@
 
 /// Library view: title bar.
 pub fn library_title(count: usize, dir: &str) -> String {
-    format!(" chitalka · {count} articles · {dir} ")
+    format!(
+        " chitalka · {} · {dir} ",
+        super::count(count, "article", "articles")
+    )
 }
 
 /// Library view: nothing in the folder.
@@ -44,7 +47,8 @@ pub const FILTER_PROMPT: &str = "Filter: ";
 
 /// Library view: how many files could not be read.
 pub fn library_errors(n: usize) -> String {
-    format!("{n} file(s) could not be read")
+    let files = super::count(n, "file", "files");
+    format!("{files} could not be read")
 }
 
 /// Library view: an unreadable file's row.
@@ -116,7 +120,7 @@ pub const INDEX_BUSY: &str = "another chitalka is updating the search index; sea
 
 /// Files were indexed.
 pub fn indexed(n: usize) -> String {
-    format!("indexed {n} file(s)")
+    format!("indexed {}", super::count(n, "file", "files"))
 }
 
 /// The indexing thread died.
@@ -188,9 +192,14 @@ pub fn indexing(done: usize, total: usize) -> String {
     format!("indexing the library… {done}/{total}")
 }
 
-/// Library find: how many hits.
-pub fn hits_found(n: usize) -> String {
-    format!("{n} hit(s)")
+/// Library find: how many hits; `limit` or more reads "200+ hits" (the
+/// search stops there).
+pub fn hits_found(n: usize, limit: usize) -> String {
+    if n >= limit {
+        format!("{limit}+ hits")
+    } else {
+        super::count(n, "hit", "hits")
+    }
 }
 
 /// Library find: no library (a single file was opened).
@@ -232,6 +241,17 @@ pub fn index_odd_entry(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_read_as_english() {
+        assert_eq!(hits_found(1, 200), "1 hit");
+        assert_eq!(hits_found(2, 200), "2 hits");
+        assert_eq!(hits_found(0, 200), "0 hits");
+        assert_eq!(hits_found(200, 200), "200+ hits");
+        assert_eq!(library_errors(1), "1 file could not be read");
+        assert_eq!(library_title(1, "x"), " chitalka · 1 article · x ");
+        assert_eq!(indexed(3), "indexed 3 files");
+    }
 
     #[test]
     fn a_rebuilt_index_is_said_without_tantivys_debug_text() {

@@ -12,7 +12,7 @@ use crate::messages;
 use crossterm::event::{KeyCode, KeyEvent};
 
 /// Most hits shown.
-const LIMIT: usize = 200;
+pub const LIMIT: usize = 200;
 
 impl App {
     /// Open the library-wide find screen.

@@ -37,10 +37,10 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
         (None, Some(other)) => format!(
             "{} · {}",
             messages::found_as(other),
-            messages::hits_found(s.result.hits.len())
+            messages::hits_found(s.result.hits.len(), crate::tui::app_search::LIMIT)
         ),
         (None, None) if s.searched.is_empty() => String::new(),
-        (None, None) => messages::hits_found(s.result.hits.len()),
+        (None, None) => messages::hits_found(s.result.hits.len(), crate::tui::app_search::LIMIT),
     };
     match failed {
         Some(e) => lines.push(Line::styled(
