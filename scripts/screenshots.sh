@@ -69,7 +69,7 @@ scenario() {
     # (5) find across the library, in another word form
     keys Escape q Escape F
     keys -l 'сотрудничеством'
-    wait_for 'hit(s)'
+    wait_for ' hits'
     shot library-find
 
     # (6) a note on a chosen passage: highlighted, a margin mark, shown over the text

@@ -683,3 +683,30 @@ fn a_hit_on_the_last_line_is_on_screen() {
     assert!(s.contains("Последняя строка zqxj."), "{s}");
     assert!(s.contains("1/1"), "{s}");
 }
+
+/// Esc in the reader clears the kept hits and stays in the article; it
+/// never leaves it, nor quits chitalka opened on one file.
+#[test]
+fn esc_in_the_reader_clears_hits_and_stays() {
+    let home = Home::new();
+    let file = Path::new(FIXTURE_LIBRARY).join(SEED);
+    let mut app = App::with_file(Config::default(), &home.data(), &file, (80, 24)).expect("app");
+    for c in "/сотрудничество".chars() {
+        app.on_key(key(c));
+    }
+    app.on_key(code(KeyCode::Enter));
+    assert!(!app.reader.as_ref().expect("reader").find.hits.is_empty());
+    app.on_key(code(KeyCode::Esc));
+    assert!(app.reader.as_ref().expect("reader").find.hits.is_empty());
+    app.on_key(code(KeyCode::Esc));
+    assert!(!app.quit, "Esc never quits");
+    assert_eq!(app.screen, Screen::Reader);
+    app.on_key(key('q'));
+    assert!(app.quit, "q leaves a single file");
+    // With a library, Esc stays in the article too; q goes back.
+    let mut app = reader_app(&home, 80, 24);
+    app.on_key(code(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Reader);
+    app.on_key(key('q'));
+    assert_eq!(app.screen, Screen::Library);
+}

@@ -116,6 +116,8 @@ pub const ARTICLE_INFO: &str = "article info";
 pub const FIND_IN_THE_ARTICLE: &str = "find in the article (Esc clears, ↑ history)";
 /// Help text: next hit.
 pub const NEXT_HIT: &str = "next hit";
+/// Reader: Esc clears kept hits, never leaves the article.
+pub const CLEAR_THE_HITS: &str = "clear the find hits";
 /// Help text: previous hit.
 pub const PREVIOUS_HIT: &str = "previous hit";
 /// Help text: find in the library.

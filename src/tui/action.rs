@@ -57,6 +57,8 @@ pub enum Action {
     NextHit,
     /// Go to the previous hit.
     PrevHit,
+    /// Clear the hits kept from a find (the article stays open).
+    ClearHits,
     /// Find across the whole library.
     LibraryFind,
     /// Start choosing a passage by sentences (or cancel the choice).
@@ -91,7 +93,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order of the enum.
-    pub const ALL: [Action; 42] = [
+    pub const ALL: [Action; 43] = [
         Action::Quit,
         Action::Back,
         Action::Help,
@@ -119,6 +121,7 @@ impl Action {
         Action::Find,
         Action::NextHit,
         Action::PrevHit,
+        Action::ClearHits,
         Action::LibraryFind,
         Action::Select,
         Action::Bookmark,
@@ -166,6 +169,7 @@ impl Action {
             Action::Find => "find",
             Action::NextHit => "next_hit",
             Action::PrevHit => "prev_hit",
+            Action::ClearHits => "clear_hits",
             Action::LibraryFind => "library_find",
             Action::Select => "select",
             Action::Bookmark => "bookmark",

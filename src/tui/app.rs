@@ -565,6 +565,12 @@ impl App {
             Action::Find => return self.start_find(),
             Action::NextHit => return self.step_hit(1),
             Action::PrevHit => return self.step_hit(-1),
+            Action::ClearHits => {
+                if let Some(r) = self.reader.as_mut() {
+                    r.find.clear();
+                }
+                return;
+            }
             Action::JumpBack => return self.jump_back(),
             Action::Select
             | Action::Bookmark

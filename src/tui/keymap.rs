@@ -124,7 +124,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         mode: Reader,
-        keys: &[ch('q'), plain(Esc)],
+        keys: &[ch('q')],
         action: Action::Back,
         help: keys::BACK_TO_THE_LIBRARY,
     },
@@ -145,6 +145,12 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[ch('N')],
         action: Action::PrevHit,
         help: keys::PREVIOUS_HIT,
+    },
+    Binding {
+        mode: Reader,
+        keys: &[plain(Esc)],
+        action: Action::ClearHits,
+        help: keys::CLEAR_THE_HITS,
     },
     Binding {
         mode: Reader,
