@@ -710,3 +710,50 @@ fn esc_in_the_reader_clears_hits_and_stays() {
     app.on_key(key('q'));
     assert_eq!(app.screen, Screen::Library);
 }
+
+/// `/` then Esc puts the reader back where it was; a query with no hits
+/// does not move it; a place reached only by typing is not saved.
+#[test]
+fn a_cancelled_find_goes_back_and_saves_nothing() {
+    let home = Home::new();
+    let mut app = reader_app(&home, 80, 24);
+    app.save_position();
+    let top = |app: &mut App| {
+        let r = app.reader.as_mut().expect("reader");
+        r.view.top_pos(&r.doc)
+    };
+    let before = top(&mut app);
+    for c in "/всесторонний".chars() {
+        app.on_key(key(c));
+    }
+    assert_ne!(
+        top(&mut app),
+        before,
+        "typing shows the nearest hit:\n{}",
+        screen(&mut app)
+    );
+    let saved = |app: &App| {
+        let id = app.reader.as_ref().expect("reader").id.clone();
+        let (store, _) = chitalka::core::store::Store::open(&home.data());
+        store.states.articles.get(&id).map(|s| s.pos)
+    };
+    app.tick(std::time::Instant::now() + std::time::Duration::from_secs(5));
+    app.save_position();
+    assert_eq!(saved(&app), Some(before), "not saved while typing");
+    app.on_key(code(KeyCode::Esc));
+    assert_eq!(top(&mut app), before, "Esc goes back");
+    for c in "/щщщзззъъъ".chars() {
+        app.on_key(key(c));
+    }
+    assert_eq!(top(&mut app), before, "no hit, no move");
+    app.on_key(code(KeyCode::Esc));
+    // Kept with Enter: the new place is the reader's, saved.
+    for c in "/всесторонний".chars() {
+        app.on_key(key(c));
+    }
+    app.on_key(code(KeyCode::Enter));
+    let now = top(&mut app);
+    assert_ne!(now, before);
+    app.save_position();
+    assert_eq!(saved(&app), Some(now), "kept with Enter: saved");
+}

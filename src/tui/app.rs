@@ -383,6 +383,7 @@ impl App {
     /// more of the article. Returns true when more work is waiting.
     pub fn tick(&mut self, now: Instant) -> bool {
         if let Some(r) = &self.reader
+            && !r.find.prompt
             && r.changed_at
                 .is_some_and(|t| now.duration_since(t) >= AUTOSAVE_AFTER)
         {

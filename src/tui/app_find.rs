@@ -15,6 +15,7 @@ impl App {
     pub(super) fn start_find(&mut self) {
         if let Some(r) = self.reader.as_mut() {
             r.find.prompt = true;
+            r.find.origin = Some(r.view.top_pos(&r.doc));
             r.find.query.clear();
             r.find.hits.clear();
             r.find.current = None;
@@ -38,6 +39,10 @@ impl App {
         match ev.code {
             KeyCode::Enter => {
                 r.find.prompt = false;
+                // Kept: the place the hit moved to is the reader's now.
+                if r.find.origin.take() != Some(r.view.top_pos(&r.doc)) {
+                    r.changed_at = Some(Instant::now());
+                }
                 let q = r.find.query.trim().to_string();
                 if !q.is_empty() {
                     self.find_history.retain(|h| *h != q);
@@ -49,7 +54,12 @@ impl App {
                 return;
             }
             KeyCode::Esc => {
+                // Cancelled: back where the reader was before `/`.
+                if let Some(origin) = r.find.origin.take() {
+                    r.view.go_to(&r.doc, origin);
+                }
                 r.find.clear();
+                self.follow_outline();
                 return;
             }
             KeyCode::Up | KeyCode::Down => {
@@ -78,12 +88,23 @@ impl App {
         let Some(r) = self.reader.as_mut() else {
             return;
         };
-        let from = r.view.top_pos(&r.doc);
+        let from = r.find.origin.unwrap_or_else(|| r.view.top_pos(&r.doc));
         r.find.search(&r.doc);
+        let changed_at = r.changed_at;
         if let Some(i) = nearest(&r.find.hits, from) {
             r.find.current = Some(i);
             let hit = r.find.hits[i].clone();
             self.show_hit(&hit);
+        } else if r.find.origin.is_some() {
+            // No hit (yet): the reader stays where it was before `/`.
+            r.view.go_to(&r.doc, from);
+            self.follow_outline();
+        }
+        // A place reached only by typing is not saved (Enter keeps it).
+        if let Some(r) = self.reader.as_mut()
+            && r.find.prompt
+        {
+            r.changed_at = changed_at;
         }
     }
 

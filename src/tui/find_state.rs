@@ -14,6 +14,9 @@ pub struct FindState {
     pub query: String,
     /// The prompt has the keyboard.
     pub prompt: bool,
+    /// Where the reader was when the prompt opened: hits are looked for
+    /// from there as the query is typed, and Esc (or no hit) goes back.
+    pub origin: Option<crate::core::document::Pos>,
     /// Every hit of the query, in document order.
     pub hits: Vec<Hit>,
     /// The hit the reader is at.
@@ -51,6 +54,7 @@ impl FindState {
         self.hits.clear();
         self.current = None;
         self.prompt = false;
+        self.origin = None;
     }
 
     /// Step the current hit by `delta`, wrapping around.
