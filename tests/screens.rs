@@ -757,3 +757,42 @@ fn a_cancelled_find_goes_back_and_saves_nothing() {
     app.save_position();
     assert_eq!(saved(&app), Some(now), "kept with Enter: saved");
 }
+
+/// `n` goes on from the screen being read (after `G`, from the end), and
+/// says so when it wraps around to the first hit.
+#[test]
+fn n_goes_on_from_the_screen_and_says_when_it_wraps() {
+    let home = Home::new();
+    let mut app = reader_app(&home, 80, 24);
+    for c in "/сотрудничеств".chars() {
+        app.on_key(key(c));
+    }
+    app.on_key(code(KeyCode::Enter));
+    let counter = |app: &App| {
+        app.reader
+            .as_ref()
+            .expect("reader")
+            .find
+            .counter()
+            .expect("a query")
+    };
+    let (first, total) = counter(&app);
+    assert!(total > 4, "{total} hits");
+    assert!(first <= 2);
+    app.on_key(key('G'));
+    app.on_key(key('n'));
+    let (at, _) = counter(&app);
+    assert!(at > total / 2, "after G, n went to hit {at} of {total}");
+    assert_eq!(app.message, None);
+    for _ in 0..total {
+        app.on_key(key('n'));
+        if app.message.is_some() {
+            break;
+        }
+    }
+    assert_eq!(counter(&app).0, 1, "wrapped to the first hit");
+    assert_eq!(
+        app.message.as_deref(),
+        Some(chitalka::messages::FROM_THE_TOP)
+    );
+}

@@ -208,6 +208,12 @@ pub const NO_LIBRARY_TO_SEARCH: &str = "no library to search (a single file is o
 /// No hit of the query.
 pub const NO_HITS: &str = "not found";
 
+/// `n` went past the last hit and on from the first.
+pub const FROM_THE_TOP: &str = "search hit the bottom, going on from the top";
+
+/// `N` went past the first hit and on from the last.
+pub const FROM_THE_BOTTOM: &str = "search hit the top, going on from the bottom";
+
 /// Outline box title (when it is shown over the text).
 pub const OUTLINE_TITLE: &str = " Outline ";
 

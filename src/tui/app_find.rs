@@ -109,13 +109,56 @@ impl App {
     }
 
     /// Go to the next (`delta` 1) or previous (-1) hit, wrapping around.
+    /// The step goes from the current hit while it is on screen, else from
+    /// the screen itself (after `Space` ×100 or `G`, `n` goes on from
+    /// there), and says so when it wraps around.
     pub(super) fn step_hit(&mut self, delta: isize) {
         let Some(r) = self.reader.as_mut() else {
             return;
         };
-        if let Some(hit) = r.find.step(delta).cloned() {
-            self.show_hit(&hit);
+        let n = r.find.hits.len();
+        if n == 0 {
+            return;
         }
+        let visible = r.view.visible(&r.doc);
+        let shown = |h: &Hit| {
+            visible
+                .iter()
+                .any(|l| l.block == h.block && l.contains(h.range.start))
+        };
+        let on_screen = r.find.current.filter(|&c| shown(&r.find.hits[c]));
+        let (next, wrapped) = match on_screen {
+            Some(c) => {
+                let j = c as isize + delta;
+                (j.rem_euclid(n as isize) as usize, j < 0 || j >= n as isize)
+            }
+            None => {
+                let top = r.view.top_pos(&r.doc);
+                let found = if delta >= 0 {
+                    r.find.hits.iter().position(|h| h.start() >= top)
+                } else {
+                    r.find.hits.iter().rposition(|h| h.start() < top)
+                };
+                match found {
+                    Some(i) => (i, false),
+                    None if delta >= 0 => (0, true),
+                    None => (n - 1, true),
+                }
+            }
+        };
+        r.find.current = Some(next);
+        let hit = r.find.hits[next].clone();
+        if wrapped {
+            self.message = Some(
+                if delta >= 0 {
+                    crate::messages::FROM_THE_TOP
+                } else {
+                    crate::messages::FROM_THE_BOTTOM
+                }
+                .to_string(),
+            );
+        }
+        self.show_hit(&hit);
     }
 
     /// Scroll so that `hit` is on screen, a third of the way down.
