@@ -796,3 +796,26 @@ fn n_goes_on_from_the_screen_and_says_when_it_wraps() {
         Some(chitalka::messages::FROM_THE_TOP)
     );
 }
+
+/// The find and filter prompts keep the end of what is typed in sight,
+/// at 40 columns too.
+#[test]
+fn prompts_keep_the_typed_end_in_sight_when_narrow() {
+    let home = Home::new();
+    let mut app = reader_app(&home, 40, 12);
+    for c in "/сотрудничество между двумя странами конецзапроса".chars()
+    {
+        app.on_key(key(c));
+    }
+    let s = screen(&mut app);
+    let last = s.lines().last().unwrap_or_default().to_string();
+    assert!(last.contains("конецзапроса▏"), "{s}");
+    let mut app = library_app(&home, 40, 12);
+    for c in "/узбекско-японское сотрудничество конецфильтра".chars()
+    {
+        app.on_key(key(c));
+    }
+    let s = screen(&mut app);
+    let last = s.lines().last().unwrap_or_default().to_string();
+    assert!(last.contains("конецфильтра▏"), "{s}");
+}

@@ -158,9 +158,11 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
 
     let foot_y = area.y + area.height.saturating_sub(1);
     let foot = if lv.filtering || !lv.filter.is_empty() {
+        // The end being typed stays in sight however narrow the window.
+        let room = width.saturating_sub(str_width(messages::FILTER_PROMPT) + 1);
         Line::from(vec![
             Span::styled(messages::FILTER_PROMPT, theme.accent),
-            Span::raw(lv.filter.clone()),
+            Span::raw(super::ellipsize_start(&lv.filter, room)),
             Span::raw(if lv.filtering { "▏" } else { "" }),
         ])
     } else {

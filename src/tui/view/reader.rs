@@ -273,8 +273,8 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
         return;
     }
     if r.find.prompt {
-        let prompt = format!(" {}{}▏", messages::FIND_PROMPT, r.find.query);
-        let bar = bar_text(&prompt, &right, usize::from(area.width));
+        let label = format!(" {}", messages::FIND_PROMPT);
+        let bar = super::prompt_bar(&label, &r.find.query, &right, usize::from(area.width));
         frame.render_widget(
             Paragraph::new(bar).style(theme.bar),
             Rect::new(area.x, area.y + status_y, area.width, 1.min(area.height)),
