@@ -7,7 +7,6 @@ use crate::core::store::{Store, StoreWarning};
 use crate::core::viewport::Viewport;
 use crate::messages;
 use crate::setup::Setup;
-use crate::tui::view::reader::plain_row;
 use serde::Serialize;
 use std::io::IsTerminal;
 use std::io::Write;
@@ -136,7 +135,7 @@ pub fn render(
     let (x, col) = text_column(usize::from(width), setup.config.text.width);
     let mut view = Viewport::with_options(&doc, col, usize::from(height), options);
     for line in view.visible(&doc) {
-        writeln!(out, "{}", messages::shown(&plain_row(&line, x)))?;
+        writeln!(out, "{}", messages::shown(&line.plain_row(x)))?;
     }
     Ok(())
 }

@@ -33,6 +33,17 @@ fn core_knows_nothing_of_terminals() {
     }
 }
 
+/// The command line shares core with the screens, never the screens.
+#[test]
+fn the_cli_knows_nothing_of_the_tui() {
+    for f in ["src/cli.rs", "src/cli_marks.rs", "src/output.rs"] {
+        let text = std::fs::read_to_string(f).expect("read");
+        for bad in ["crate::tui", "ratatui", "crossterm"] {
+            assert!(!text.contains(bad), "{f} uses {bad}");
+        }
+    }
+}
+
 #[test]
 fn readme_lists_every_key() {
     let readme = std::fs::read_to_string("README.md").expect("README");

@@ -111,6 +111,16 @@ impl Line {
         self.indent + str_width(&self.text)
     }
 
+    /// The plain text of this line as a screen row whose text column
+    /// starts at `column_x` (what the reader draws, without styles; the
+    /// CLI `render` prints it).
+    pub fn plain_row(&self, column_x: usize) -> String {
+        if self.text.is_empty() {
+            return String::new();
+        }
+        format!("{}{}", " ".repeat(column_x + self.indent), self.text)
+    }
+
     /// The position where this line starts.
     pub fn start(&self) -> Pos {
         Pos::new(self.block, self.range.start)

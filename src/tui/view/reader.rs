@@ -15,15 +15,6 @@ use ratatui::text::{Line as TextLine, Span};
 use ratatui::widgets::Paragraph;
 use std::ops::Range;
 
-/// The plain text of a screen row: the line at its place in a window whose
-/// text column starts at `column_x`. The CLI `render` prints exactly this.
-pub fn plain_row(line: &Line, column_x: usize) -> String {
-    if line.text.is_empty() {
-        return String::new();
-    }
-    format!("{}{}", " ".repeat(column_x + line.indent), line.text)
-}
-
 fn style_of(line: &Line, theme: &Theme) -> Style {
     match line.style {
         LineStyle::Body | LineStyle::Blank => theme.body,
