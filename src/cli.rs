@@ -273,7 +273,9 @@ fn search_repairing(
     err: &mut dyn Write,
 ) -> anyhow::Result<crate::core::index::SearchResult> {
     use crate::core::index::LibraryIndex;
-    let failed = |e: tantivy::TantivyError| anyhow::anyhow!(messages::index_failed(&e.to_string()));
+    let failed = |e: tantivy::TantivyError| {
+        anyhow::anyhow!(messages::index_failed(&messages::index_error(&e)))
+    };
     let mut damaged = None;
     loop {
         let up =

@@ -4,7 +4,6 @@
 //! limit (a file over it is refused from its size alone; one that grows, or
 //! a /proc file that claims to be empty, is read to the limit and no further).
 
-use crate::messages;
 use std::fs::{File, Metadata};
 use std::io::Read;
 use std::path::Path;
@@ -110,18 +109,6 @@ impl ReadError {
     /// remembered as the file's.
     pub fn passing(&self) -> bool {
         matches!(self, ReadError::Io(_))
-    }
-}
-
-impl std::fmt::Display for ReadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ReadError::TooLarge { size, limit } => {
-                f.write_str(&messages::err_too_large(*size, *limit))
-            }
-            ReadError::NotAFile(kind) => f.write_str(&messages::err_not_a_file(*kind)),
-            ReadError::Io(e) => f.write_str(&messages::err_unreadable(e)),
-        }
     }
 }
 

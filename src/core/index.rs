@@ -218,9 +218,7 @@ impl LibraryIndex {
             }
             // Another version's: made anew for this one, nothing to report.
             Some(_) => None,
-            None if dir.join(MANIFEST).exists() => {
-                Some(crate::messages::INDEX_MANIFEST_DAMAGED.to_string())
-            }
+            None if dir.join(MANIFEST).exists() => Some(IndexDamage::Manifest.to_string()),
             None => None,
         };
         Self::create_locked(dir, damaged)
@@ -236,7 +234,7 @@ impl LibraryIndex {
         {
             return Err(tantivy::TantivyError::LockFailure(
                 tantivy::directory::error::LockError::LockBusy,
-                Some(crate::messages::INDEX_BUSY.to_string()),
+                None,
             ));
         }
         drop(writer_lock);
@@ -489,12 +487,23 @@ impl LibraryIndex {
     }
 }
 
+/// Why an index on disk is made anew; `messages` words it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IndexDamage {
+    /// chitalka's list of the indexed files is unreadable.
+    Manifest,
+    /// This entry of the index folder is not a regular file.
+    NotAFile(String),
+}
+
 /// The first entry of the index folder that is not a regular file (a pipe,
 /// a device, a folder, a link), said as a reason to make the index anew.
 fn odd_entry(dir: &Path) -> Option<String> {
     std::fs::read_dir(dir).ok()?.flatten().find_map(|e| {
         let regular = e.path().symlink_metadata().is_ok_and(|m| m.is_file());
-        (!regular).then(|| crate::messages::index_odd_entry(&e.file_name().to_string_lossy()))
+        (!regular).then(|| {
+            IndexDamage::NotAFile(e.file_name().to_string_lossy().into_owned()).to_string()
+        })
     })
 }
 

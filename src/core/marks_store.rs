@@ -12,8 +12,8 @@
 use crate::core::anchor::Anchor;
 use crate::core::notices::{self, Notice};
 use crate::core::store::{
-    StoreWarning, about, atomic_write, is_temp_name, move_aside, now, open_lock, read_data_file,
-    strip_bom,
+    DataError, StoreWarning, about, atomic_write, is_temp_name, move_aside, now, open_lock,
+    read_data_file, strip_bom,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -199,15 +199,6 @@ pub enum SaveError {
     Io(io::Error),
 }
 
-impl std::fmt::Display for SaveError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            SaveError::ReadOnly => f.write_str(crate::messages::MARKS_READ_ONLY),
-            SaveError::Io(e) => write!(f, "{}", crate::messages::err_marks_save(e)),
-        }
-    }
-}
-
 /// A failed save, saying which file it is about.
 fn io(path: &Path) -> impl Fn(io::Error) -> SaveError + '_ {
     let about = about(path);
@@ -245,7 +236,7 @@ impl MarksStore {
         let bytes = match read_data_file(path) {
             Ok(b) => b,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Read::Missing,
-            Err(e) => return Read::Failed(crate::messages::file_error(path, &e)),
+            Err(e) => return Read::Failed(DataError::At(path.to_path_buf(), e).to_string()),
         };
         let bytes = strip_bom(&bytes);
         match serde_json::from_slice::<ArticleMarks>(bytes) {
@@ -346,7 +337,7 @@ impl MarksStore {
             Read::Corrupt => match self.move_aside(file, path) {
                 Ok(aside) => (fresh, false, Some(StoreWarning::Corrupt(aside))),
                 Err(e) => {
-                    let why = crate::messages::err_damaged_not_moved(file, &e);
+                    let why = DataError::NotMovedAside(file.to_path_buf(), e).to_string();
                     (fresh, true, Some(StoreWarning::Io(why)))
                 }
             },

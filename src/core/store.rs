@@ -44,16 +44,6 @@ pub struct LinkInTheWay {
     pub dangling: bool,
 }
 
-impl std::fmt::Display for LinkInTheWay {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&crate::messages::err_link_in_the_way(
-            &self.path,
-            &self.target,
-            self.dangling,
-        ))
-    }
-}
-
 impl std::error::Error for LinkInTheWay {}
 
 /// The [`LinkInTheWay`] an [`atomic_write`] error is about, if it is one.
@@ -80,13 +70,29 @@ fn refuse_link(path: &Path) -> io::Result<()> {
     }
 }
 
+/// What went wrong with one of chitalka's own files (state, marks, cache,
+/// index manifest); `messages` words it.
+#[derive(Debug)]
+pub enum DataError {
+    /// Not a regular file (a named pipe, a device, a folder).
+    NotAFile,
+    /// Larger than [`MAX_DATA_FILE`]: its size in bytes.
+    TooLarge(u64),
+    /// The system's error, about this file.
+    At(PathBuf, io::Error),
+    /// Damaged, and could not be moved aside (why): left as it is.
+    NotMovedAside(PathBuf, io::Error),
+}
+
+impl std::error::Error for DataError {}
+
 /// `e` saying which file it is about (a link in the way says it already).
 pub fn about(path: &Path) -> impl Fn(io::Error) -> io::Error + '_ {
     move |e| {
         if link_in_the_way(&e).is_some() {
             e
         } else {
-            io::Error::new(e.kind(), crate::messages::file_error(path, &e))
+            io::Error::new(e.kind(), DataError::At(path.to_path_buf(), e))
         }
     }
 }
@@ -102,7 +108,7 @@ pub fn read_only_regular(path: &Path) -> io::Result<File> {
     if f.metadata()?.is_file() {
         Ok(f)
     } else {
-        Err(io::Error::other(crate::messages::NOT_A_REGULAR_FILE))
+        Err(io::Error::other(DataError::NotAFile))
     }
 }
 
@@ -188,13 +194,13 @@ pub fn read_data_file(path: &Path) -> io::Result<Vec<u8>> {
     if !meta.is_file() {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
-            crate::messages::ERR_NOT_A_FILE,
+            DataError::NotAFile,
         ));
     }
     if meta.len() > MAX_DATA_FILE {
         return Err(io::Error::new(
             io::ErrorKind::InvalidData,
-            crate::messages::err_data_too_large(meta.len()),
+            DataError::TooLarge(meta.len()),
         ));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
@@ -204,7 +210,7 @@ pub fn read_data_file(path: &Path) -> io::Result<Vec<u8>> {
     if bytes.len() as u64 > MAX_DATA_FILE {
         return Err(io::Error::new(
             io::ErrorKind::InvalidData,
-            crate::messages::err_data_too_large(bytes.len() as u64),
+            DataError::TooLarge(bytes.len() as u64),
         ));
     }
     Ok(bytes)
@@ -265,16 +271,6 @@ pub enum StoreWarning {
     Io(String),
 }
 
-impl std::fmt::Display for StoreWarning {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            StoreWarning::Corrupt(p) => f.write_str(&crate::messages::warn_state_corrupt(p)),
-            StoreWarning::Newer(v) => f.write_str(&crate::messages::warn_state_newer(*v)),
-            StoreWarning::Io(e) => f.write_str(&crate::messages::warn_state_unreadable(e)),
-        }
-    }
-}
-
 /// What a reading-state file holds.
 enum Parsed {
     Ok(ReadingStates),
@@ -330,7 +326,7 @@ impl Store {
                 store.read_only = true;
                 return (
                     store,
-                    Some(StoreWarning::Io(crate::messages::file_error(&path, &e))),
+                    Some(StoreWarning::Io(DataError::At(path.clone(), e).to_string())),
                 );
             }
         };
@@ -359,7 +355,7 @@ impl Store {
                 }
                 Err(e) => {
                     store.read_only = true;
-                    let why = crate::messages::err_damaged_not_moved(&path, &e);
+                    let why = DataError::NotMovedAside(path.clone(), e).to_string();
                     (store, Some(StoreWarning::Io(why)))
                 }
             },

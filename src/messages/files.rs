@@ -93,9 +93,6 @@ pub fn err_write(path: &std::path::Path, e: &std::io::Error) -> String {
     format!("cannot write {}: {e}", path.display())
 }
 
-/// A file that should be a regular file is something else.
-pub const NOT_A_REGULAR_FILE: &str = "not a regular file";
-
 /// `chitalka add -`: what standard input is called in messages.
 pub const STDIN_NAME: &str = "standard input";
 

@@ -4,6 +4,7 @@
 pub mod config;
 pub mod config_file;
 mod data;
+mod errors;
 mod files;
 pub mod hint;
 pub mod info;
@@ -14,6 +15,7 @@ pub mod note;
 mod screens;
 
 pub use data::*;
+pub use errors::index_error;
 pub use files::*;
 pub use io::io_reason;
 pub use marks::*;

@@ -60,7 +60,7 @@ impl IndexState {
                     *g = (done, total);
                 }
             })
-            .map_err(|e| e.to_string())
+            .map_err(|e| crate::messages::index_error(&e))
         });
         IndexState::Building { progress, handle }
     }

@@ -1,0 +1,82 @@
+//! The words for core's typed errors: core names what happened, these
+//! `Display` impls say it (kept here, with every other message, so that a
+//! translation finds them).
+
+use crate::core::article_file::ReadError;
+use crate::core::index::IndexDamage;
+use crate::core::marks_store::SaveError;
+use crate::core::store::{DataError, LinkInTheWay, StoreWarning};
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::TooLarge { size, limit } => {
+                f.write_str(&super::err_too_large(*size, *limit))
+            }
+            ReadError::NotAFile(kind) => f.write_str(&super::err_not_a_file(*kind)),
+            ReadError::Io(e) => f.write_str(&super::err_unreadable(e)),
+        }
+    }
+}
+
+impl std::fmt::Display for SaveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SaveError::ReadOnly => f.write_str(super::MARKS_READ_ONLY),
+            SaveError::Io(e) => write!(f, "{}", super::err_marks_save(e)),
+        }
+    }
+}
+
+impl std::fmt::Display for LinkInTheWay {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&super::err_link_in_the_way(
+            &self.path,
+            &self.target,
+            self.dangling,
+        ))
+    }
+}
+
+impl std::fmt::Display for StoreWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StoreWarning::Corrupt(p) => f.write_str(&super::warn_state_corrupt(p)),
+            StoreWarning::Newer(v) => f.write_str(&super::warn_state_newer(*v)),
+            StoreWarning::Io(e) => f.write_str(&super::warn_state_unreadable(e)),
+        }
+    }
+}
+
+impl std::fmt::Display for DataError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DataError::NotAFile => f.write_str(super::ERR_NOT_A_FILE),
+            DataError::TooLarge(bytes) => f.write_str(&super::err_data_too_large(*bytes)),
+            DataError::At(path, e) => f.write_str(&super::file_error(path, e)),
+            DataError::NotMovedAside(path, e) => {
+                f.write_str(&super::err_damaged_not_moved(path, e))
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for IndexDamage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            IndexDamage::Manifest => f.write_str(super::INDEX_MANIFEST_DAMAGED),
+            IndexDamage::NotAFile(name) => f.write_str(&super::index_odd_entry(name)),
+        }
+    }
+}
+
+/// A search index error for a person: another chitalka writing to it is
+/// said so, anything else as tantivy says it.
+pub fn index_error(e: &tantivy::TantivyError) -> String {
+    match e {
+        tantivy::TantivyError::LockFailure(tantivy::directory::error::LockError::LockBusy, _) => {
+            super::INDEX_BUSY.to_string()
+        }
+        _ => e.to_string(),
+    }
+}
