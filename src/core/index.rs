@@ -209,13 +209,13 @@ impl LibraryIndex {
         let damaged = match read_manifest(dir) {
             // A pipe or a device among the index files would hang tantivy's
             // open (it opens them without O_NONBLOCK): made anew instead.
-            Some(m) if m.version == INDEX_VERSION && odd_entry(dir).is_some() => odd_entry(dir),
-            Some(m) if m.version == INDEX_VERSION => {
-                match caught(guarded::run(|| Index::open_in_dir(dir))) {
+            Some(m) if m.version == INDEX_VERSION => match odd_entry(dir) {
+                Some(why) => Some(why),
+                None => match caught(guarded::run(|| Index::open_in_dir(dir))) {
                     Ok(index) => return Ok(Self::with(dir, index, None)),
                     Err(e) => Some(e.to_string()),
-                }
-            }
+                },
+            },
             // Another version's: made anew for this one, nothing to report.
             Some(_) => None,
             None if dir.join(MANIFEST).exists() => Some(IndexDamage::Manifest.to_string()),
