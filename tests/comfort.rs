@@ -4,7 +4,7 @@
 
 mod common;
 
-use chitalka::tui::app::{App, Screen};
+use chitalka::tui::app::{App, ScreenKind};
 use common::screen::{code, key, reader_app, screen};
 use common::{FIXTURE_LIBRARY, Home};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -15,7 +15,7 @@ fn ctrl(c: char) -> KeyEvent {
 }
 
 fn top(app: &mut App) -> (std::path::PathBuf, chitalka::core::document::Pos) {
-    let r = app.reader.as_mut().expect("reader");
+    let r = app.reader_mut().expect("reader");
     (r.path.clone(), r.view.top_pos(&r.doc))
 }
 
@@ -83,7 +83,7 @@ fn back_across_articles_after_a_mark() {
     app.on_key(key('B'));
     app.on_key(code(KeyCode::Tab));
     app.on_key(code(KeyCode::Enter));
-    assert_eq!(app.screen, Screen::Reader);
+    assert_eq!(app.screen(), ScreenKind::Reader);
     assert!(top(&mut app).0.ends_with("voyna-i-mir-excerpt.txt"));
     app.on_key(ctrl('o'));
     assert_eq!(top(&mut app), seed, "back in the other article, same place");
@@ -107,12 +107,12 @@ fn click_selects_and_a_second_click_opens_in_the_library() {
     let mut app = common::screen::library_app(&home, 80, 24);
     // Rows start under the title and the column headers.
     app.on_mouse(mouse(Down(Left), 10, 4));
-    let lv = app.library.as_ref().expect("library");
+    let lv = app.library().expect("library");
     assert_eq!(lv.selected, 2);
     app.on_mouse(mouse(Down(Left), 10, 4));
     assert_eq!(
-        app.screen,
-        Screen::Reader,
+        app.screen(),
+        ScreenKind::Reader,
         "a click on the selected row opens it"
     );
 }
@@ -127,7 +127,7 @@ fn click_in_the_outline_goes_to_the_section() {
     app.on_mouse(mouse(Down(Left), 3, 3));
     let after = top(&mut app);
     assert_ne!(after, before);
-    let r = app.reader.as_ref().expect("reader");
+    let r = app.reader().expect("reader");
     let want = r.panel.outline.sections[r.panel.visible()[3]].start.block;
     assert_eq!(after.1.block, want);
     app.on_key(ctrl('o'));
@@ -142,7 +142,7 @@ fn drag_chooses_a_passage_by_sentences() {
     let x = x as u16;
     app.on_mouse(mouse(Down(Left), x + 3, 2));
     app.on_mouse(mouse(Drag(Left), x + 10, 6));
-    let r = app.reader.as_ref().expect("reader");
+    let r = app.reader().expect("reader");
     let sel = r.selection.as_ref().expect("a passage is chosen");
     let (a, b) = sel.range();
     assert!(a < b);
@@ -150,7 +150,7 @@ fn drag_chooses_a_passage_by_sentences() {
     // m bookmarks what was dragged over.
     app.on_key(key('m'));
     app.on_key(code(KeyCode::Enter));
-    let r = app.reader.as_ref().expect("reader");
+    let r = app.reader().expect("reader");
     assert_eq!((r.marks.placed[0].start, r.marks.placed[0].end), (a, b));
 }
 
@@ -163,7 +163,7 @@ fn y_copies_the_chosen_passage_whole() {
     app.on_key(key('j'));
     app.on_key(key('y'));
     assert_eq!(
-        app.clipboard.as_deref(),
+        app.copied(),
         Some(
             "Узбекско-японское сотрудничество в современных условиях: \
              достижения и перспективы\n\nУзбекско-японские отношения прошли \
@@ -172,7 +172,7 @@ fn y_copies_the_chosen_passage_whole() {
              взаимодействия."
         )
     );
-    assert!(app.reader.as_ref().is_some_and(|r| r.selection.is_none()));
+    assert!(app.reader().is_some_and(|r| r.selection.is_none()));
 
     // A word with a soft hyphen (a break chance) is copied whole.
     let file = home.path().join("мягкий.txt");
@@ -188,7 +188,7 @@ fn y_copies_the_chosen_passage_whole() {
     app.on_key(key('j'));
     app.on_key(key('y'));
     assert_eq!(
-        app.clipboard.as_deref(),
+        app.copied(),
         Some("Заголовок\n\nСтарый замок стоял на горе.")
     );
 }
@@ -266,7 +266,7 @@ fn a_click_on_a_justified_line_finds_the_letter_drawn_there() {
     }
     let shown = screen(&mut app);
     let lines = {
-        let r = app.reader.as_mut().expect("reader");
+        let r = app.reader_mut().expect("reader");
         r.view.visible(&r.doc)
     };
     let y = lines
@@ -280,7 +280,7 @@ fn a_click_on_a_justified_line_finds_the_letter_drawn_there() {
             continue;
         }
         let pos = app.text_pos(x as u16, y as u16).expect("a position");
-        let r = app.reader.as_ref().expect("reader");
+        let r = app.reader().expect("reader");
         let at = &r.doc.blocks[pos.block].text[pos.offset..];
         assert!(
             at.starts_with(*c),
@@ -330,16 +330,16 @@ fn a_large_new_library_is_read_in_the_background_then_from_the_cache() {
         .expect("app")
     };
     let mut app = start(&home);
-    assert!(app.library.as_ref().is_some_and(|l| l.scanning.is_some()));
+    assert!(app.session.scanning.is_some());
     // Until a tick takes the result, the title says how far the reading is.
     assert!(screen(&mut app).contains("reading the library"));
     // The keys work while it reads: the filter takes Cyrillic at once.
     app.on_key(key('/'));
     app.on_key(key('с'));
-    assert!(app.library.as_ref().is_some_and(|l| l.filter == "с"));
+    assert!(app.library().is_some_and(|l| l.filter == "с"));
     app.on_key(code(KeyCode::Esc));
     let t = std::time::Instant::now();
-    while app.library.as_ref().is_some_and(|l| l.scanning.is_some()) {
+    while app.session.scanning.is_some() {
         assert!(
             t.elapsed() < std::time::Duration::from_secs(30),
             "never done"
@@ -347,11 +347,11 @@ fn a_large_new_library_is_read_in_the_background_then_from_the_cache() {
         std::thread::sleep(std::time::Duration::from_millis(10));
         app.tick(std::time::Instant::now());
     }
-    assert_eq!(app.library.as_ref().map(|l| l.rows.len()), Some(120));
+    assert_eq!(app.library().map(|l| l.rows.len()), Some(120));
     assert!(screen(&mut app).contains("Статья 0"));
     // Started again: everything from the cache, nothing in the background.
     let again = start(&home);
-    let lv = again.library.as_ref().expect("library");
-    assert!(lv.scanning.is_none());
+    let lv = again.library().expect("library");
+    assert!(again.session.scanning.is_none());
     assert_eq!(lv.rows.len(), 120);
 }

@@ -7,7 +7,7 @@ mod common;
 use chitalka::config::{self, Config};
 use chitalka::paths::Flags;
 use chitalka::setup::setup_with_env;
-use chitalka::tui::app::{App, Screen};
+use chitalka::tui::app::{App, ScreenKind};
 use chitalka::tui::theme::Theme;
 use common::screen::{draw, key, screen};
 use common::{FIXTURE_LIBRARY, Home, SEED, stderr, stdout};
@@ -70,23 +70,23 @@ fn rebound_keys_work_and_show() {
     let home = Home::new();
     let (mut app, notes) = start(&home, HAND_WRITTEN, None);
     assert!(notes.is_empty(), "{notes:?}");
-    assert!(app.config.text.justify && app.config.text.hyphenate);
-    assert_eq!(app.config.text.width, 60);
+    assert!(app.session.config.text.justify && app.session.config.text.hyphenate);
+    assert_eq!(app.session.config.text.width, 60);
     // `o` opens an article in the library now; Enter still does.
     assert!(screen(&mut app).contains("Enter open"));
     app.on_key(key('o'));
-    assert_eq!(app.screen, Screen::Reader);
+    assert_eq!(app.screen(), ScreenKind::Reader);
     let s = screen(&mut app);
     assert!(s.contains("O outline"), "{s}");
     // `B` no longer lists bookmarks in the reader; `M` (and Ь) does.
     app.on_key(key('B'));
-    assert_eq!(app.screen, Screen::Reader);
+    assert_eq!(app.screen(), ScreenKind::Reader);
     app.on_key(key('M'));
-    assert_eq!(app.screen, Screen::Marks);
+    assert_eq!(app.screen(), ScreenKind::Marks);
     app.on_key(key('q'));
-    assert_eq!(app.screen, Screen::Reader);
+    assert_eq!(app.screen(), ScreenKind::Reader);
     app.on_key(key('Ь'));
-    assert_eq!(app.screen, Screen::Marks);
+    assert_eq!(app.screen(), ScreenKind::Marks);
     app.on_key(key('q'));
     // The help lists the keys in force.
     app.on_key(key('?'));
@@ -97,7 +97,7 @@ fn rebound_keys_work_and_show() {
             .is_some_and(|(_, rest)| rest.trim_start().starts_with("show / hide the outline"))),
         "{help}"
     );
-    let rows = chitalka::tui::view::help::rows(&app.config.keymap, app.mode());
+    let rows = chitalka::tui::overlays::help::rows(&app.session.config.keymap, app.mode());
     assert!(
         rows.iter().any(|(k, h)| k == "M" && *h == "bookmarks"),
         "{rows:?}"
@@ -111,8 +111,8 @@ fn light_theme_and_user_colours_are_drawn() {
     let seed = Path::new(FIXTURE_LIBRARY).join(SEED);
     let (mut app, _) = start(&home, HAND_WRITTEN, Some(&seed));
     let light = Theme::light();
-    assert_eq!(app.config.theme.bar, light.bar);
-    let theme = Theme::for_terminal(&app.config.theme, false);
+    assert_eq!(app.session.config.theme.bar, light.bar);
+    let theme = Theme::for_terminal(&app.session.config.theme, false);
     let cells = colours_drawn(&mut app, &theme);
     let bar_bg = light.bar.bg.expect("bar bg");
     assert!(
@@ -126,7 +126,7 @@ fn light_theme_and_user_colours_are_drawn() {
     let dark = Theme::dark();
     assert!(!cells.iter().any(|(_, bg)| Some(*bg) == dark.bar.bg));
     // NO_COLOR wins over the configured theme.
-    let plain = Theme::for_terminal(&app.config.theme, true);
+    let plain = Theme::for_terminal(&app.session.config.theme, true);
     let cells = colours_drawn(&mut app, &plain);
     assert!(cells.iter().all(|c| *c == (Color::Reset, Color::Reset)));
 }
@@ -135,7 +135,7 @@ fn light_theme_and_user_colours_are_drawn() {
 fn a_broken_config_still_starts_and_names_the_line() {
     let home = Home::new();
     let (mut app, notes) = start(&home, "text_width = 70\ncolour = blue\n", None);
-    assert_eq!(app.config, Config::default());
+    assert_eq!(app.session.config, Config::default());
     assert_eq!(notes.len(), 1, "{notes:?}");
     let s = screen(&mut app);
     let status = s.lines().last().unwrap_or_default().to_string();
@@ -154,11 +154,11 @@ fn a_broken_config_still_starts_and_names_the_line() {
             .unwrap_or_default()
             .contains("config.toml:3:")
     );
-    assert_eq!(app.config.theme, Theme::light());
+    assert_eq!(app.session.config.theme, Theme::light());
     app.on_key(key('j'));
     app.on_key(common::screen::code(crossterm::event::KeyCode::Enter));
     app.on_key(key('M'));
-    assert_eq!(app.screen, Screen::Marks);
+    assert_eq!(app.screen(), ScreenKind::Marks);
 }
 
 #[test]
@@ -209,10 +209,10 @@ fn the_configured_text_settings_lay_out_the_reader() {
     let home = Home::new();
     let file = Path::new(FIXTURE_LIBRARY).join("voyna-i-mir-excerpt.txt");
     let (mut app, _) = start(&home, HAND_WRITTEN, Some(&file));
-    assert!(app.layout.justify && app.layout.hyphenate);
+    assert!(app.session.layout.justify && app.session.layout.hyphenate);
     let (_, width) = app.text_column();
     assert_eq!(width, 60);
-    let r = app.reader.as_mut().expect("reader");
+    let r = app.reader_mut().expect("reader");
     for _ in 0..12 {
         r.view.scroll(&r.doc, 1);
     }

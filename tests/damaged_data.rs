@@ -145,21 +145,29 @@ fn a_damaged_state_found_by_list_is_said_there_and_by_the_tui_once() {
 
     // The TUI started later says it, with where the old file is...
     let mut app = tui_start(&home);
-    let said = app.message.clone().expect("a message");
+    let said = app.session.message.clone().expect("a message");
     assert!(said.contains("reading positions"), "{said}");
     let name = aside.file_name().expect("name").to_string_lossy();
     assert!(said.contains(&*name), "{said}");
     assert!(screen(&mut app).contains("were damaged"));
     // Said in full again on exit.
-    assert_eq!(app.data_notices.len(), 1);
-    assert!(app.data_notices[0].contains(&aside.display().to_string()));
+    assert_eq!(app.session.data_notices.len(), 1);
+    assert!(app.session.data_notices[0].contains(&aside.display().to_string()));
     // ...once.
     let app = tui_start(&home);
-    assert!(app.data_notices.is_empty(), "{:?}", app.data_notices);
     assert!(
-        !app.message.as_deref().unwrap_or("").contains("damaged"),
+        app.session.data_notices.is_empty(),
         "{:?}",
-        app.message
+        app.session.data_notices
+    );
+    assert!(
+        !app.session
+            .message
+            .as_deref()
+            .unwrap_or("")
+            .contains("damaged"),
+        "{:?}",
+        app.session.message
     );
 }
 
@@ -169,10 +177,15 @@ fn a_damaged_state_found_by_the_tui_itself_is_said_once() {
     fs::create_dir_all(home.data()).expect("mkdir");
     fs::write(home.data().join("state.json"), b"\x00\xff garbage").expect("write");
     let app = tui_start(&home);
-    assert_eq!(app.data_notices.len(), 1, "{:?}", app.data_notices);
-    assert!(app.data_notices[0].contains("state.json.corrupt-"));
+    assert_eq!(
+        app.session.data_notices.len(),
+        1,
+        "{:?}",
+        app.session.data_notices
+    );
+    assert!(app.session.data_notices[0].contains("state.json.corrupt-"));
     let app = tui_start(&home);
-    assert!(app.data_notices.is_empty());
+    assert!(app.session.data_notices.is_empty());
 }
 
 #[test]
@@ -186,10 +199,19 @@ fn a_damaged_marks_file_found_by_mark_is_said_by_the_tui_later() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stderr(&o).contains("damaged"), "{}", stderr(&o));
     let app = tui_start(&home);
-    assert_eq!(app.data_notices.len(), 1, "{:?}", app.data_notices);
-    assert!(app.data_notices[0].contains(SEED), "{:?}", app.data_notices);
-    assert!(app.data_notices[0].contains(".json.corrupt-"));
-    assert!(tui_start(&home).data_notices.is_empty());
+    assert_eq!(
+        app.session.data_notices.len(),
+        1,
+        "{:?}",
+        app.session.data_notices
+    );
+    assert!(
+        app.session.data_notices[0].contains(SEED),
+        "{:?}",
+        app.session.data_notices
+    );
+    assert!(app.session.data_notices[0].contains(".json.corrupt-"));
+    assert!(tui_start(&home).session.data_notices.is_empty());
 }
 
 #[test]
@@ -200,7 +222,7 @@ fn a_damaged_marks_file_found_by_the_reader_is_said_there_not_again() {
     typed(&mut app, "заметка");
     app.on_key(ctrl('s'));
     let file = {
-        let r = app.reader.as_ref().expect("reader");
+        let r = app.reader().expect("reader");
         r.marks.store.file(&r.id)
     };
     drop(app);
@@ -213,13 +235,17 @@ fn a_damaged_marks_file_found_by_the_reader_is_said_there_not_again() {
     );
     // Said again on exit (the status line forgets it at the next key).
     assert!(
-        app.data_notices
+        app.session
+            .data_notices
             .iter()
             .any(|n| n.contains("damaged") && n.contains(".corrupt-")),
         "{:?}",
-        app.data_notices
+        app.session.data_notices
     );
-    assert!(tui_start(&home).data_notices.is_empty(), "said once");
+    assert!(
+        tui_start(&home).session.data_notices.is_empty(),
+        "said once"
+    );
 }
 
 #[test]
@@ -260,7 +286,7 @@ fn a_marks_file_with_a_byte_order_mark_is_read_listed_and_exported() {
     assert_eq!(stderr(&o), "");
     assert!(stdout(&o).contains("с меткой"));
     let app = reader_app(&home, 80, 24);
-    let r = app.reader.as_ref().expect("reader");
+    let r = app.reader().expect("reader");
     assert_eq!(r.marks.placed.len(), 1);
     assert!(r.marks.read_only.is_none());
 }
@@ -269,7 +295,7 @@ fn a_marks_file_with_a_byte_order_mark_is_read_listed_and_exported() {
 fn a_position_from_a_clock_ten_years_ahead_gives_way_to_the_reader() {
     let home = Home::new();
     let app = reader_app(&home, 80, 24);
-    let id = app.reader.as_ref().expect("reader").id.clone();
+    let id = app.reader().expect("reader").id.clone();
     drop(app);
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -293,7 +319,7 @@ fn a_position_from_a_clock_ten_years_ahead_gives_way_to_the_reader() {
         app.on_key(key(' '));
     }
     let pos = {
-        let r = app.reader.as_mut().expect("reader");
+        let r = app.reader_mut().expect("reader");
         r.view.top_pos(&r.doc)
     };
     assert_ne!(pos, Pos::new(0, 0));
@@ -309,7 +335,7 @@ fn a_position_from_a_clock_ten_years_ahead_gives_way_to_the_reader() {
     );
     // And it is where the next start opens.
     let mut app = reader_app(&home, 80, 24);
-    let r = app.reader.as_mut().expect("reader");
+    let r = app.reader_mut().expect("reader");
     assert_eq!(r.view.top_pos(&r.doc).block, pos.block);
 }
 
@@ -318,7 +344,7 @@ fn a_position_from_a_clock_ten_years_ahead_gives_way_to_the_reader() {
 fn unreadable_marks(home: &Home) -> PathBuf {
     let app = reader_app(home, 200, 24);
     let file = {
-        let r = app.reader.as_ref().expect("reader");
+        let r = app.reader().expect("reader");
         r.marks.store.file(&r.id)
     };
     fs::create_dir_all(&file).expect("mkdir");
@@ -330,11 +356,11 @@ fn a_and_m_on_unreadable_marks_say_why_not_newer_chitalka() {
     let home = Home::new();
     let file = unreadable_marks(&home);
     let mut app = reader_app(&home, 200, 24);
-    let opened = app.message.clone().expect("told at open");
+    let opened = app.session.message.clone().expect("told at open");
     assert!(opened.contains("cannot read"), "{opened}");
     for k in ['a', 'm'] {
         app.on_key(key(k));
-        let said = app.message.clone().expect("a message");
+        let said = app.session.message.clone().expect("a message");
         assert!(said.contains("cannot read the bookmarks"), "{k}: {said}");
         assert!(said.contains(&file.display().to_string()), "{k}: {said}");
         assert!(!said.contains("newer"), "{k}: {said}");
@@ -356,7 +382,7 @@ fn a_list_change_on_unreadable_marks_says_why() {
     fs::remove_file(&file).expect("rm");
     fs::create_dir(&file).expect("mkdir");
     app.on_key(key('d'));
-    let said = app.message.clone().expect("a message");
+    let said = app.session.message.clone().expect("a message");
     assert!(said.contains("cannot read the bookmarks"), "{said}");
     assert!(!said.contains("newer"), "{said}");
 }
@@ -366,17 +392,18 @@ fn a_data_dir_that_is_a_file_is_said_and_nothing_is_written_over_it() {
     let home = Home::new();
     fs::write(home.data(), "a file").expect("write");
     let mut app = tui_start(&home);
-    let said = app.message.clone().expect("a message");
+    let said = app.session.message.clone().expect("a message");
     assert!(said.contains("cannot read the reading positions"), "{said}");
     app.open(&Path::new(FIXTURE_LIBRARY).join(SEED), SEED.into())
         .expect("open");
     app.on_key(key('a'));
     assert!(
-        app.message
+        app.session
+            .message
             .clone()
             .is_some_and(|m| m.contains("cannot read the bookmarks")),
         "{:?}",
-        app.message
+        app.session.message
     );
     app.save_position();
     assert_eq!(fs::read_to_string(home.data()).expect("read"), "a file");
@@ -397,7 +424,7 @@ fn marks_that_cannot_be_saved_are_rescued_to_a_private_file() {
     typed(&mut app, "спасти тайно");
     app.on_key(ctrl('s'));
     let target = {
-        let r = app.reader.as_ref().expect("reader");
+        let r = app.reader().expect("reader");
         r.marks.store.file(&r.marks.data.article)
     };
     let said = app.flush_marks().expect("a message");
@@ -433,12 +460,12 @@ fn positions_that_cannot_be_saved_are_said_once_and_kept_for_the_exit() {
     fs::create_dir_all(&lock).expect("mkdir");
     app.on_key(key(' '));
     app.save_position();
-    let said = app.message.take().expect("said");
+    let said = app.session.message.take().expect("said");
     assert!(said.contains("could not save reading positions"), "{said}");
     assert!(!said.contains("os error"), "{said}");
     app.on_key(key(' '));
-    app.message = None;
+    app.session.message = None;
     app.save_position();
-    assert_eq!(app.message, None, "not said again at every pause");
-    assert_eq!(app.position_error.as_deref(), Some(said.as_str()));
+    assert_eq!(app.session.message, None, "not said again at every pause");
+    assert_eq!(app.session.position_error.as_deref(), Some(said.as_str()));
 }

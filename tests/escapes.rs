@@ -227,7 +227,7 @@ fn config_and_keys_messages_escape_what_the_person_wrote() {
 /// Every cell of the screen, for the characters a terminal would act on.
 fn screen_controls(app: &mut chitalka::tui::app::App) -> Vec<char> {
     use chitalka::tui::theme::Theme;
-    let (w, h) = app.size;
+    let (w, h) = app.session.size;
     let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
     term.draw(|f| chitalka::tui::view::draw(f, app, &Theme::new(false)))
         .unwrap();

@@ -463,7 +463,7 @@ fn find_screen(home: &Home, lib: &Path, query: &str) -> chitalka::tui::app::App 
         (100, 20),
     )
     .expect("app");
-    app.index_dir = Some(home.path().join("cache/index").join("lib"));
+    app.session.index_dir = Some(home.path().join("cache/index").join("lib"));
     app.on_key(key('F'));
     for c in query.chars() {
         app.on_key(key(c));

@@ -5,7 +5,7 @@
 mod common;
 
 use chitalka::core::marks_store::{MarkKind, MarksStore};
-use chitalka::tui::app::{App, Screen};
+use chitalka::tui::app::{App, ScreenKind};
 use chitalka::tui::theme::Theme;
 use common::screen::{code, draw, key, library_app, reader_app, screen};
 use common::{FIXTURE_LIBRARY, Home};
@@ -41,8 +41,7 @@ fn cells_with_bg(app: &mut App, bg: Color) -> String {
 }
 
 fn marks_of(app: &App) -> Vec<MarkKind> {
-    app.reader
-        .as_ref()
+    app.reader()
         .map(|r| r.marks.data.live().map(|(_, m)| m.kind.clone()).collect())
         .unwrap_or_default()
 }
@@ -77,7 +76,11 @@ fn a_chosen_passage_is_highlighted_extended_and_cancelled() {
     assert_eq!(cells_with_bg(&mut app, Color::LightCyan), one);
     app.on_key(code(KeyCode::Esc));
     assert!(cells_with_bg(&mut app, Color::LightCyan).is_empty());
-    assert_eq!(app.screen, Screen::Reader, "Esc cancelled the choice only");
+    assert_eq!(
+        app.screen(),
+        ScreenKind::Reader,
+        "Esc cancelled the choice only"
+    );
 }
 
 #[test]
@@ -120,10 +123,10 @@ fn a_note_written_highlighted_shown_and_discarding_asks() {
     app.on_key(code(KeyCode::Esc));
     assert!(screen(&mut app).contains("Discard this note?"));
     app.on_key(key('n'));
-    assert!(app.note_edit.is_some(), "kept editing");
+    assert!(app.writing_note(), "kept editing");
     app.on_key(code(KeyCode::Esc));
     app.on_key(key('н')); // y on the Russian layout
-    assert!(app.note_edit.is_none() && marks_of(&app).is_empty());
+    assert!(!app.writing_note() && marks_of(&app).is_empty());
 
     // A note on two sentences, with a stress mark and a line break.
     app.on_key(key('v'));
@@ -139,7 +142,7 @@ fn a_note_written_highlighted_shown_and_discarding_asks() {
             text: "Пе\u{301}рвая мысль\nвторая".into()
         }]
     );
-    assert!(app.reader.as_ref().is_some_and(|r| r.selection.is_none()));
+    assert!(app.reader().is_some_and(|r| r.selection.is_none()));
     let noted = cells_with_bg(&mut app, Color::Indexed(58));
     assert!(
         noted.contains("Узбекско"),
@@ -153,11 +156,11 @@ fn a_note_written_highlighted_shown_and_discarding_asks() {
     );
     app.on_key(code(KeyCode::Esc));
     assert!(!screen(&mut app).contains("вторая"), "Esc closes it");
-    assert_eq!(app.screen, Screen::Reader, "and only closes it");
+    assert_eq!(app.screen(), ScreenKind::Reader, "and only closes it");
     // Another key closes it and does its work: j reads on.
     app.on_key(code(KeyCode::Enter));
     let top = |a: &mut App| {
-        let r = a.reader.as_mut().expect("reader");
+        let r = a.reader_mut().expect("reader");
         r.view.top_pos(&r.doc)
     };
     let before = top(&mut app);
@@ -180,7 +183,7 @@ fn lists_rename_delete_undo_and_jump_across_articles() {
     app.on_key(key('a'));
     typed(&mut app, "в конце");
     app.on_key(ctrl('s'));
-    let far = app.reader.as_ref().map(|r| r.marks.placed[0].start);
+    let far = app.reader().map(|r| r.marks.placed[0].start);
 
     // Back in the seed article: a bookmark, then the lists.
     app.open(
@@ -227,8 +230,8 @@ fn lists_rename_delete_undo_and_jump_across_articles() {
         "{all}"
     );
     app.on_key(code(KeyCode::Enter));
-    assert_eq!(app.screen, Screen::Reader);
-    let r = app.reader.as_mut().expect("reader");
+    assert_eq!(app.screen(), ScreenKind::Reader);
+    let r = app.reader_mut().expect("reader");
     assert!(r.path.ends_with("voyna-i-mir-excerpt.txt"));
     let lines = r.view.visible(&r.doc);
     let far = far.expect("placed");
@@ -245,7 +248,7 @@ fn from_the_library_the_lists_show_every_article() {
     app.on_key(key('m'));
     app.on_key(code(KeyCode::Enter));
     app.on_key(key('q'));
-    assert_eq!(app.screen, Screen::Library);
+    assert_eq!(app.screen(), ScreenKind::Library);
     app.on_key(key('B'));
     let s = screen(&mut app);
     assert!(s.contains("Bookmarks · all articles (1)"), "{s}");
@@ -255,7 +258,7 @@ fn from_the_library_the_lists_show_every_article() {
         "no article open here"
     );
     app.on_key(key('q'));
-    assert_eq!(app.screen, Screen::Library);
+    assert_eq!(app.screen(), ScreenKind::Library);
     let mut lib = library_app(&home, 80, 24);
     lib.on_key(key('A'));
     assert!(screen(&mut lib).contains("Notes · all articles (0)"));
@@ -265,7 +268,7 @@ fn from_the_library_the_lists_show_every_article() {
 fn a_future_schema_is_read_only_and_left_alone() {
     let home = Home::new();
     let mut app = reader_app(&home, 80, 24);
-    let id = app.reader.as_ref().map(|r| r.id.clone()).expect("id");
+    let id = app.reader().map(|r| r.id.clone()).expect("id");
     let file = MarksStore::new(&home.data()).file(&id);
     std::fs::create_dir_all(file.parent().expect("dir")).expect("mkdir");
     let future =
@@ -274,13 +277,10 @@ fn a_future_schema_is_read_only_and_left_alone() {
     let mut app2 = reader_app(&home, 80, 24);
     assert!(screen(&mut app2).contains("newer"), "{}", screen(&mut app2));
     app2.on_key(key('m'));
-    assert!(
-        app2.prompt.is_none(),
-        "no name asked for what cannot be saved"
-    );
+    assert!(!app2.prompting(), "no name asked for what cannot be saved");
     assert!(screen(&mut app2).contains("read-only"));
     app2.on_key(key('a'));
-    assert!(app2.note_edit.is_none());
+    assert!(!app2.writing_note());
     assert_eq!(std::fs::read_to_string(&file).expect("kept"), future);
     app.on_key(key('q'));
 }
@@ -298,11 +298,11 @@ fn a_failed_save_keeps_the_note_and_tries_again() {
     app.on_key(ctrl('s'));
     assert!(screen(&mut app).contains("could not save"));
     assert_eq!(marks_of(&app).len(), 1, "kept in memory");
-    assert!(app.reader.as_ref().is_some_and(|r| r.marks.unsaved));
+    assert!(app.reader().is_some_and(|r| r.marks.unsaved));
     // The way is clear again: the next try saves it.
     std::fs::remove_file(&blocker).expect("rm");
     app.tick(Instant::now() + Duration::from_secs(11));
-    assert!(app.reader.as_ref().is_some_and(|r| !r.marks.unsaved));
+    assert!(app.reader().is_some_and(|r| !r.marks.unsaved));
     assert_eq!(
         on_disk(&home),
         [MarkKind::Note {
@@ -364,7 +364,7 @@ fn a_renamed_article_keeps_its_marks() {
     std::fs::create_dir_all(lib.join("moved")).expect("mkdir");
     std::fs::rename(lib.join("old-name.txt"), lib.join("moved/new-name.txt")).expect("mv");
     let app = open("moved/new-name.txt");
-    let r = app.reader.as_ref().expect("reader");
+    let r = app.reader().expect("reader");
     assert_eq!(r.marks.placed.len(), 1, "found again by its content");
     assert_eq!(r.marks.data.path, "moved/new-name.txt", "its path updated");
     let on_file: serde_json::Value =
@@ -402,15 +402,10 @@ fn an_article_edited_and_moved_at_once_keeps_its_marks() {
     )
     .expect("write");
     let other = open("other.txt");
-    assert!(
-        other
-            .reader
-            .as_ref()
-            .is_some_and(|r| r.marks.placed.is_empty())
-    );
+    assert!(other.reader().is_some_and(|r| r.marks.placed.is_empty()));
     drop(other);
     let app = open("later/moved.txt");
-    let r = app.reader.as_ref().expect("reader");
+    let r = app.reader().expect("reader");
     assert_eq!(r.marks.placed.len(), 1, "found again by its passages");
     assert_eq!(r.marks.data.path, "later/moved.txt");
     let files = r.marks.store.files();
@@ -435,7 +430,7 @@ fn unsaved_marks_are_rescued_when_another_article_is_opened() {
         "voyna-i-mir-excerpt.txt".into(),
     )
     .expect("open");
-    let said = app.message.clone().expect("told");
+    let said = app.session.message.clone().expect("told");
     let path = said
         .split(" were written to ")
         .nth(1)

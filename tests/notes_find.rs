@@ -4,7 +4,7 @@
 
 mod common;
 
-use chitalka::tui::app::Screen;
+use chitalka::tui::app::ScreenKind;
 use common::screen::{code, key, library_app, screen};
 use common::{Home, SEED};
 use crossterm::event::KeyCode;
@@ -51,7 +51,7 @@ fn the_find_screen_opens_a_note_hit_at_its_passage() {
     let home = Home::new();
     add_note(&home);
     let mut app = library_app(&home, 100, 30);
-    app.index_dir = Some(home.path().join("cache/index"));
+    app.session.index_dir = Some(home.path().join("cache/index"));
     app.on_key(key('F'));
     for c in "перечитать".chars() {
         app.on_key(key(c));
@@ -65,7 +65,7 @@ fn the_find_screen_opens_a_note_hit_at_its_passage() {
     assert!(s.contains("note on «Узбекистан»"), "{s}");
     app.on_key(code(KeyCode::Enter));
     app.on_key(code(KeyCode::Enter));
-    assert_eq!(app.screen, Screen::Reader);
+    assert_eq!(app.screen(), ScreenKind::Reader);
     let s = screen(&mut app);
     assert!(s.contains(NOTE), "the note is shown:\n{s}");
 }
@@ -77,7 +77,7 @@ fn of_two_notes_on_one_passage_the_one_found_is_shown() {
     let out = home.run_on_fixtures(&["mark", SEED, PASSAGE, "--note", "Вторая мысль о караванах"]);
     assert!(out.status.success(), "{out:?}");
     let mut app = library_app(&home, 100, 30);
-    app.index_dir = Some(home.path().join("cache/index"));
+    app.session.index_dir = Some(home.path().join("cache/index"));
     app.on_key(key('F'));
     for c in "караванах".chars() {
         app.on_key(key(c));

@@ -106,7 +106,7 @@ fn an_article_edited_and_renamed_while_closed_keeps_its_marks_everywhere() {
     // The library's lists place them the same way, before the article is opened.
     let mut app = l.app();
     app.on_key(key('A'));
-    let list = app.marks_list.as_ref().expect("notes list");
+    let list = app.marks_list().expect("notes list");
     assert_eq!(list.entries.len(), 1);
     let e = &list.entries[0];
     assert_eq!(e.rel, "later/moved.txt");
@@ -119,7 +119,7 @@ fn an_article_edited_and_renamed_while_closed_keeps_its_marks_everywhere() {
     let mut app = l.app();
     app.open(&l.lib.join("later/moved.txt"), "later/moved.txt".into())
         .expect("open");
-    let r = app.reader.as_ref().expect("reader");
+    let r = app.reader().expect("reader");
     assert_eq!(r.marks.placed.len(), 2);
     drop(app);
     let again = l.json(&["notes", "--json"]);
@@ -147,7 +147,7 @@ fn the_marks_of_a_deleted_article_stay_detached_and_nobody_takes_them() {
     assert_eq!(notes[0]["detached"], true);
     let mut app = l.app();
     app.on_key(key('A'));
-    let list = app.marks_list.as_ref().expect("list");
+    let list = app.marks_list().expect("list");
     assert_eq!(list.entries[0].rel, "gone.txt");
     assert!(list.entries[0].detached());
 }
@@ -198,7 +198,7 @@ fn articles_sharing_a_passage_keep_their_own_notes_after_edit_and_rename() {
     for (n, a) in animals.iter().enumerate() {
         let rel = format!("later/{n}-new.txt");
         app.open(&l.lib.join(&rel), rel.clone()).expect("open");
-        let r = app.reader.as_ref().expect("reader");
+        let r = app.reader().expect("reader");
         let texts: Vec<String> = r
             .marks
             .placed

@@ -90,14 +90,14 @@ fn ctrl_c_quits_from_every_screen_and_overlay() {
     for (name, in_reader, setup) in places {
         let mut a = if in_reader { reader(&home) } else { app(&home) };
         setup(&mut a);
-        assert!(!a.quit, "{name}");
+        assert!(!a.quitting(), "{name}");
         a.on_key(ctrl('c'));
-        assert!(a.quit, "{name}: Ctrl-c did not quit");
+        assert!(a.quitting(), "{name}: Ctrl-c did not quit");
     }
     // Ctrl-c on the Russian layout (Ctrl-с) quits too.
     let mut a = app(&home);
     a.on_key(ctrl('с'));
-    assert!(a.quit);
+    assert!(a.quitting());
 }
 
 #[test]
@@ -105,9 +105,9 @@ fn ctrl_c_in_the_note_editor_quits_and_keeps_the_note() {
     let home = Home::new();
     let mut a = reader(&home);
     typed(&mut a, "aзаметка перед выходом");
-    assert!(a.note_edit.is_some());
+    assert!(a.writing_note());
     a.on_key(ctrl('c'));
-    assert!(a.quit);
+    assert!(a.quitting());
     let kinds: Vec<MarkKind> = MarksStore::new(&home.data())
         .all()
         .into_iter()

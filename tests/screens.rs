@@ -4,7 +4,7 @@
 mod common;
 
 use chitalka::config::Config;
-use chitalka::tui::app::{App, Screen};
+use chitalka::tui::app::{App, ScreenKind};
 use chitalka::tui::theme::Theme;
 use common::screen::{code, draw, fixture_setup, key, library_app, reader_app, screen};
 use common::{FIXTURE_LIBRARY, Home, SEED};
@@ -102,7 +102,11 @@ fn cyrillic_layout_keys_scroll_like_latin() {
     cyr.on_key(key('о'));
     assert_ne!(before, screen(&mut cyr), "о must scroll");
     cyr.on_key(key('й'));
-    assert_eq!(cyr.screen, Screen::Library, "й is q: back to the library");
+    assert_eq!(
+        cyr.screen(),
+        ScreenKind::Library,
+        "й is q: back to the library"
+    );
 }
 
 #[test]
@@ -129,7 +133,7 @@ fn filter_takes_cyrillic_as_text() {
     }
     app.on_key(code(KeyCode::Enter));
     app.on_key(code(KeyCode::Enter));
-    assert_eq!(app.screen, Screen::Reader);
+    assert_eq!(app.screen(), ScreenKind::Reader);
     assert!(screen(&mut app).contains("Ударе́ния и ширина́"));
 }
 
@@ -141,11 +145,7 @@ fn recently_read_first_by_default_with_a_progress_bar() {
     app.on_key(key('k'));
     app.on_key(key('k'));
     app.on_key(code(KeyCode::Enter));
-    let title = app
-        .reader
-        .as_ref()
-        .map(|r| r.doc.title.clone())
-        .expect("reader");
+    let title = app.reader().map(|r| r.doc.title.clone()).expect("reader");
     // Recently read first is the default order.
     app.on_key(key('q'));
     let s = screen(&mut app);
@@ -160,10 +160,7 @@ fn recently_read_first_by_default_with_a_progress_bar() {
     );
     // The selection followed the article to the top.
     app.on_key(code(KeyCode::Enter));
-    assert_eq!(
-        app.reader.as_ref().map(|r| r.doc.title.clone()),
-        Some(title)
-    );
+    assert_eq!(app.reader().map(|r| r.doc.title.clone()), Some(title));
     app.on_key(key('q'));
     app.on_key(key('s'));
     assert!(screen(&mut app).contains("sorted by title"));
@@ -180,9 +177,10 @@ fn unreadable_files_are_listed_with_reasons() {
     assert!(s.contains("ЗАГОЛОВОК"), "{s}");
     app.on_key(key('G'));
     app.on_key(code(KeyCode::Enter));
-    assert_eq!(app.screen, Screen::Library);
+    assert_eq!(app.screen(), ScreenKind::Library);
     assert!(
-        app.message
+        app.session
+            .message
             .as_deref()
             .is_some_and(|m| m.contains("broken.txt"))
     );
@@ -304,9 +302,9 @@ fn help_scrolls_when_the_window_is_small() {
     assert!(!last.contains("line down"));
     // The text underneath did not move, and any other key closes the help.
     app.on_key(key('x'));
-    assert!(!app.help);
+    assert!(!app.help_open());
     assert_eq!(
-        app.reader.as_mut().map(|r| r.view.top_pos(&r.doc).block),
+        app.reader_mut().map(|r| r.view.top_pos(&r.doc).block),
         Some(0)
     );
 }
@@ -610,7 +608,7 @@ fn a_query_in_the_wrong_layout_is_understood() {
 fn find_across_the_library_and_open_a_hit() {
     let home = Home::new();
     let mut app = library_app(&home, 100, 30);
-    app.index_dir = Some(home.path().join("cache/index"));
+    app.session.index_dir = Some(home.path().join("cache/index"));
     app.on_key(key('F'));
     typed(&mut app, "СОТРУДНИЧЕСТВАМИ"); // another word form, in capitals
     let start = std::time::Instant::now();
@@ -626,7 +624,7 @@ fn find_across_the_library_and_open_a_hit() {
     assert!(s.contains("Узбекско-японское сотрудничество"), "{s}");
     app.on_key(code(KeyCode::Enter)); // the query field gives the keys to the list
     app.on_key(code(KeyCode::Enter)); // open the first hit
-    assert_eq!(app.screen, Screen::Reader);
+    assert_eq!(app.screen(), ScreenKind::Reader);
     let status = screen(&mut app).lines().last().unwrap_or("").to_string();
     assert!(status.contains("/"), "the in-article find is set: {status}");
     let before = screen(&mut app);
@@ -695,20 +693,20 @@ fn esc_in_the_reader_clears_hits_and_stays() {
         app.on_key(key(c));
     }
     app.on_key(code(KeyCode::Enter));
-    assert!(!app.reader.as_ref().expect("reader").find.hits.is_empty());
+    assert!(!app.reader().expect("reader").find.hits.is_empty());
     app.on_key(code(KeyCode::Esc));
-    assert!(app.reader.as_ref().expect("reader").find.hits.is_empty());
+    assert!(app.reader().expect("reader").find.hits.is_empty());
     app.on_key(code(KeyCode::Esc));
-    assert!(!app.quit, "Esc never quits");
-    assert_eq!(app.screen, Screen::Reader);
+    assert!(!app.quitting(), "Esc never quits");
+    assert_eq!(app.screen(), ScreenKind::Reader);
     app.on_key(key('q'));
-    assert!(app.quit, "q leaves a single file");
+    assert!(app.quitting(), "q leaves a single file");
     // With a library, Esc stays in the article too; q goes back.
     let mut app = reader_app(&home, 80, 24);
     app.on_key(code(KeyCode::Esc));
-    assert_eq!(app.screen, Screen::Reader);
+    assert_eq!(app.screen(), ScreenKind::Reader);
     app.on_key(key('q'));
-    assert_eq!(app.screen, Screen::Library);
+    assert_eq!(app.screen(), ScreenKind::Library);
 }
 
 /// `/` then Esc puts the reader back where it was; a query with no hits
@@ -719,7 +717,7 @@ fn a_cancelled_find_goes_back_and_saves_nothing() {
     let mut app = reader_app(&home, 80, 24);
     app.save_position();
     let top = |app: &mut App| {
-        let r = app.reader.as_mut().expect("reader");
+        let r = app.reader_mut().expect("reader");
         r.view.top_pos(&r.doc)
     };
     let before = top(&mut app);
@@ -733,7 +731,7 @@ fn a_cancelled_find_goes_back_and_saves_nothing() {
         screen(&mut app)
     );
     let saved = |app: &App| {
-        let id = app.reader.as_ref().expect("reader").id.clone();
+        let id = app.reader().expect("reader").id.clone();
         let (store, _) = chitalka::core::store::Store::open(&home.data());
         store.states.articles.get(&id).map(|s| s.pos)
     };
@@ -769,8 +767,7 @@ fn n_goes_on_from_the_screen_and_says_when_it_wraps() {
     }
     app.on_key(code(KeyCode::Enter));
     let counter = |app: &App| {
-        app.reader
-            .as_ref()
+        app.reader()
             .expect("reader")
             .find
             .counter()
@@ -783,16 +780,16 @@ fn n_goes_on_from_the_screen_and_says_when_it_wraps() {
     app.on_key(key('n'));
     let (at, _) = counter(&app);
     assert!(at > total / 2, "after G, n went to hit {at} of {total}");
-    assert_eq!(app.message, None);
+    assert_eq!(app.session.message, None);
     for _ in 0..total {
         app.on_key(key('n'));
-        if app.message.is_some() {
+        if app.session.message.is_some() {
             break;
         }
     }
     assert_eq!(counter(&app).0, 1, "wrapped to the first hit");
     assert_eq!(
-        app.message.as_deref(),
+        app.session.message.as_deref(),
         Some(chitalka::messages::FROM_THE_TOP)
     );
 }

@@ -130,7 +130,7 @@ fn settle(app: &mut App) {
 /// index built in this home.
 fn library_find(home: &Home, w: u16, h: u16, query: &str) -> App {
     let mut app = library_app(home, w, h);
-    app.index_dir = Some(home.path().join("cache/index"));
+    app.session.index_dir = Some(home.path().join("cache/index"));
     app.on_key(key('F'));
     typed(&mut app, query);
     settle(&mut app);
@@ -1084,7 +1084,7 @@ fn search_note_hit() {
         |home, w, h| {
             let mut app = with_marks(home, w, h);
             app.on_key(key('q'));
-            app.index_dir = Some(home.path().join("cache/index"));
+            app.session.index_dir = Some(home.path().join("cache/index"));
             app.on_key(key('F'));
             typed(&mut app, "перечитать");
             settle(&mut app);

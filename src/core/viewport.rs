@@ -312,6 +312,11 @@ impl Viewport {
         self.laid == doc.blocks.len()
     }
 
+    /// Is every block laid out?
+    pub fn complete(&self) -> bool {
+        self.laid == self.lines.len()
+    }
+
     /// The top row's line number (1-based) and the total number of lines,
     /// once the whole document is laid out.
     pub fn line_numbers(&self) -> Option<(usize, usize)> {

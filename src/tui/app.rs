@@ -1,182 +1,42 @@
-//! The state of the running app and how actions change it. No drawing here.
+//! The app: a stack of screens (the top one shown), at most one overlay,
+//! and the session they share. [`App::on_key`], [`App::on_mouse`] and
+//! [`view`] route each key, click and draw, in one order: the overlay, then
+//! the top screen, then the keys every screen has. Screens say what they
+//! want done beyond themselves as [`Effect`]s; the app carries out the moves
+//! between screens, the loop the rest ([`LoopEffect`]).
 
 use super::action::Action;
-use super::app_marks::Prompt;
-use super::app_note::NoteEdit;
-use super::find_state::FindState;
-use super::keymap::Mode;
-use super::library_scan::Scanning;
-use super::list_nav;
-use super::marks_list::MarksList;
-use super::marks_state::ReaderMarks;
-use super::outline_panel::OutlinePanel;
-use super::search_state::SearchScreen;
-use super::selection::Selection;
-use super::view::help;
+use super::effect::{At, Effect, LoopEffect, Open};
+use super::jumps::{self, Place};
+use super::keymap::{self, Mode};
+use super::overlays::Overlay;
+use super::screens::Screen;
+pub use super::screens::ScreenKind;
+use super::screens::library::{self, LibraryScreen};
+use super::screens::marks::MarksScreen;
+use super::screens::reader::Reader;
+use super::screens::search::SearchScreen;
+use super::session::Session;
 use crate::config::Config;
-use crate::core::document::Document;
-use crate::core::fold::fold_simple;
-use crate::core::layout::{LayoutOptions, text_column};
-use crate::core::library::{self, Article, Library, Unreadable};
-use crate::core::marks::ReadingState;
-use crate::core::outline::Outline;
-use crate::core::store::{self, Store};
-use crate::core::viewport::Viewport;
-use crate::messages;
-use crossterm::event::{KeyCode, KeyEvent};
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
-
-/// Which screen is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    /// The list of articles.
-    Library,
-    /// An open article.
-    Reader,
-    /// Find across the library.
-    Search,
-    /// The list of bookmarks or notes.
-    Marks,
-}
-
-/// How the library is sorted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Sort {
-    /// By title, alphabetically.
-    Title,
-    /// Most recently read first.
-    Recent,
-}
-
-/// One row of the library list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Row {
-    /// An article, by index in [`Library::articles`].
-    Article(usize),
-    /// A file that could not be read, by index in [`Library::unreadable`].
-    Unreadable(usize),
-}
-
-/// The library screen's state.
-#[derive(Debug)]
-pub struct LibraryView {
-    /// The scanned folder.
-    pub lib: Library,
-    /// The first scan of a large library, still parsing.
-    pub scanning: Option<Scanning>,
-    /// Sort order.
-    pub sort: Sort,
-    /// Filter text typed after `/`.
-    pub filter: String,
-    /// The filter prompt has the keyboard.
-    pub filtering: bool,
-    /// The rows shown, filtered and sorted.
-    pub rows: Vec<Row>,
-    /// Index of the selected row.
-    pub selected: usize,
-    /// First row on screen.
-    pub scroll: usize,
-}
-
-/// An open article.
-#[derive(Debug)]
-pub struct Reader {
-    /// Content hash.
-    pub id: String,
-    /// Path used as the reading-state key (relative to the library when inside it).
-    pub key: String,
-    /// The file.
-    pub path: PathBuf,
-    /// The parsed article.
-    pub doc: Document,
-    /// The window onto it.
-    pub view: Viewport,
-    /// Its outline, beside the text or over it.
-    pub panel: OutlinePanel,
-    /// Find in this article.
-    pub find: FindState,
-    /// Its bookmarks and notes.
-    pub marks: ReaderMarks,
-    /// The passage being chosen.
-    pub selection: Option<Selection>,
-    /// The note shown over the text (its mark id).
-    pub note_shown: Option<String>,
-    /// Where the mouse button went down in the text (a drag chooses from there).
-    pub press: Option<crate::core::document::Pos>,
-    /// Scrolled since the position was last saved.
-    pub(super) changed_at: Option<Instant>,
-}
+use crate::core::layout::LayoutOptions;
+use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use std::path::Path;
+use std::time::Instant;
 
 /// The whole app state.
 #[derive(Debug)]
 pub struct App {
-    /// Settings.
-    pub config: Config,
-    /// Where reading positions, bookmarks and notes are kept.
-    pub data_dir: PathBuf,
-    /// A one-line prompt (a bookmark's name).
-    pub prompt: Option<Prompt>,
-    /// The list of bookmarks or notes.
-    pub marks_list: Option<MarksList>,
-    /// The note being written.
-    pub note_edit: Option<NoteEdit>,
-    /// The note should go to `$EDITOR` (the event loop does it).
-    pub external_edit: bool,
-    /// Text to put on the terminal's clipboard (the event loop sends it).
-    pub clipboard: Option<String>,
-    /// Places left by jumps, the last one last.
-    pub jumps: std::collections::VecDeque<super::jumps::Place>,
-    /// Reading positions.
-    pub store: Store,
-    /// The library screen (absent when a single file was opened).
-    pub library: Option<LibraryView>,
-    /// The open article.
-    pub reader: Option<Reader>,
-    /// The current screen.
-    pub screen: Screen,
-    /// The help overlay is shown.
-    pub help: bool,
-    /// First row of the help list shown (when it is longer than the window).
-    pub help_scroll: usize,
-    /// The article info panel is shown.
-    pub info: bool,
-    /// Queries found before, oldest first.
-    pub find_history: Vec<String>,
-    /// The library-wide find screen.
-    pub search: Option<SearchScreen>,
-    /// Where the library's search index lives (none for a single file).
-    pub index_dir: Option<PathBuf>,
-    /// Where ↑/↓ are in the history while the find prompt is open.
-    pub(super) history_pos: Option<usize>,
-    /// A message for the status line.
-    pub message: Option<String>,
-    /// What was found wrong with the data at start (damaged files moved
-    /// aside, an unreadable state file): shown first, said again on exit.
-    pub data_notices: Vec<String>,
-    /// Why the last save of the reading positions failed (none: it worked);
-    /// said when it first happens and again on exit.
-    pub position_error: Option<String>,
+    /// The screens, the one shown last.
+    stack: Vec<Screen>,
+    /// The overlay open over the top screen.
+    pub overlay: Option<Overlay>,
+    /// What the screens share.
+    pub session: Session,
+    /// What the loop has to do (the clipboard, `$EDITOR`).
+    effects: Vec<LoopEffect>,
     /// The app should exit.
-    pub quit: bool,
-    /// The open article is still being laid out (the last [`App::tick`]
-    /// left lines to do): the loop then looks for keys without waiting.
-    pub laying_out: bool,
-    /// Terminal size (columns, rows).
-    pub size: (u16, u16),
-    /// How the reader sets text (justified, hyphenated ...); change it with
-    /// [`App::set_layout`].
-    pub layout: LayoutOptions,
+    quit: bool,
 }
-
-/// Rows taken by the reader's status line.
-pub const READER_STATUS_ROWS: u16 = 1;
-/// Rows above the library list (title and column headers).
-pub const LIBRARY_HEAD_ROWS: u16 = 2;
-/// Rows below the library list (status / prompt).
-pub const LIBRARY_FOOT_ROWS: u16 = 1;
-/// Save the reading position this long after the last scroll.
-const AUTOSAVE_AFTER: Duration = Duration::from_secs(1);
 
 impl App {
     /// An app showing the library in `dir`.
@@ -197,31 +57,10 @@ impl App {
         size: (u16, u16),
         cache: Option<crate::core::scan_cache::ScanCache>,
     ) -> Result<App, String> {
-        let pending =
-            library::PendingScan::start(dir, cache).map_err(|e| messages::err_library(dir, &e))?;
-        // Many new files: parsed in the background; the list shows what the
-        // cache knew meanwhile, the title counts, the rest comes at the end.
-        let (lib, scanning) = if pending.todo() > super::library_scan::BACKGROUND_FROM {
-            (pending.partial().clone(), Some(Scanning::spawn(pending)))
-        } else {
-            (pending.finish(&mut |_, _| {}), None)
-        };
-        let mut app = App::new(config, data_dir, size);
-        let message =
-            (!lib.unreadable.is_empty()).then(|| messages::library_errors(lib.unreadable.len()));
-        app.message = app.message.take().or(message);
-        app.library = Some(LibraryView {
-            lib,
-            scanning,
-            sort: Sort::Recent,
-            filter: String::new(),
-            filtering: false,
-            rows: Vec::new(),
-            selected: 0,
-            scroll: 0,
-        });
-        app.refresh_rows();
-        Ok(app)
+        let mut session = Session::new(config, data_dir, size);
+        library::scan_into(&mut session, dir, cache)?;
+        let screen = Screen::Library(LibraryScreen::new(&session));
+        Ok(App::on(session, screen))
     }
 
     /// An app showing one file in the reader, with no library.
@@ -231,496 +70,560 @@ impl App {
         file: &Path,
         size: (u16, u16),
     ) -> Result<App, String> {
-        let mut app = App::new(config, data_dir, size);
+        let mut session = Session::new(config, data_dir, size);
         let key = file.canonicalize().unwrap_or_else(|_| file.to_path_buf());
-        app.open(file, key.to_string_lossy().into_owned())?;
+        let r = Reader::open(&mut session, file, key.to_string_lossy().into_owned())?;
+        let mut app = App::on(session, Screen::Reader(Box::new(r)));
+        app.save_position();
         Ok(app)
     }
 
-    fn new(config: Config, data_dir: &Path, size: (u16, u16)) -> App {
-        let layout = LayoutOptions::from(&config.text);
-        let (store, warning) = Store::open(data_dir);
-        let home = directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf());
-        let found = super::data_notices::at_start(data_dir, warning, home.as_deref());
+    fn on(session: Session, screen: Screen) -> App {
         App {
-            config,
-            data_dir: data_dir.to_path_buf(),
-            prompt: None,
-            marks_list: None,
-            note_edit: None,
-            external_edit: false,
-            jumps: std::collections::VecDeque::new(),
-            clipboard: None,
-            store,
-            library: None,
-            reader: None,
-            screen: Screen::Library,
-            help: false,
-            help_scroll: 0,
-            info: false,
-            find_history: Vec::new(),
-            search: None,
-            index_dir: None,
-            history_pos: None,
-            message: found.bar,
-            data_notices: found.said,
-            position_error: None,
+            stack: vec![screen],
+            overlay: None,
+            session,
+            effects: Vec::new(),
             quit: false,
-            laying_out: false,
-            size,
-            layout,
         }
     }
 
-    /// The keymap mode of the current screen.
+    /// The screen shown.
+    pub fn screen(&self) -> ScreenKind {
+        self.stack.last().map_or(ScreenKind::Library, Screen::kind)
+    }
+
+    /// The screens, the one shown last.
+    pub fn screens(&self) -> &[Screen] {
+        &self.stack
+    }
+
+    /// The keymap mode of the screen shown.
     pub fn mode(&self) -> Mode {
-        match self.screen {
-            Screen::Library => Mode::Library,
-            Screen::Reader if self.outline_has_keys() => Mode::Outline,
-            Screen::Reader if self.reader.as_ref().is_some_and(|r| r.selection.is_some()) => {
-                Mode::Select
-            }
-            Screen::Reader => Mode::Reader,
-            Screen::Search => Mode::Search,
-            Screen::Marks => Mode::Marks,
+        self.stack
+            .last()
+            .map_or(Mode::Library, |s| s.mode(&self.session))
+    }
+
+    /// The open article: the reader shown, else the one under the screen shown.
+    pub fn reader(&self) -> Option<&Reader> {
+        self.stack.iter().rev().find_map(Screen::reader)
+    }
+
+    /// The open article, to change.
+    pub fn reader_mut(&mut self) -> Option<&mut Reader> {
+        self.stack.iter_mut().rev().find_map(Screen::reader_mut)
+    }
+
+    /// The library screen, when there is one.
+    pub fn library(&self) -> Option<&LibraryScreen> {
+        self.stack.iter().find_map(|s| match s {
+            Screen::Library(l) => Some(l),
+            _ => None,
+        })
+    }
+
+    /// The list of marks, when it is shown.
+    pub fn marks_list(&self) -> Option<&MarksScreen> {
+        match self.stack.last() {
+            Some(Screen::Marks(m)) => Some(m),
+            _ => None,
         }
     }
 
-    /// Rows of the reader's text area.
-    pub fn text_rows(&self) -> usize {
-        usize::from(self.size.1.saturating_sub(READER_STATUS_ROWS)).max(1)
+    /// The library-wide find, when it is shown.
+    pub fn search(&self) -> Option<&SearchScreen> {
+        match self.stack.last() {
+            Some(Screen::Search(s)) => Some(s),
+            _ => None,
+        }
     }
 
-    /// Left edge and width of the text column.
+    /// Is the note editor open?
+    pub fn writing_note(&self) -> bool {
+        matches!(self.overlay, Some(Overlay::Note(_)))
+    }
+
+    /// Is a one-line prompt open?
+    pub fn prompting(&self) -> bool {
+        matches!(self.overlay, Some(Overlay::Prompt(_)))
+    }
+
+    /// Is the help open?
+    pub fn help_open(&self) -> bool {
+        matches!(self.overlay, Some(Overlay::Help { .. }))
+    }
+
+    /// Should the app exit?
+    pub fn quitting(&self) -> bool {
+        self.quit
+    }
+
+    /// What the loop has to do, taken.
+    pub fn take_effects(&mut self) -> Vec<LoopEffect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    /// The text last put on the clipboard and not yet sent (for tests).
+    pub fn copied(&self) -> Option<&str> {
+        self.effects.iter().rev().find_map(|e| match e {
+            LoopEffect::Copy(text) => Some(text.as_str()),
+            LoopEffect::EditExternally => None,
+        })
+    }
+
+    /// Left edge and width of the text column of the article shown.
     pub fn text_column(&self) -> (usize, usize) {
-        let side = usize::from(self.sidebar_width());
-        let (x, width) = text_column(usize::from(self.size.0) - side, self.config.text.width);
-        (x + side, width)
-    }
-
-    /// Rows of the library list.
-    pub fn list_rows(&self) -> usize {
-        usize::from(
-            self.size
-                .1
-                .saturating_sub(LIBRARY_HEAD_ROWS + LIBRARY_FOOT_ROWS),
-        )
-        .max(1)
-    }
-
-    /// Open `path` in the reader; `key` names it in the reading state.
-    pub fn open(&mut self, path: &Path, key: String) -> Result<(), String> {
-        let (id, doc) =
-            library::load(path).map_err(|reason| messages::err_article(path, &reason))?;
-        // Marks of the article being left whose save failed: a last try, else
-        // a rescue file (never dropped with the article).
-        let rescued = self.flush_marks();
-        let (_, width) = self.text_column();
-        let mut view = Viewport::with_options(&doc, width, self.text_rows(), self.layout);
-        if let Some(state) = self.store.states.find(&id, &key) {
-            view.go_to(&doc, state.pos);
+        match self.stack.last() {
+            Some(Screen::Reader(r)) => r.layout(&self.session).column,
+            _ => self.session.text_column(0),
         }
-        let panel = OutlinePanel::new(Outline::of(&doc));
-        let (mut marks, marks_message) = ReaderMarks::open(
-            &self.data_dir,
-            self.library.as_ref().map(|l| &l.lib),
-            (&id, &key),
-            &doc.title,
-            &doc,
-        );
-        // A damaged marks file is said now and again on exit, where it stays.
-        self.data_notices.extend(marks.damaged.take());
-        self.reader = Some(Reader {
-            id,
-            key,
-            path: path.to_path_buf(),
-            doc,
-            view,
-            panel,
-            find: FindState::default(),
-            marks,
-            selection: None,
-            note_shown: None,
-            press: None,
-            changed_at: Some(Instant::now()),
-        });
-        self.screen = Screen::Reader;
-        self.message = rescued.or(marks_message);
+    }
+
+    /// The text position under screen cell (`x`, `y`) of the reader shown.
+    pub fn text_pos(&mut self, x: u16, y: u16) -> Option<crate::core::document::Pos> {
+        let Some(Screen::Reader(r)) = self.stack.last_mut() else {
+            return None;
+        };
+        r.text_pos(x, y, &self.session)
+    }
+
+    /// Open `path` in the reader (`key` names it in the reading state),
+    /// where it was last read: over the screen shown, or instead of the
+    /// article shown.
+    pub fn open(&mut self, path: &Path, key: String) -> Result<(), String> {
+        let r = Reader::open(&mut self.session, path, key)?;
+        if matches!(self.stack.last(), Some(Screen::Reader(_))) {
+            self.replace_reader(r);
+        } else {
+            self.stack.push(Screen::Reader(Box::new(r)));
+        }
         self.save_position();
         Ok(())
     }
 
-    /// Save the open article's reading position now.
+    /// Put `r` in place of the article shown: the one left saves its place
+    /// and its marks first.
+    fn replace_reader(&mut self, r: Reader) {
+        if let Some(Screen::Reader(old)) = self.stack.last_mut() {
+            old.save_position(&mut self.session);
+            if let Some(m) = old.flush_marks() {
+                self.session.say(m);
+            }
+            **old = r;
+        }
+    }
+
+    /// Save the reading positions of the open articles now.
     pub fn save_position(&mut self) {
-        let Some(r) = self.reader.as_mut() else {
-            return;
-        };
-        if r.changed_at.take().is_none() {
-            return;
-        }
-        let state = ReadingState {
-            path: r.key.clone(),
-            pos: r.view.top_pos(&r.doc),
-            progress: r.view.progress(&r.doc),
-            last_read: store::now(),
-        };
-        self.store.states.record(&r.id, state);
-        match self.store.save() {
-            Ok(None) => self.position_error = None,
-            Ok(Some(w)) => self.message = Some(w.to_string()),
-            Err(e) => {
-                // Said once, not at every pause in the reading; again on exit.
-                let said = messages::warn_save_failed(&e);
-                if self.position_error.as_ref() != Some(&said) {
-                    self.message = Some(said.clone());
-                }
-                self.position_error = Some(said);
+        for s in &mut self.stack {
+            if let Screen::Reader(r) = s {
+                r.save_position(&mut self.session);
             }
         }
     }
 
-    /// Periodic work: save the position a moment after scrolling stops, lay out
-    /// more of the article. Returns true when more work is waiting.
-    pub fn tick(&mut self, now: Instant) -> bool {
-        if let Some(r) = &self.reader
-            && !r.find.prompt
-            && r.changed_at
-                .is_some_and(|t| now.duration_since(t) >= AUTOSAVE_AFTER)
-        {
-            self.save_position();
-        }
-        self.retry_marks(now);
-        self.scan_tick();
-        let searching = self.search_tick();
-        self.laying_out = match self.reader.as_mut() {
-            Some(r) if self.screen == Screen::Reader => !r.view.fill(&r.doc, 200),
-            _ => false,
-        };
-        self.laying_out || searching
-    }
-
-    /// Take the library from a background scan once it is done.
-    fn scan_tick(&mut self) {
-        let Some(lv) = self.library.as_mut() else {
-            return;
-        };
-        let Some(done) = lv.scanning.as_mut().and_then(Scanning::poll) else {
-            return;
-        };
-        lv.scanning = None;
-        match done {
-            Ok(lib) => {
-                if !lib.unreadable.is_empty() && self.message.is_none() {
-                    self.message = Some(messages::library_errors(lib.unreadable.len()));
-                }
-                lv.lib = lib;
-            }
-            Err(why) => self.message = Some(messages::scan_failed(&why)),
-        }
-        self.refresh_rows();
+    /// Leaving: a last save of marks whose save failed, in every open
+    /// article. What to tell the person.
+    pub fn flush_marks(&mut self) -> Option<String> {
+        let said: Vec<String> = self
+            .stack
+            .iter_mut()
+            .filter_map(Screen::reader_mut)
+            .filter_map(Reader::flush_marks)
+            .collect();
+        (!said.is_empty()).then(|| said.join("\n"))
     }
 
     /// The terminal changed size.
     pub fn resize(&mut self, cols: u16, rows: u16) {
-        self.size = (cols, rows);
-        let (_, width) = self.text_column();
-        let height = self.text_rows();
-        if let Some(r) = self.reader.as_mut() {
-            r.view.resize(&r.doc, width, height);
+        self.session.size = (cols, rows);
+        for s in &mut self.stack {
+            s.resize(&self.session);
         }
-        self.clamp_library_scroll();
     }
 
-    /// Set text as `options` say from now on; the open article is laid out
+    /// Set text as `options` say from now on; open articles are laid out
     /// anew with the same passage at the top.
     pub fn set_layout(&mut self, options: LayoutOptions) {
-        self.layout = options;
-        if let Some(r) = self.reader.as_mut() {
+        self.session.layout = options;
+        for r in self.stack.iter_mut().filter_map(Screen::reader_mut) {
             r.view.set_options(&r.doc, options);
         }
     }
 
-    /// Handle a key press.
+    /// Periodic work: a passing message goes, the library comes from its
+    /// scan, the index from its build, the article shown saves its place and
+    /// is laid out further. True while work is waiting.
+    pub fn tick(&mut self, now: Instant) -> bool {
+        self.session.expire_message(now);
+        if library::scan_tick(&mut self.session) {
+            for s in &mut self.stack {
+                if let Screen::Library(l) = s {
+                    l.refresh_rows(&self.session);
+                }
+            }
+        }
+        let mut busy = false;
+        for s in &mut self.stack {
+            if let Screen::Search(search) = s {
+                busy |= search.tick(&mut self.session);
+            }
+        }
+        if let Some(Screen::Reader(r)) = self.stack.last_mut() {
+            busy |= r.tick(&mut self.session, now);
+        }
+        busy || self.session.scanning.is_some()
+    }
+
+    /// Is the article shown still being laid out?
+    pub fn laying_out(&self) -> bool {
+        match self.stack.last() {
+            Some(Screen::Reader(r)) => !r.view.complete(),
+            _ => false,
+        }
+    }
+
+    /// When something timed is due (a message going, a position saved, a
+    /// failed save of marks tried again); none: nothing is.
+    pub fn next_wake(&self) -> Option<Instant> {
+        let reader = match self.stack.last() {
+            Some(Screen::Reader(r)) => [r.autosave_at(), r.retry_at()],
+            _ => [None, None],
+        };
+        [self.session.message_until]
+            .into_iter()
+            .chain(reader)
+            .flatten()
+            .min()
+    }
+
+    /// A key press: the overlay first, then a field or note of the screen
+    /// shown, then the keymap (keys of every screen, then the screen's).
     pub fn on_key(&mut self, ev: KeyEvent) {
         // Ctrl-c quits from every screen and overlay, whatever the config
         // says; a note being written is saved first.
-        if super::keymap::normalise(ev) == super::keymap::ALWAYS_QUITS {
-            if self.writing_note() {
-                self.save_note_on_quit();
+        if keymap::normalise(ev) == keymap::ALWAYS_QUITS {
+            if let Some(Overlay::Note(mut ne)) = self.overlay.take() {
+                let reader = self.stack.iter_mut().rev().find_map(Screen::reader_mut);
+                ne.save_on_quit(&mut self.session, reader);
             }
             self.quit = true;
             return;
         }
-        if self.info {
-            self.info = false;
-            return;
-        }
-        if self.help {
-            match self.config.keymap.lookup(self.mode(), ev) {
-                Some(a @ (Action::Down | Action::Up | Action::PageDown | Action::PageUp)) => {
-                    self.scroll_help(a)
-                }
-                _ => self.help = false,
+        if let Some(mut overlay) = self.overlay.take() {
+            let mode = self.mode();
+            let reader = self.stack.iter_mut().rev().find_map(Screen::reader_mut);
+            let effects = overlay.on_key(ev, mode, &mut self.session, reader);
+            self.overlay = Some(overlay);
+            for e in effects {
+                self.apply(e);
             }
             return;
         }
-        if self.writing_note() {
-            self.note_key(ev);
+        let Some(top) = self.stack.last_mut() else {
+            return;
+        };
+        let taken = match top {
+            Screen::Library(l) => l.take_key(ev, &mut self.session),
+            Screen::Reader(r) => r.take_key(ev, &mut self.session),
+            Screen::Search(s) => s.take_key(ev, &mut self.session),
+            Screen::Marks(_) => None,
+        };
+        if let Some(done) = taken {
+            if let Some(e) = done {
+                self.apply(e);
+            }
             return;
         }
-        if self.prompting() {
-            self.prompt_key(ev);
-            return;
-        }
-        if self.reader.as_ref().is_some_and(|r| r.note_shown.is_some())
-            && self.screen == Screen::Reader
-            && self.shown_note_key(ev)
-        {
-            return;
-        }
-        if self.search_typing() {
-            self.search_key(ev);
-            return;
-        }
-        if self.screen == Screen::Reader && self.finding() {
-            self.find_key(ev);
-            return;
-        }
-        if self.screen == Screen::Library && self.library.as_ref().is_some_and(|l| l.filtering) {
-            self.filter_key(ev);
-            return;
-        }
-        self.message = None;
-        if let Some(action) = self.config.keymap.lookup(self.mode(), ev) {
+        self.session.clear_message();
+        if let Some(action) = self.session.config.keymap.lookup(self.mode(), ev) {
             self.update(action);
         }
     }
 
-    /// The filter prompt has the keyboard: Cyrillic is text here, not commands.
-    fn filter_key(&mut self, ev: KeyEvent) {
-        let Some(lv) = self.library.as_mut() else {
-            return;
-        };
-        if super::text_field::edit(&mut lv.filter, &ev) {
-            return self.refresh_rows();
-        }
-        match ev.code {
-            KeyCode::Enter => lv.filtering = false,
-            KeyCode::Esc => {
-                lv.filter.clear();
-                lv.filtering = false;
-            }
-            KeyCode::Down => return self.update(Action::Down),
-            KeyCode::Up => return self.update(Action::Up),
-            _ => return,
-        }
-        self.refresh_rows();
-    }
-
     /// Carry out an action (remembering the place left, when it jumps).
     pub fn update(&mut self, action: Action) {
-        let before = self.before_jump(action);
+        let before = if jumps::jumps(self.mode(), action) {
+            self.place()
+        } else {
+            None
+        };
         self.dispatch(action);
-        self.after_jump(before);
+        if let Some(before) = before {
+            self.jumped(before);
+        }
+    }
+
+    /// Where the reader shown (or under the screen shown) is now.
+    pub fn place(&mut self) -> Option<Place> {
+        self.reader_mut().map(Reader::place)
+    }
+
+    /// After a jump from `before`: remember it if the reader moved.
+    fn jumped(&mut self, before: Place) {
+        // Opening the find prompt is a jump already: the typing moves the view.
+        let finding = self.reader().is_some_and(|r| r.find.prompt);
+        if finding || self.place().as_ref() != Some(&before) {
+            jumps::remember(&mut self.session.jumps, before);
+        }
     }
 
     fn dispatch(&mut self, action: Action) {
         match action {
-            Action::Quit => self.quit = true,
-            Action::Help => {
-                self.help = true;
-                self.help_scroll = 0;
+            Action::Quit => return self.quit = true,
+            Action::Help => return self.overlay = Some(Overlay::help()),
+            Action::LibraryFind if self.screen() != ScreenKind::Search => {
+                return self.start_search();
             }
-            Action::WheelDown | Action::WheelUp if self.help => self.scroll_help(action),
-            Action::LibraryFind if self.screen != Screen::Search => self.start_library_find(),
-            _ => match self.mode() {
-                Mode::Search => self.search_action(action),
-                Mode::Select => self.select_action(action),
-                Mode::Marks => self.marks_list_action(action),
-                Mode::Library => self.library_action(action),
-                Mode::Outline => self.outline_action(action),
-                Mode::Reader => self.reader_action(action),
-            },
+            _ => {}
+        }
+        let Some((top, below)) = self.stack.split_last_mut() else {
+            return;
+        };
+        let ses = &mut self.session;
+        let effect = match top {
+            Screen::Library(l) => l.on_action(action, ses),
+            Screen::Reader(r) => r.on_action(action, ses),
+            Screen::Search(s) => s.on_action(action, ses),
+            Screen::Marks(m) => {
+                let reader = below.iter_mut().rev().find_map(Screen::reader_mut);
+                m.on_action(action, ses, reader)
+            }
+        };
+        if let Some(e) = effect {
+            self.apply(e);
         }
     }
 
-    /// Scroll the help list, when it is longer than the window.
-    fn scroll_help(&mut self, action: Action) {
-        let room = help::visible_rows(self.size.1);
-        let max = help::rows(&self.config.keymap, self.mode())
-            .len()
-            .saturating_sub(room);
-        self.help_scroll = match action {
-            Action::Down | Action::WheelDown => self.help_scroll + 1,
-            Action::PageDown => self.help_scroll + room,
-            Action::Up | Action::WheelUp => self.help_scroll.saturating_sub(1),
-            Action::PageUp => self.help_scroll.saturating_sub(room),
-            _ => self.help_scroll,
+    /// `F`: the find screen, the one already open when there is one (the
+    /// screens over it close), else a new one.
+    fn start_search(&mut self) {
+        if let Some(at) = self
+            .stack
+            .iter()
+            .rposition(|s| s.kind() == ScreenKind::Search)
+        {
+            while self.stack.len() > at + 1 {
+                self.pop();
+            }
+            if let Some(Screen::Search(s)) = self.stack.last_mut() {
+                s.typing = true;
+                s.history_at = None;
+            }
+            return;
         }
-        .min(max);
+        if let Some(screen) = SearchScreen::start(&mut self.session) {
+            self.save_position();
+            self.stack.push(screen);
+        }
     }
 
-    fn reader_action(&mut self, action: Action) {
-        match action {
-            Action::Info => return self.info = true,
-            Action::Find => return self.start_find(),
-            Action::NextHit => return self.step_hit(1),
-            Action::PrevHit => return self.step_hit(-1),
-            Action::ClearHits => {
-                if let Some(r) = self.reader.as_mut() {
-                    r.find.clear();
+    /// Close the screen shown: its article (if it is one) saves its place
+    /// and marks. The last screen closed quits.
+    fn pop(&mut self) {
+        if let Some(Screen::Reader(mut r)) = self.stack.pop() {
+            r.save_position(&mut self.session);
+            if let Some(m) = r.flush_marks() {
+                self.session.say(m);
+            }
+        }
+        if self.stack.is_empty() {
+            self.quit = true;
+            return;
+        }
+        self.refresh(top_index(&self.stack));
+    }
+
+    /// Bring the screen at `i` up to date with what changed over it.
+    fn refresh(&mut self, i: usize) {
+        let (below, rest) = self.stack.split_at_mut(i);
+        let Some(s) = rest.first_mut() else {
+            return;
+        };
+        match s {
+            Screen::Library(l) => l.refresh_rows(&self.session),
+            Screen::Marks(m) => {
+                let reader = below.iter().rev().find_map(Screen::reader);
+                m.refresh(&self.session, reader);
+            }
+            Screen::Reader(_) | Screen::Search(_) => {}
+        }
+    }
+
+    /// Carry out what a screen or overlay asked for.
+    fn apply(&mut self, effect: Effect) {
+        match effect {
+            Effect::Quit => self.quit = true,
+            Effect::Back => self.pop(),
+            Effect::Push(s) => self.stack.push(s),
+            Effect::Overlay(o) => self.overlay = Some(o),
+            Effect::CloseOverlay => self.overlay = None,
+            Effect::Open(o) => self.open_at(o),
+            Effect::JumpBack => self.jump_back(),
+            Effect::Jumped(before) => self.jumped(before),
+            Effect::Action(a) => self.update(a),
+            Effect::MarksChanged => {
+                if matches!(self.stack.last(), Some(Screen::Marks(_))) {
+                    self.refresh(top_index(&self.stack));
+                }
+            }
+            Effect::Copy(text) => self.effects.push(LoopEffect::Copy(text)),
+            Effect::EditExternally => self.effects.push(LoopEffect::EditExternally),
+        }
+    }
+
+    /// Open an article where `o` says: a list of marks closes and its
+    /// article (under it) goes there; from the library or the find screen
+    /// the reader opens over them (`q` comes back).
+    fn open_at(&mut self, o: Open) {
+        let from_list = matches!(self.stack.last(), Some(Screen::Marks(_)));
+        if let At::Mark { article, .. } = &o.at
+            && from_list
+        {
+            let here = self
+                .stack
+                .iter()
+                .rev()
+                .nth(1)
+                .and_then(Screen::reader)
+                .is_some_and(|r| r.marks.data.article == *article);
+            if here {
+                self.stack.pop();
+                if let Some(Screen::Reader(r)) = self.stack.last_mut() {
+                    r.go(&o.at, &mut self.session);
                 }
                 return;
             }
-            Action::JumpBack => return self.jump_back(),
-            Action::Select
-            | Action::Bookmark
-            | Action::Annotate
-            | Action::ShowNote
-            | Action::Bookmarks
-            | Action::Notes => return self.mark_action(action),
-            _ => {}
         }
-        if matches!(
-            action,
-            Action::ToggleOutline | Action::FocusSwitch | Action::PrevSection | Action::NextSection
-        ) {
-            return self.outline_action(action);
-        }
-        if action == Action::Back {
-            self.save_position();
-            if self.library.is_some() {
-                self.screen = Screen::Library;
-                self.refresh_rows();
-            } else {
-                self.quit = true;
-            }
-            return;
-        }
-        let page = self.text_rows().saturating_sub(2).max(1) as isize;
-        let Some(r) = self.reader.as_mut() else {
-            return;
+        let r = match Reader::open(&mut self.session, &o.path, o.key.clone()) {
+            Ok(r) => r,
+            Err(e) => return self.session.say(e),
         };
-        let before = r.view.top_pos(&r.doc);
-        match action {
-            Action::Down => r.view.scroll(&r.doc, 1),
-            Action::Up => r.view.scroll(&r.doc, -1),
-            Action::WheelDown => r.view.scroll(&r.doc, 3),
-            Action::WheelUp => r.view.scroll(&r.doc, -3),
-            Action::PageDown => r.view.scroll(&r.doc, page),
-            Action::PageUp => r.view.scroll(&r.doc, -page),
-            Action::HalfDown => r.view.scroll(&r.doc, (page + 2) / 2),
-            Action::HalfUp => r.view.scroll(&r.doc, -(page + 2) / 2),
-            Action::Top => r.view.home(),
-            Action::Bottom => r.view.end(&r.doc),
-            _ => {}
+        if from_list {
+            self.stack.pop();
         }
-        if r.view.top_pos(&r.doc) != before {
-            r.changed_at = Some(Instant::now());
+        if matches!(self.stack.last(), Some(Screen::Reader(_))) {
+            self.replace_reader(r);
+        } else {
+            self.stack.push(Screen::Reader(Box::new(r)));
         }
-        self.follow_outline();
+        if let Some(Screen::Reader(r)) = self.stack.last_mut() {
+            r.save_position(&mut self.session);
+            r.go(&o.at, &mut self.session);
+        }
     }
 
-    fn library_action(&mut self, action: Action) {
-        let page = self.list_rows();
-        let Some(lv) = self.library.as_mut() else {
-            return;
-        };
-        if let Some(to) = list_nav::moved(lv.selected, action, lv.rows.len(), page) {
-            lv.selected = to;
-        }
-        match action {
-            Action::Filter => lv.filtering = true,
-            Action::Back => {
-                lv.filter.clear();
-                self.refresh_rows();
+    /// Go back to where the last jump left from.
+    fn jump_back(&mut self) {
+        let here = self.place();
+        while let Some(to) = self.session.jumps.pop_back() {
+            if Some(&to) == here.as_ref() {
+                continue;
             }
-            Action::ToggleSort => {
-                lv.sort = match lv.sort {
-                    Sort::Title => Sort::Recent,
-                    Sort::Recent => Sort::Title,
+            let same_article = self.reader().is_some_and(|r| r.path == to.path);
+            if !same_article {
+                let r = match Reader::open(&mut self.session, &to.path, to.key.clone()) {
+                    Ok(r) => r,
+                    Err(e) => {
+                        self.session.say(e);
+                        continue;
+                    }
                 };
-                self.refresh_rows();
-            }
-            Action::Open => self.open_selected(),
-            Action::Bookmarks | Action::Notes => return self.mark_action(action),
-            _ => {}
-        }
-        self.clamp_library_scroll();
-    }
-
-    fn open_selected(&mut self) {
-        let Some(lv) = self.library.as_ref() else {
-            return;
-        };
-        match lv.rows.get(lv.selected) {
-            Some(Row::Article(i)) => {
-                let a = &lv.lib.articles[*i];
-                let (path, key) = (a.path.clone(), a.rel.clone());
-                if let Err(e) = self.open(&path, key) {
-                    self.message = Some(e);
+                if matches!(self.stack.last(), Some(Screen::Reader(_))) {
+                    self.replace_reader(r);
+                } else {
+                    self.stack.push(Screen::Reader(Box::new(r)));
                 }
             }
-            Some(Row::Unreadable(i)) => {
-                let u = &lv.lib.unreadable[*i];
-                self.message = Some(messages::err_article(Path::new(&u.rel), &u.reason));
+            if let Some(Screen::Reader(r)) = self.stack.last_mut() {
+                r.go(&At::Place(to.pos), &mut self.session);
             }
-            None => {}
+            return;
         }
+        self.session.say(crate::messages::NO_JUMP_BACK);
     }
 
-    /// The reading state of an article, if it was ever opened.
-    pub fn state_of(&self, a: &Article) -> Option<&ReadingState> {
-        self.store.states.find(&a.id, &a.rel)
-    }
-
-    /// Recompute the library rows after a change of filter, sort or states.
-    pub fn refresh_rows(&mut self) {
-        let Some(lv) = self.library.as_ref() else {
+    /// A mouse event: the wheel scrolls what is under the overlay (help
+    /// scrolls itself); with no overlay, a click goes to the screen shown.
+    pub fn on_mouse(&mut self, ev: MouseEvent) {
+        let wheel = match ev.kind {
+            MouseEventKind::ScrollDown => Some(true),
+            MouseEventKind::ScrollUp => Some(false),
+            _ => None,
+        };
+        if let (Some(down), Some(Overlay::Help { .. })) = (wheel, &self.overlay) {
+            let mode = self.mode();
+            if let Some(o) = self.overlay.as_mut() {
+                o.on_wheel(down, mode, &self.session);
+            }
+            return;
+        }
+        if let Some(down) = wheel {
+            return self.update(if down {
+                Action::WheelDown
+            } else {
+                Action::WheelUp
+            });
+        }
+        if self.overlay.is_some() {
+            return;
+        }
+        if ev.kind == MouseEventKind::Down(MouseButton::Left) {
+            self.session.clear_message();
+        }
+        let Some(top) = self.stack.last_mut() else {
             return;
         };
-        let needle = fold_simple(&lv.filter);
-        let matches = |title: &str| needle.is_empty() || fold_simple(title).contains(&needle);
-        let mut arts: Vec<usize> = (0..lv.lib.articles.len())
-            .filter(|&i| matches(&lv.lib.articles[i].title))
-            .collect();
-        let title_key = |i: &usize| fold_simple(&lv.lib.articles[*i].title);
-        match lv.sort {
-            Sort::Title => arts.sort_by_cached_key(title_key),
-            Sort::Recent => arts.sort_by_cached_key(|i| {
-                let last = self
-                    .state_of(&lv.lib.articles[*i])
-                    .map_or(0, |s| s.last_read);
-                (std::cmp::Reverse(last), title_key(i))
-            }),
-        }
-        let bad = (0..lv.lib.unreadable.len()).filter(|&i| matches(&lv.lib.unreadable[i].rel));
-        let rows: Vec<Row> = arts
-            .into_iter()
-            .map(Row::Article)
-            .chain(bad.map(Row::Unreadable))
-            .collect();
-        if let Some(lv) = self.library.as_mut() {
-            // The selection stays on the same article when it is still shown.
-            let was = lv.rows.get(lv.selected).copied();
-            lv.selected = was
-                .and_then(|r| rows.iter().position(|x| *x == r))
-                .unwrap_or(lv.selected)
-                .min(rows.len().saturating_sub(1));
-            lv.rows = rows;
-        }
-        self.clamp_library_scroll();
-    }
-
-    fn clamp_library_scroll(&mut self) {
-        let page = self.list_rows();
-        if let Some(lv) = self.library.as_mut() {
-            lv.scroll = list_nav::scroll_for(lv.selected, lv.scroll, page, lv.rows.len());
+        let ses = &mut self.session;
+        let effect = match top {
+            Screen::Library(l) => l.on_mouse(ev, ses),
+            Screen::Reader(r) => r.on_mouse(ev, ses),
+            Screen::Search(s) => s.on_mouse(ev, ses),
+            Screen::Marks(m) => m.on_mouse(ev, ses),
+        };
+        if let Some(e) = effect {
+            self.apply(e);
         }
     }
 
-    /// The unreadable file of a row.
-    pub fn unreadable(&self, i: usize) -> Option<&Unreadable> {
-        self.library.as_ref().and_then(|l| l.lib.unreadable.get(i))
+    /// Text pasted into the terminal (a prompt or the note editor takes it).
+    pub fn on_paste(&mut self, text: &str) {
+        if let Some(o) = self.overlay.as_mut() {
+            o.on_paste(text);
+        }
     }
+
+    /// The text came back from `$EDITOR` (or the editor failed).
+    pub fn external_done(&mut self, result: Result<String, String>) {
+        if let Some(Overlay::Note(ne)) = self.overlay.as_mut() {
+            ne.external_done(result, &mut self.session);
+        }
+    }
+
+    /// The text of the note being written (for `$EDITOR`).
+    pub fn note_text(&self) -> Option<String> {
+        match &self.overlay {
+            Some(Overlay::Note(ne)) => Some(ne.editor.text().to_string()),
+            _ => None,
+        }
+    }
+
+    /// Draw the screen shown, then the overlay; no cell is left holding a
+    /// control character.
+    pub fn draw(&mut self, frame: &mut ratatui::Frame, theme: &super::theme::Theme) {
+        let Some(top) = self.stack.last_mut() else {
+            return;
+        };
+        top.draw(frame, &self.session, theme);
+        if let Some(o) = self.overlay.as_mut() {
+            super::overlays::draw(frame, o, top, &self.session, theme);
+        }
+        super::view::clean_cells(frame.buffer_mut());
+    }
+}
+
+/// The index of the top screen of `stack`.
+fn top_index(stack: &[Screen]) -> usize {
+    stack.len().saturating_sub(1)
 }

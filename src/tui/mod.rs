@@ -1,35 +1,28 @@
-//! The terminal shell: state ([`app`]), actions, keymap, views and the event loop.
+//! The terminal shell: the screens ([`screens`]), the overlays over them
+//! ([`overlays`]), what they share ([`session`]), the app that routes keys,
+//! clicks and draws between them ([`app`]), and the event loop.
 
 pub mod action;
 pub mod app;
-pub mod app_find;
-pub mod app_marks;
-pub mod app_note;
-pub mod app_outline;
-pub mod app_search;
 pub mod data_notices;
+pub mod effect;
 pub mod external;
-pub mod find_state;
+pub mod job;
 pub mod jumps;
 pub mod keymap;
 pub mod keymap_marks;
 pub mod keymap_runtime;
-pub mod library_scan;
-pub mod list_nav;
-pub mod marks_list;
-pub mod marks_state;
-pub mod mouse;
-pub mod note_editor;
-pub mod outline_panel;
-pub mod search_state;
-pub mod selection;
+pub mod overlays;
+pub mod screens;
+pub mod session;
 pub mod terminal;
-pub mod text_field;
 pub mod theme;
 pub mod view;
+pub mod widgets;
 
 use app::App;
 use crossterm::event::{self, Event, KeyEventKind};
+use effect::LoopEffect;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 use theme::Theme;
@@ -68,14 +61,14 @@ pub fn start(
         )?,
     };
     if !setup.paths.library.as_os_str().is_empty() {
-        app.index_dir = Some(setup.paths.index_dir());
+        app.session.index_dir = Some(setup.paths.index_dir());
     }
     // A config problem matters more than anything the library scan said;
     // damaged data more still (the config note is said again on exit).
     if let Some(note) = setup.notes.first()
-        && app.data_notices.is_empty()
+        && app.session.data_notices.is_empty()
     {
-        app.message = Some(note.clone());
+        app.session.say(note.clone());
     }
     Ok(app)
 }
@@ -83,18 +76,18 @@ pub fn start(
 /// Run the app until the person quits or a termination signal arrives.
 pub fn run(mut app: App) -> anyhow::Result<()> {
     let (mut term, _guard, stop) = terminal::init()?;
-    let theme = Theme::from_env(&app.config.theme);
+    let theme = Theme::from_env(&app.session.config.theme);
     let size = term.size()?;
     app.resize(size.width, size.height);
     let mut busy = false;
     // Lets the tests check that a panic restores the terminal.
     let test_panic = std::env::var_os(TEST_PANIC_ENV).is_some();
-    while !app.quit && !stop.load(Ordering::Relaxed) {
+    while !app.quitting() && !stop.load(Ordering::Relaxed) {
         term.draw(|f| view::draw(f, &mut app, &theme))?;
         if test_panic {
             panic!("{TEST_PANIC_ENV} is set: panicking on purpose");
         }
-        let timeout = match (busy, app.laying_out) {
+        let timeout = match (busy, app.laying_out()) {
             (false, _) => IDLE_POLL,
             (true, false) => BUSY_POLL,
             // The layout is done in slices between reads of the keys.
@@ -104,7 +97,7 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
             // Take every queued event before drawing again.
             loop {
                 handle(&mut app, event::read()?);
-                if app.quit || !event::poll(Duration::ZERO)? {
+                if app.quitting() || !event::poll(Duration::ZERO)? {
                     break;
                 }
             }
@@ -112,17 +105,19 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
             // The terminal went away (window closed, tmux killed): save and leave.
             break;
         }
-        if std::mem::take(&mut app.external_edit)
-            && let Some(ne) = app.note_edit.as_ref()
-        {
-            let text = ne.editor.text().to_string();
-            terminal::suspend();
-            let result = external::edit(&text);
-            terminal::resume(&mut term)?;
-            app.external_done(result);
-        }
-        if let Some(text) = app.clipboard.take() {
-            terminal::copy(&text);
+        for effect in app.take_effects() {
+            match effect {
+                LoopEffect::EditExternally => {
+                    let Some(text) = app.note_text() else {
+                        continue;
+                    };
+                    terminal::suspend();
+                    let result = external::edit(&text);
+                    terminal::resume(&mut term)?;
+                    app.external_done(result);
+                }
+                LoopEffect::Copy(text) => terminal::copy(&text),
+            }
         }
         busy = app.tick(Instant::now());
     }
@@ -134,10 +129,10 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
     if let Some(m) = unsaved {
         eprintln!("chitalka: {}", crate::messages::shown(&m));
     }
-    if let Some(m) = &app.position_error {
+    if let Some(m) = &app.session.position_error {
         eprintln!("chitalka: {}", crate::messages::shown(m));
     }
-    for m in &app.data_notices {
+    for m in &app.session.data_notices {
         eprintln!("chitalka: {}", crate::messages::shown(m));
     }
     for p in terminal::late_panics() {

@@ -30,7 +30,7 @@ pub fn reader_app(home: &Home, w: u16, h: u16) -> App {
 }
 
 pub fn draw(app: &mut App, theme: &Theme) -> Terminal<TestBackend> {
-    let (w, h) = app.size;
+    let (w, h) = app.session.size;
     let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
     term.draw(|f| view::draw(f, app, theme)).expect("draw");
     term

@@ -1,48 +1,13 @@
-//! Pure draw functions, one file per screen. They read the app state and
-//! draw into a frame; they never change state or look at keys.
+//! Drawing: the app draws the screen shown and its overlay
+//! ([`crate::tui::app::App::draw`]); every cell is then cleaned here.
 
-pub mod help;
-pub mod info;
-pub mod library;
-pub mod marks;
-pub mod note_editor;
-pub mod outline;
-pub mod reader;
-pub mod search;
-
-use super::app::{App, Screen};
+use super::app::App;
 use super::theme::Theme;
-use crate::core::width::{display_str, fit_prefix, str_width};
 use ratatui::Frame;
 
 /// Draw the whole screen.
 pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
-    match app.screen {
-        Screen::Library => library::draw(frame, app, theme),
-        Screen::Search => search::draw(frame, app, theme),
-        Screen::Marks => marks::draw(frame, app, theme),
-        Screen::Reader => {
-            reader::draw(frame, app, theme);
-            outline::draw(frame, app, theme);
-            marks::draw_note(frame, app, frame.area(), theme);
-        }
-    }
-    if app.info {
-        info::draw(frame, app, theme);
-    }
-    if app.note_edit.is_some() {
-        draw_note_editor(frame, app, theme);
-    }
-    if app.help {
-        help::draw(
-            frame,
-            &app.config.keymap,
-            app.mode(),
-            app.help_scroll,
-            theme,
-        );
-    }
-    clean_cells(frame.buffer_mut());
+    app.draw(frame, theme);
 }
 
 /// The last net before the terminal: no cell may hold a control character
@@ -61,85 +26,6 @@ pub fn clean_cells(buf: &mut ratatui::buffer::Buffer) {
             cell.set_symbol(if kept.is_empty() { " " } else { &kept });
         }
     }
-}
-
-/// The note editor over the lower half of the text column.
-fn draw_note_editor(frame: &mut Frame, app: &mut App, theme: &Theme) {
-    let area = frame.area();
-    let rows = usize::from(area.height.saturating_sub(1));
-    let rect = marks::note_box(app, area, (rows / 2).max(8));
-    let Some(ne) = app.note_edit.as_mut() else {
-        return;
-    };
-    let title = crate::messages::note::title(&marks::one_line(&ne.quote));
-    let hint = if ne.asking {
-        crate::messages::note::DISCARD
-    } else {
-        crate::messages::note::HINT
-    };
-    note_editor::draw(frame, rect, &mut ne.editor, &title, hint, theme);
-}
-
-/// `s` cut to `cols` columns, with "…" when it was cut.
-/// The result is in display form (see [`crate::core::width::display_str`]).
-pub fn ellipsize(s: &str, cols: usize) -> String {
-    if str_width(s) <= cols {
-        return display_str(s);
-    }
-    if cols == 0 {
-        return String::new();
-    }
-    let (head, _) = fit_prefix(s, cols - 1);
-    format!("{}…", display_str(head))
-}
-
-/// The end of `s` that fits in `cols` columns, with "…" before it when it
-/// was cut (a prompt shows the end being typed). In display form.
-pub fn ellipsize_start(s: &str, cols: usize) -> String {
-    use unicode_segmentation::UnicodeSegmentation;
-    if str_width(s) <= cols {
-        return display_str(s);
-    }
-    if cols == 0 {
-        return String::new();
-    }
-    let mut start = s.len();
-    let mut used = 0;
-    for (i, g) in s.grapheme_indices(true).rev() {
-        let w = str_width(g);
-        if used + w > cols - 1 {
-            break;
-        }
-        used += w;
-        start = i;
-    }
-    format!("…{}", display_str(&s[start..]))
-}
-
-/// A prompt on a bar of `cols` columns: `label`, the `typed` text and a
-/// cursor on the left, `right` on the right while both fit; the end being
-/// typed always stays in sight (the right side goes first, then the start
-/// of the text).
-pub fn prompt_bar(label: &str, typed: &str, right: &str, cols: usize) -> String {
-    let fixed = str_width(label) + 1;
-    let whole = fixed + str_width(typed);
-    let rw = str_width(right);
-    if whole + rw < cols {
-        return bar_text(&format!("{label}{typed}▏"), right, cols);
-    }
-    let tail = ellipsize_start(typed, cols.saturating_sub(fixed));
-    ellipsize(&format!("{label}{tail}▏"), cols)
-}
-
-/// `left` and `right` on one bar of `cols` columns; the left side is cut first.
-pub fn bar_text(left: &str, right: &str, cols: usize) -> String {
-    let rw = str_width(right);
-    if rw >= cols {
-        return ellipsize(right, cols);
-    }
-    let left = ellipsize(left, cols - rw - 1);
-    let gap = cols - rw - str_width(&left);
-    format!("{left}{}{right}", " ".repeat(gap))
 }
 
 #[cfg(test)]

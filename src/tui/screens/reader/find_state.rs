@@ -1,5 +1,5 @@
 //! Find in the open article: the query, its hits, which one is current,
-//! whether the prompt has the keyboard. Pure state; `app_find.rs` drives it.
+//! whether the prompt has the keyboard. Pure state; `find.rs` drives it.
 
 use crate::core::document::Document;
 use crate::core::find::{Hit, Searchable};
@@ -24,6 +24,8 @@ pub struct FindState {
     /// The query read in the other keyboard layout, when that is what found
     /// the hits (the typed one found nothing).
     pub switched: Option<String>,
+    /// Where ↑/↓ are in the find history while the prompt is open.
+    pub history_at: Option<usize>,
 }
 
 impl FindState {

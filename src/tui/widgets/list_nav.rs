@@ -1,7 +1,7 @@
 //! Moving a selection through a list and keeping it on screen: shared by the
 //! library, the search hits and anything else that is a list of rows.
 
-use super::action::Action;
+use crate::tui::action::Action;
 
 /// Where the selection goes for a movement `action`, in a list of `len` rows
 /// showing `page` rows at a time; `None` when the action is not a movement.

@@ -1,12 +1,14 @@
-//! The reader: the text column and a status line.
+//! The reader drawn: the text column with its styles, marks, hits and
+//! the passage being chosen; then the outline, the status line and a note
+//! shown over the text.
 
-use super::bar_text;
+use super::Reader;
+use super::notes_view::draw_note;
 use crate::core::document::{Block, Inline};
 use crate::core::layout::{Line, LineStyle};
 use crate::core::width::display_str;
 use crate::messages;
-use crate::tui::app::App;
-use crate::tui::keymap::Mode;
+use crate::tui::session::Session;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -106,32 +108,11 @@ pub fn styled_pieces<'a>(
     }
 }
 
-/// The names of the section being read and its parents ("ТОМ ПЕРВЫЙ ›
-/// ЧАСТЬ ПЕРВАЯ › I."), leaving out the article's own title.
-fn section_path(app: &mut App) -> String {
-    let Some(i) = app.current_section() else {
-        return String::new();
-    };
-    let Some(r) = app.reader.as_ref() else {
-        return String::new();
-    };
-    let o = &r.panel.outline;
-    o.path(i)
-        .into_iter()
-        .map(|j| &o.sections[j])
-        .filter(|s| !s.synthetic && s.title != r.doc.title)
-        .map(|s| s.title.as_str())
-        .collect::<Vec<_>>()
-        .join(messages::SECTION_PATH_SEP)
-}
-
 /// Draw the reader screen.
-pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
+pub fn draw(frame: &mut Frame, r: &mut Reader, ses: &Session, theme: &Theme) {
     let area = frame.area();
-    let (column_x, column_width) = app.text_column();
+    let (column_x, column_width) = r.layout(ses).column;
     let status_y = area.height.saturating_sub(1);
-    let section = section_path(app);
-    let Some(r) = app.reader.as_mut() else { return };
     let lines = r.view.visible(&r.doc);
     let selection = r.selection.as_ref().map(|s| s.range());
     let mut flagged: Vec<&str> = Vec::new();
@@ -212,77 +193,9 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
         .collect();
     let text_area = Rect::new(area.x, area.y, area.width, status_y);
     frame.render_widget(Paragraph::new(rows), text_area);
-
-    let percent = (r.view.progress(&r.doc) * 100.0).round() as u32;
-    let mut right = format!("{percent}%");
-    if let Some((line, total)) = r.view.line_numbers() {
-        right = format!("{right} · {}", messages::line_position(line, total));
-    }
-    // A message gets the room the key hints would take.
-    right = match &app.message {
-        Some(_) => format!("{right} "),
-        None => format!(
-            "{right} · {} ",
-            app.config.keymap.hint_bar(Mode::Reader, area.width < 80)
-        ),
-    };
-    if let Some((at, total)) = r.find.counter() {
-        let count = if total == 0 {
-            messages::NO_HITS.to_string()
-        } else {
-            messages::hit_counter(at, total)
-        };
-        right = match &r.find.switched {
-            Some(other) => format!("{} {count} · {right}", messages::found_as(other)),
-            None => format!("{count} · {right}"),
-        };
-    }
-    let bar_rect = Rect::new(area.x, area.y + status_y, area.width, 1.min(area.height));
-    if super::marks::draw_prompt(frame, app, bar_rect, theme) {
-        return;
-    }
-    let Some(r) = app.reader.as_mut() else { return };
-    if app.note_edit.is_some() {
-        // The editor box has its own keys; the bar says what is going on.
-        let bar = bar_text(
-            &format!(" {}", messages::WRITING_NOTE),
-            "",
-            usize::from(area.width),
-        );
-        frame.render_widget(Paragraph::new(bar).style(theme.bar), bar_rect);
-        return;
-    }
-    if let Some((a, b)) = r.selection.as_ref().map(|s| s.range()) {
-        let words = crate::core::document::count_words(&r.doc.text_between(a, b));
-        let left = format!(" {} · {}", messages::CHOOSING, messages::words(words));
-        let right = format!(
-            "{} ",
-            app.config.keymap.hint_bar(Mode::Select, area.width < 80)
-        );
-        let bar = bar_text(&left, &right, usize::from(area.width));
-        frame.render_widget(Paragraph::new(bar).style(theme.bar), bar_rect);
-        return;
-    }
-    if r.find.prompt {
-        let label = format!(" {}", messages::FIND_PROMPT);
-        let bar = super::prompt_bar(&label, &r.find.query, &right, usize::from(area.width));
-        frame.render_widget(
-            Paragraph::new(bar).style(theme.bar),
-            Rect::new(area.x, area.y + status_y, area.width, 1.min(area.height)),
-        );
-        return;
-    }
-    let left = match (&app.message, r.doc.blocks.is_empty()) {
-        (Some(m), _) => format!(" {m}"),
-        (None, true) => format!(" {} {}", r.doc.title, messages::EMPTY_ARTICLE),
-        (None, false) if section.is_empty() => format!(" {}", r.doc.title),
-        (None, false) => format!(" {}{}{section}", r.doc.title, messages::STATUS_SECTION_SEP),
-    };
-    let bar = bar_text(&left, &right, usize::from(area.width));
-    frame.render_widget(
-        Paragraph::new(bar).style(theme.bar),
-        Rect::new(area.x, area.y + status_y, area.width, 1.min(area.height)),
-    );
+    super::outline_view::draw(frame, r, ses, theme);
+    super::status::draw(frame, r, ses, theme);
+    draw_note(frame, r, ses, theme);
 }
 
 #[cfg(test)]

@@ -123,7 +123,8 @@ impl NoteEditor {
         self.page = height.saturating_sub(1).max(1);
         let rows = self.rows(self.width);
         let (row, _) = self.row_col_in(&rows);
-        self.scroll = super::list_nav::scroll_for(row, self.scroll, height, rows.len());
+        self.scroll =
+            crate::tui::widgets::list_nav::scroll_for(row, self.scroll, height, rows.len());
         self.scroll
     }
 

@@ -1,13 +1,12 @@
 //! The lists of bookmarks (`B`) and notes (`A`): of the open article or of
 //! the whole library, each entry placed in its article as it is now.
 
-use super::app::Screen;
-use super::marks_state::ReaderMarks;
 use crate::core::document::Pos;
 use crate::core::library::Library;
 use crate::core::marks_store::{MarkKind, MarksStore};
 use crate::core::outline::Outline;
 use crate::core::placement::{self, MarksFolder};
+use crate::tui::screens::reader::marks::ReaderMarks;
 use std::path::{Path, PathBuf};
 
 /// One bookmark or note in a list.
@@ -51,42 +50,6 @@ pub struct Deleted {
     pub rel: String,
     /// The mark's id.
     pub mark: String,
-}
-
-/// The list screen's state.
-#[derive(Debug)]
-pub struct MarksList {
-    /// Notes (else bookmarks).
-    pub notes: bool,
-    /// The whole library (else the open article).
-    pub all: bool,
-    /// The entries shown.
-    pub entries: Vec<MarkEntry>,
-    /// The selected entry.
-    pub selected: usize,
-    /// The first entry on screen.
-    pub scroll: usize,
-    /// The last deletion, for undo.
-    pub undo: Option<Deleted>,
-    /// The screen to go back to.
-    pub back_to: Screen,
-}
-
-impl MarksList {
-    /// Entries shown in `rows` rows (at least one).
-    pub fn per_page(&self, rows: usize) -> usize {
-        (rows / self.entry_rows()).max(1)
-    }
-
-    /// Rows each entry takes on screen.
-    pub fn entry_rows(&self) -> usize {
-        if self.notes { 3 } else { 2 }
-    }
-
-    /// The selected entry.
-    pub fn current(&self) -> Option<&MarkEntry> {
-        self.entries.get(self.selected)
-    }
 }
 
 fn wanted(kind: &MarkKind, notes: bool) -> bool {

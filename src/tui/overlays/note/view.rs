@@ -1,11 +1,11 @@
 //! The note editor box, drawn over the reader: the wrapped note, the terminal
 //! cursor at its grapheme and a key hint. State lives in
-//! [`crate::tui::note_editor::NoteEditor`]; this only draws it.
+//! [`super::editor::NoteEditor`]; this only draws it.
 
-use super::ellipsize;
+use super::editor::NoteEditor;
 use crate::core::width::display_str;
-use crate::tui::note_editor::NoteEditor;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::ellipsize;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;

@@ -1,5 +1,5 @@
 //! The outline beside the text: which sections are folded, where the cursor
-//! is, what is shown. Pure state; drawn by `view/outline.rs`.
+//! is, what is shown. Pure state; drawn by `outline_view.rs`.
 
 use crate::core::outline::Outline;
 
@@ -150,7 +150,7 @@ impl OutlinePanel {
     pub fn keep_in_view(&mut self, rows: usize) {
         let vis = self.visible();
         let at = vis.iter().position(|&i| i == self.cursor).unwrap_or(0);
-        self.scroll = super::list_nav::scroll_for(at, self.scroll, rows, vis.len());
+        self.scroll = crate::tui::widgets::list_nav::scroll_for(at, self.scroll, rows, vis.len());
     }
 }
 

@@ -1,18 +1,17 @@
 //! The article info panel: what chitalka knows about the open article.
 
-use super::ellipsize;
 use crate::core::document::reading_minutes;
 use crate::messages::{self, info};
-use crate::tui::app::App;
+use crate::tui::screens::reader::Reader;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::ellipsize;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 /// Draw the info panel over the reader.
-pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
-    let Some(r) = app.reader.as_ref() else { return };
+pub fn draw(frame: &mut Frame, r: &Reader, theme: &Theme) {
     let area = frame.area();
     let meta = &r.doc.meta;
     let words = r.doc.word_count();

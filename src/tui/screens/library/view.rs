@@ -1,12 +1,13 @@
 //! The library: title bar, column headers, the articles, a status line.
 
-use super::{bar_text, ellipsize};
+use super::{LibraryScreen, Row, Sort, state_of};
 use crate::core::store;
 use crate::core::width::str_width;
 use crate::messages;
-use crate::tui::app::{App, Row, Sort};
 use crate::tui::keymap::Mode;
+use crate::tui::session::Session;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::{bar_text, ellipsize, ellipsize_start};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -61,16 +62,16 @@ pub fn progress_bar(progress: f64) -> String {
 }
 
 /// Draw the library screen.
-pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
+pub fn draw(frame: &mut Frame, lv: &LibraryScreen, ses: &Session, theme: &Theme) {
     let area = frame.area();
     let width = usize::from(area.width);
-    let Some(lv) = app.library.as_ref() else {
+    let Some(lib) = ses.lib.as_ref() else {
         return;
     };
     let now = store::now();
 
-    let dir = lv.lib.root.display().to_string();
-    let sort = match (&lv.scanning, lv.sort) {
+    let dir = lib.root.display().to_string();
+    let sort = match (&ses.scanning, lv.sort) {
         (Some(s), _) => {
             let (done, total) = s.progress();
             messages::scanning(done, total)
@@ -79,7 +80,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
         (None, Sort::Recent) => messages::SORT_RECENT.to_string(),
     };
     let head = bar_text(
-        &messages::library_title(lv.lib.articles.len(), &dir),
+        &messages::library_title(lib.articles.len(), &dir),
         &format!("{sort} "),
         width,
     );
@@ -96,13 +97,13 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
             theme.dim,
         ),
     ];
-    let page = app.list_rows();
+    let page = LibraryScreen::page(ses);
     for (n, row) in lv.rows.iter().enumerate().skip(lv.scroll).take(page) {
         let selected = n == lv.selected;
         let line = match *row {
             Row::Article(i) => {
-                let a = &lv.lib.articles[i];
-                let state = app.state_of(a);
+                let a = &lib.articles[i];
+                let state = state_of(ses, a);
                 let read = state.map_or(String::new(), |s| match columns(width) {
                     (_, true) => progress_bar(s.progress),
                     _ => format!("{}%", (s.progress * 100.0).round() as u32),
@@ -120,7 +121,9 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
                 Line::styled(text, if selected { theme.selected } else { theme.body })
             }
             Row::Unreadable(i) => {
-                let Some(u) = app.unreadable(i) else { continue };
+                let Some(u) = lib.unreadable.get(i) else {
+                    continue;
+                };
                 // The name gives way to the reason (why is what the row is for).
                 let frame = str_width(&messages::unreadable_row("", &u.reason));
                 let name_room = width.saturating_sub(1 + frame).max(12);
@@ -143,8 +146,8 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
         };
         lines.push(line);
     }
-    if lv.rows.is_empty() && lv.scanning.is_none() {
-        let text = if lv.lib.articles.is_empty() && lv.lib.unreadable.is_empty() {
+    if lv.rows.is_empty() && ses.scanning.is_none() {
+        let text = if lib.articles.is_empty() && lib.unreadable.is_empty() {
             messages::LIBRARY_EMPTY
         } else {
             messages::LIBRARY_NO_MATCH
@@ -162,17 +165,17 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
         let room = width.saturating_sub(str_width(messages::FILTER_PROMPT) + 1);
         Line::from(vec![
             Span::styled(messages::FILTER_PROMPT, theme.accent),
-            Span::raw(super::ellipsize_start(&lv.filter, room)),
+            Span::raw(ellipsize_start(&lv.filter, room)),
             Span::raw(if lv.filtering { "▏" } else { "" }),
         ])
     } else {
-        let left = app
+        let left = ses
             .message
             .clone()
             .map(|m| format!(" {m}"))
             .unwrap_or_default();
         // A message too long to share the bar gets the room of the key hints.
-        let keymap = &app.config.keymap;
+        let keymap = &ses.config.keymap;
         let mut hints = format!("{} ", keymap.hint_bar(Mode::Library, width < 80));
         if str_width(&left) + str_width(&hints) >= width {
             hints = format!("{} ", keymap.hint_bar(Mode::Library, true));

@@ -1,28 +1,27 @@
 //! The outline: docked beside the text in wide windows, over it in narrow ones.
 
-use super::ellipsize;
+use super::Reader;
 use crate::messages;
-use crate::tui::app::App;
+use crate::tui::session::Session;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::ellipsize;
 use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 /// Draw the outline, if it is open.
-pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
-    if !app.outline_open() {
+pub fn draw(frame: &mut Frame, r: &mut Reader, ses: &Session, theme: &Theme) {
+    let layout = r.layout(ses);
+    let Some(rect) = layout.outline else {
         return;
-    }
+    };
     let area = frame.area();
-    let docked = app.outline_docked();
-    let current = app.current_section();
-    let rows = app.outline_rows();
-    let Some(r) = app.reader.as_ref() else { return };
+    let docked = layout.docked;
+    let current = r.current_section();
+    let rows = layout.outline_rows;
     let p = &r.panel;
-    let (x, y, w, h) = app.outline_rect();
-    let rect = Rect::new(area.x + x, area.y + y, w, h).intersection(area);
+    let rect = rect.intersection(area);
     let block = if docked {
         Block::default()
             .borders(Borders::RIGHT)

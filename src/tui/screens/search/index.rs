@@ -1,12 +1,10 @@
-//! The library-wide find screen's state: the query, the index (built or
-//! brought up to date in a background thread, with its progress), the hits.
+//! The library's search index as the find screen sees it: built or brought
+//! up to date in a background thread (with its progress), ready, or failed.
 
-use super::app::Screen;
-use super::library_scan::spawn_job;
 use crate::core::guarded;
-use crate::core::index::{LibraryIndex, SearchResult, Updated};
+use crate::core::index::{LibraryIndex, Updated};
 use crate::core::library::Library;
-use crate::core::notes_search::{NotesIndex, merged};
+use crate::tui::job::spawn_job;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
@@ -92,62 +90,5 @@ impl IndexState {
             IndexState::Building { progress, .. } => progress.lock().ok().map(|g| *g),
             _ => None,
         }
-    }
-}
-
-/// The library-wide find screen.
-#[derive(Debug)]
-pub struct SearchScreen {
-    /// The query.
-    pub query: String,
-    /// The query field has the keys.
-    pub typing: bool,
-    /// The index.
-    pub index: IndexState,
-    /// The notes, searched too.
-    pub notes: Option<NotesIndex>,
-    /// The hits of the last search.
-    pub result: SearchResult,
-    /// The query the result is for.
-    pub searched: String,
-    /// The selected hit.
-    pub selected: usize,
-    /// First hit on screen.
-    pub scroll: usize,
-    /// Where Esc goes back to.
-    pub back_to: Screen,
-    /// Why the last search failed (shown instead of the hits).
-    pub error: Option<String>,
-    /// The index was made anew while this screen was open (a second
-    /// failure is shown, not made anew again).
-    pub rebuilt: bool,
-}
-
-impl SearchScreen {
-    /// Search the index for the query, if it is ready. `Err(why)` when the
-    /// index failed (the hits are then cleared).
-    pub fn run(&mut self, limit: usize) -> Result<(), String> {
-        let IndexState::Ready(index) = &self.index else {
-            return Ok(());
-        };
-        let found = index.search(&self.query, limit);
-        self.searched = self.query.clone();
-        self.selected = 0;
-        self.scroll = 0;
-        let text = match found {
-            Ok(text) => text,
-            Err(e) => {
-                self.result = SearchResult::default();
-                return Err(e.to_string());
-            }
-        };
-        let notes = self
-            .notes
-            .as_ref()
-            .and_then(|n| n.search(&self.query, limit).ok())
-            .unwrap_or_default();
-        self.result = merged(notes, text, limit);
-        self.error = None;
-        Ok(())
     }
 }

@@ -1,6 +1,7 @@
 //! The help overlay: every key of the current screen, from the keymap in force.
 
 use crate::messages;
+use crate::tui::action::Action;
 use crate::tui::keymap::{Keymap, Mode};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -19,6 +20,20 @@ pub fn rows(keymap: &Keymap, mode: Mode) -> Vec<(String, &'static str)> {
 /// footer line take three).
 pub fn visible_rows(height: u16) -> usize {
     usize::from(height.saturating_sub(3))
+}
+
+/// Scroll the list by `action`, when it is longer than a window `height` rows high.
+pub fn scroll(at: &mut usize, action: Action, keymap: &Keymap, mode: Mode, height: u16) {
+    let room = visible_rows(height);
+    let max = rows(keymap, mode).len().saturating_sub(room);
+    *at = match action {
+        Action::Down | Action::WheelDown => *at + 1,
+        Action::PageDown => *at + room,
+        Action::Up | Action::WheelUp => at.saturating_sub(1),
+        Action::PageUp => at.saturating_sub(room),
+        _ => *at,
+    }
+    .min(max);
 }
 
 /// Draw the help box over the current screen, its list starting at `scroll`

@@ -2,13 +2,14 @@
 //! number of hits, and the hits: title and section, then the snippet with the
 //! matched words highlighted.
 
-use super::{bar_text, ellipsize};
+use super::index::IndexState;
+use super::{LIMIT, SearchScreen};
 use crate::core::width::str_width;
 use crate::messages;
-use crate::tui::app::App;
 use crate::tui::keymap::Mode;
-use crate::tui::search_state::IndexState;
+use crate::tui::session::Session;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::{bar_text, ellipsize};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -16,31 +17,31 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 /// Draw the search screen.
-pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
+pub fn draw(frame: &mut Frame, s: &SearchScreen, ses: &Session, theme: &Theme) {
     let area = frame.area();
     let width = usize::from(area.width);
-    let rows = app.search_rows();
-    let Some(s) = app.search.as_ref() else { return };
+    let rows = SearchScreen::page(ses);
     let cursor = if s.typing { "▏" } else { "" };
     let mut lines = vec![Line::from(vec![
         Span::styled(messages::SEARCH_TITLE, theme.bar),
         Span::styled(format!("{}{cursor}", s.query), theme.accent),
     ])];
     // An error takes the place of the count: never "0 hits" for a failure.
-    let failed = match (&s.error, &s.index) {
+    let failed = match (&s.error, &ses.index) {
         (Some(e), _) => Some(e.clone()),
-        (None, IndexState::Failed(e)) => Some(messages::index_failed(e)),
+        (None, Some(IndexState::Failed(e))) => Some(messages::index_failed(e)),
         _ => None,
     };
-    let info = match (s.index.progress(), &s.result.switched) {
+    let progress = ses.index.as_ref().and_then(IndexState::progress);
+    let info = match (progress, &s.result.switched) {
         (Some((done, total)), _) => messages::indexing(done, total),
         (None, Some(other)) => format!(
             "{} · {}",
             messages::found_as(other),
-            messages::hits_found(s.result.hits.len(), crate::tui::app_search::LIMIT)
+            messages::hits_found(s.result.hits.len(), LIMIT)
         ),
         (None, None) if s.searched.is_empty() => String::new(),
-        (None, None) => messages::hits_found(s.result.hits.len(), crate::tui::app_search::LIMIT),
+        (None, None) => messages::hits_found(s.result.hits.len(), LIMIT),
     };
     match failed {
         Some(e) => lines.push(Line::styled(
@@ -92,14 +93,14 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
     }
     frame.render_widget(Paragraph::new(lines), area);
     let foot_y = area.y + area.height.saturating_sub(1);
-    let left = app
+    let left = ses
         .message
         .clone()
         .map(|m| format!(" {m}"))
         .unwrap_or_default();
     let bar = bar_text(
         &left,
-        &format!("{} ", app.config.keymap.hint_bar(Mode::Search, width < 60)),
+        &format!("{} ", ses.config.keymap.hint_bar(Mode::Search, width < 60)),
         width,
     );
     frame.render_widget(

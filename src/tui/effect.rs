@@ -1,0 +1,91 @@
+//! What a screen or an overlay wants done beyond itself, as a value: the
+//! app carries out the moves between screens, the loop the rest (quit, the
+//! clipboard, `$EDITOR`). Screens stay testable without a terminal.
+
+use super::overlays::Overlay;
+use super::screens::Screen;
+use crate::core::document::Pos;
+use std::path::PathBuf;
+
+/// Where an article opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum At {
+    /// Where it was last read.
+    Saved,
+    /// At a find hit, with the in-article find set to `query`.
+    Hit {
+        /// The hit.
+        pos: Pos,
+        /// The query, as the article's find takes it.
+        query: String,
+    },
+    /// At a note, shown over the text (`quote` is said when it is detached).
+    Note {
+        /// The mark.
+        mark: String,
+        /// Its passage.
+        quote: String,
+    },
+    /// At a mark (placed again in the article as open now), else at `pos`.
+    Mark {
+        /// The article's content id (the reader under the list may have it open).
+        article: String,
+        /// The mark.
+        mark: String,
+        /// Where the list found it.
+        pos: Pos,
+    },
+    /// At a place left by a jump.
+    Place(Pos),
+}
+
+/// An article to open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Open {
+    /// The file.
+    pub path: PathBuf,
+    /// Its reading-state key.
+    pub key: String,
+    /// Where.
+    pub at: At,
+}
+
+/// Something to do beyond the screen that asked.
+#[derive(Debug)]
+pub enum Effect {
+    /// Leave chitalka.
+    Quit,
+    /// Close this screen: back to the one under it (quit when there is none).
+    Back,
+    /// Put a screen on top.
+    Push(Screen),
+    /// Open an overlay.
+    Overlay(Overlay),
+    /// Close the overlay.
+    CloseOverlay,
+    /// Open an article: over the screen that asked, or in the reader under
+    /// a list of marks.
+    Open(Open),
+    /// Go back to where the last jump left from.
+    JumpBack,
+    /// The reader jumped from this place (kept in the jump list if it moved).
+    Jumped(crate::tui::jumps::Place),
+    /// Carry out an action as if its key had been pressed (a click on the
+    /// selected entry of a list opens it).
+    Action(crate::tui::action::Action),
+    /// The marks changed: lists of them are built again.
+    MarksChanged,
+    /// Put text on the terminal's clipboard.
+    Copy(String),
+    /// Hand the note being written to `$EDITOR`.
+    EditExternally,
+}
+
+/// What the loop carries out: the effects that reach past the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoopEffect {
+    /// Put text on the terminal's clipboard.
+    Copy(String),
+    /// Hand the note being written to `$EDITOR`.
+    EditExternally,
+}

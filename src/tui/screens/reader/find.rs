@@ -1,0 +1,159 @@
+//! Find in the article: the prompt (Cyrillic typed as text, Backspace a
+//! whole letter with its accents, ↑/↓ history), incremental search from
+//! where `/` was typed, n/N from the screen being read, with wrap-around.
+
+use super::Reader;
+use crate::core::find::{Hit, nearest};
+use crate::tui::effect::Effect;
+use crate::tui::session::{Session, history_step};
+use crate::tui::widgets::text_input;
+use crossterm::event::{KeyCode, KeyEvent};
+use std::time::Instant;
+
+impl Reader {
+    /// Open the find prompt.
+    pub(super) fn start_find(&mut self, _ses: &mut Session) -> Option<Effect> {
+        self.find.prompt = true;
+        self.find.origin = Some(self.view.top_pos(&self.doc));
+        self.find.query.clear();
+        self.find.hits.clear();
+        self.find.current = None;
+        self.find.history_at = None;
+        None
+    }
+
+    /// A key while the prompt is open.
+    pub(super) fn find_key(&mut self, ev: KeyEvent, ses: &mut Session) {
+        if text_input::edit(&mut self.find.query, &ev) {
+            return self.search_now(ses);
+        }
+        match ev.code {
+            KeyCode::Enter => {
+                self.find.prompt = false;
+                // Kept: the place the hit moved to is the reader's now.
+                if self.find.origin.take() != Some(self.view.top_pos(&self.doc)) {
+                    self.changed_at = Some(Instant::now());
+                }
+                Session::remember(&mut ses.find_history, &self.find.query);
+                return;
+            }
+            KeyCode::Esc => {
+                // Cancelled: back where the reader was before `/`.
+                if let Some(origin) = self.find.origin.take() {
+                    self.view.go_to(&self.doc, origin);
+                }
+                self.find.clear();
+                self.follow_outline(ses);
+                return;
+            }
+            KeyCode::Up | KeyCode::Down => {
+                let n = ses.find_history.len();
+                if n == 0 {
+                    return;
+                }
+                let at = history_step(n, self.find.history_at, ev.code == KeyCode::Up);
+                self.find.history_at = at;
+                self.find.query = at
+                    .and_then(|p| ses.find_history.get(p).cloned())
+                    .unwrap_or_default();
+            }
+            _ => return,
+        }
+        self.search_now(ses);
+    }
+
+    /// Search for the query as typed and show the nearest hit.
+    fn search_now(&mut self, ses: &mut Session) {
+        let from = self
+            .find
+            .origin
+            .unwrap_or_else(|| self.view.top_pos(&self.doc));
+        self.find.search(&self.doc);
+        let changed_at = self.changed_at;
+        if let Some(i) = nearest(&self.find.hits, from) {
+            self.find.current = Some(i);
+            let hit = self.find.hits[i].clone();
+            self.show_hit(&hit, ses);
+        } else if self.find.origin.is_some() {
+            // No hit (yet): the reader stays where it was before `/`.
+            self.view.go_to(&self.doc, from);
+            self.follow_outline(ses);
+        }
+        // A place reached only by typing is not saved (Enter keeps it).
+        if self.find.prompt {
+            self.changed_at = changed_at;
+        }
+    }
+
+    /// Go to the next (`delta` 1) or previous (-1) hit, wrapping around.
+    /// The step goes from the current hit while it is on screen, else from
+    /// the screen itself (after `Space` ×100 or `G`, `n` goes on from
+    /// there), and says so when it wraps around.
+    pub(super) fn step_hit(&mut self, delta: isize, ses: &mut Session) -> Option<Effect> {
+        let n = self.find.hits.len();
+        if n == 0 {
+            return None;
+        }
+        let visible = self.view.visible(&self.doc);
+        let shown = |h: &Hit| {
+            visible
+                .iter()
+                .any(|l| l.block == h.block && l.contains(h.range.start))
+        };
+        let on_screen = self.find.current.filter(|&c| shown(&self.find.hits[c]));
+        let (next, wrapped) = match on_screen {
+            Some(c) => {
+                let j = c as isize + delta;
+                (j.rem_euclid(n as isize) as usize, j < 0 || j >= n as isize)
+            }
+            None => {
+                let top = self.view.top_pos(&self.doc);
+                let found = if delta >= 0 {
+                    self.find.hits.iter().position(|h| h.start() >= top)
+                } else {
+                    self.find.hits.iter().rposition(|h| h.start() < top)
+                };
+                match found {
+                    Some(i) => (i, false),
+                    None if delta >= 0 => (0, true),
+                    None => (n - 1, true),
+                }
+            }
+        };
+        self.find.current = Some(next);
+        let hit = self.find.hits[next].clone();
+        if wrapped {
+            ses.flash(if delta >= 0 {
+                crate::messages::FROM_THE_TOP
+            } else {
+                crate::messages::FROM_THE_BOTTOM
+            });
+        }
+        self.show_hit(&hit, ses);
+        None
+    }
+
+    /// Scroll so that `hit` is on screen, a third of the way down.
+    fn show_hit(&mut self, hit: &Hit, ses: &mut Session) {
+        let rows = Self::text_rows(ses);
+        let on_screen = |r: &mut Reader| {
+            r.view
+                .visible(&r.doc)
+                .iter()
+                .skip(1)
+                .take(rows.saturating_sub(2))
+                .any(|l| l.block == hit.block && l.contains(hit.range.start))
+        };
+        if !on_screen(self) {
+            self.view.go_to(&self.doc, hit.start());
+            self.view.scroll(&self.doc, -((rows / 3) as isize));
+            if !on_screen(self) {
+                // Near the end `go_to` stops at the last screen: the third
+                // scrolled back would push the hit below it.
+                self.view.go_to(&self.doc, hit.start());
+            }
+            self.changed_at = Some(Instant::now());
+        }
+        self.follow_outline(ses);
+    }
+}

@@ -1,0 +1,339 @@
+//! The reader: an open article, its window, and the parts that live on it
+//! (find, choosing a passage, the outline, notes shown, the status line).
+
+pub mod choose;
+pub mod choose_state;
+pub mod find;
+pub mod find_state;
+pub mod marks;
+pub mod mouse;
+pub mod notes;
+pub mod notes_view;
+pub mod outline;
+pub mod outline_panel;
+pub mod outline_view;
+pub mod status;
+pub mod view;
+
+use crate::core::document::{Document, Pos};
+use crate::core::library;
+use crate::core::marks::ReadingState;
+use crate::core::outline::Outline;
+use crate::core::store;
+use crate::core::viewport::Viewport;
+use crate::messages;
+use crate::tui::action::Action;
+use crate::tui::effect::{At, Effect};
+use crate::tui::jumps::Place;
+use crate::tui::keymap::Mode;
+use crate::tui::overlays::Overlay;
+use crate::tui::session::Session;
+use choose_state::Selection;
+use crossterm::event::KeyEvent;
+use find_state::FindState;
+use marks::ReaderMarks;
+use outline_panel::OutlinePanel;
+use ratatui::layout::Rect;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// Save the reading position this long after the last scroll.
+pub const AUTOSAVE_AFTER: Duration = Duration::from_secs(1);
+
+/// Where the reader draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReaderLayout {
+    /// The rows of text (the whole width; the column is inside it).
+    pub text: Rect,
+    /// Left edge and width of the text column.
+    pub column: (usize, usize),
+    /// The status line.
+    pub status: Rect,
+    /// The outline panel, when it is open (border included).
+    pub outline: Option<Rect>,
+    /// The outline is beside the text, not over it.
+    pub docked: bool,
+    /// Rows of outline entries on screen.
+    pub outline_rows: usize,
+}
+
+/// An open article.
+#[derive(Debug)]
+pub struct Reader {
+    /// Content hash.
+    pub id: String,
+    /// Path used as the reading-state key (relative to the library when inside it).
+    pub key: String,
+    /// The file.
+    pub path: PathBuf,
+    /// The parsed article.
+    pub doc: Document,
+    /// The window onto it.
+    pub view: Viewport,
+    /// Its outline, beside the text or over it.
+    pub panel: OutlinePanel,
+    /// Find in this article.
+    pub find: FindState,
+    /// Its bookmarks and notes.
+    pub marks: ReaderMarks,
+    /// The passage being chosen.
+    pub selection: Option<Selection>,
+    /// The note shown over the text (its mark id).
+    pub note_shown: Option<String>,
+    /// Where the mouse button went down in the text (a drag chooses from there).
+    pub press: Option<Pos>,
+    /// Scrolled since the position was last saved.
+    pub changed_at: Option<Instant>,
+}
+
+impl Reader {
+    /// Open `path` (`key` names it in the reading state) where it was last
+    /// read. What the person should be told goes on the status line.
+    pub fn open(ses: &mut Session, path: &Path, key: String) -> Result<Reader, String> {
+        let (id, doc) =
+            library::load(path).map_err(|reason| messages::err_article(path, &reason))?;
+        // What was said on the screen left is not about this article.
+        ses.clear_message();
+        let panel = OutlinePanel::new(Outline::of(&doc));
+        let (_, width) = ses.text_column(0);
+        let rows = Self::text_rows(ses);
+        let mut view = Viewport::with_options(&doc, width, rows, ses.layout);
+        if let Some(state) = ses.store.states.find(&id, &key) {
+            view.go_to(&doc, state.pos);
+        }
+        let (mut marks, marks_message) = ReaderMarks::open(
+            &ses.data_dir,
+            ses.lib.as_ref(),
+            (&id, &key),
+            &doc.title,
+            &doc,
+        );
+        // A damaged marks file is said now and again on exit, where it stays.
+        ses.data_notices.extend(marks.damaged.take());
+        if let Some(m) = marks_message {
+            ses.say(m);
+        }
+        let mut r = Reader {
+            id,
+            key,
+            path: path.to_path_buf(),
+            doc,
+            view,
+            panel,
+            find: FindState::default(),
+            marks,
+            selection: None,
+            note_shown: None,
+            press: None,
+            changed_at: Some(Instant::now()),
+        };
+        r.resize(ses);
+        Ok(r)
+    }
+
+    /// Rows of text in the window (all but the status line).
+    pub fn text_rows(ses: &Session) -> usize {
+        usize::from(ses.size.1.saturating_sub(1)).max(1)
+    }
+
+    /// Where it draws in the session's window.
+    pub fn layout(&self, ses: &Session) -> ReaderLayout {
+        let (w, h) = ses.size;
+        let open = self.panel.open;
+        let docked = open && w >= outline::DOCK_MIN_WIDTH;
+        let side = if docked {
+            (w / 3).min(outline::SIDEBAR_MAX)
+        } else {
+            0
+        };
+        let outline = open.then(|| {
+            if docked {
+                Rect::new(0, 0, side, h.saturating_sub(1))
+            } else {
+                let pw = w.saturating_sub(4).min(64).max(w.min(10));
+                Rect::new(w.saturating_sub(pw) / 2, 1, pw, h.saturating_sub(3))
+            }
+        });
+        let rows = usize::from(h.saturating_sub(1));
+        ReaderLayout {
+            text: Rect::new(0, 0, w, h.saturating_sub(1)),
+            column: ses.text_column(side),
+            status: Rect::new(0, h.saturating_sub(1), w, h.min(1)),
+            outline,
+            docked,
+            outline_rows: if docked { rows } else { rows.saturating_sub(4) },
+        }
+    }
+
+    /// Which keys it reads: the outline's, the choice's or its own.
+    pub fn mode(&self, ses: &Session) -> Mode {
+        if self.outline_has_keys(ses) {
+            Mode::Outline
+        } else if self.selection.is_some() {
+            Mode::Select
+        } else {
+            Mode::Reader
+        }
+    }
+
+    /// Lay the text out for the window as it is now.
+    pub fn resize(&mut self, ses: &Session) {
+        let (_, width) = self.layout(ses).column;
+        self.view.resize(&self.doc, width, Self::text_rows(ses));
+    }
+
+    /// Where the reader is now.
+    pub fn place(&mut self) -> Place {
+        Place {
+            path: self.path.clone(),
+            key: self.key.clone(),
+            pos: self.view.top_pos(&self.doc),
+        }
+    }
+
+    /// Move the window to `at` (an article just opened, or this one again).
+    pub fn go(&mut self, at: &At, ses: &mut Session) {
+        let rows = Self::text_rows(ses);
+        match at {
+            At::Saved => {}
+            At::Place(pos) => {
+                self.view.go_to(&self.doc, *pos);
+                self.changed_at = Some(Instant::now());
+            }
+            At::Hit { pos, query } => {
+                self.view.go_to(&self.doc, *pos);
+                self.view.scroll(&self.doc, -((rows / 3) as isize));
+                self.find.query = query.clone();
+                self.find.search(&self.doc);
+                self.find.current = crate::core::find::nearest(&self.find.hits, *pos);
+            }
+            At::Note { mark, quote } => return self.show_note(mark, quote, ses),
+            At::Mark { mark, pos, .. } => {
+                // The article as open now may place the mark differently.
+                let pos = self
+                    .marks
+                    .placed
+                    .iter()
+                    .find(|m| m.id == *mark)
+                    .map_or(*pos, |m| m.start);
+                self.view.go_to(&self.doc, pos);
+                self.changed_at = Some(Instant::now());
+            }
+        }
+        self.follow_outline(ses);
+    }
+
+    /// Save the reading position now (if it moved since the last save).
+    pub fn save_position(&mut self, ses: &mut Session) {
+        if self.changed_at.take().is_none() {
+            return;
+        }
+        let state = ReadingState {
+            path: self.key.clone(),
+            pos: self.view.top_pos(&self.doc),
+            progress: self.view.progress(&self.doc),
+            last_read: store::now(),
+        };
+        ses.store.states.record(&self.id, state);
+        match ses.store.save() {
+            Ok(None) => ses.position_error = None,
+            Ok(Some(w)) => ses.say(w.to_string()),
+            Err(e) => {
+                // Said once, not at every pause in the reading; again on exit.
+                let said = messages::warn_save_failed(&e);
+                if ses.position_error.as_ref() != Some(&said) {
+                    ses.say(said.clone());
+                }
+                ses.position_error = Some(said);
+            }
+        }
+    }
+
+    /// When the position is saved by itself next (none: nothing to save,
+    /// or the find prompt is open).
+    pub fn autosave_at(&self) -> Option<Instant> {
+        if self.find.prompt {
+            return None;
+        }
+        self.changed_at.map(|t| t + AUTOSAVE_AFTER)
+    }
+
+    /// Periodic work while it is on top: save the position a moment after
+    /// scrolling stops, try a failed save of marks again, lay out more of
+    /// the text. True while text is left to lay out.
+    pub fn tick(&mut self, ses: &mut Session, now: Instant) -> bool {
+        if self.autosave_at().is_some_and(|t| now >= t) {
+            self.save_position(ses);
+        }
+        self.retry_marks(ses, now);
+        !self.view.fill(&self.doc, 200)
+    }
+
+    /// A key that a field or a shown note takes before the keymap does.
+    pub fn take_key(&mut self, ev: KeyEvent, ses: &mut Session) -> Option<Option<Effect>> {
+        if self.find.prompt {
+            self.find_key(ev, ses);
+            return Some(None);
+        }
+        if self.note_shown.is_some() {
+            return self.shown_note_key(ev, ses);
+        }
+        None
+    }
+
+    /// Carry out an action.
+    pub fn on_action(&mut self, action: Action, ses: &mut Session) -> Option<Effect> {
+        match self.mode(ses) {
+            Mode::Select => return self.select_action(action, ses),
+            Mode::Outline => return self.outline_action(action, ses),
+            _ => {}
+        }
+        match action {
+            Action::Info => return Some(Effect::Overlay(Overlay::Info)),
+            Action::Find => return self.start_find(ses),
+            Action::NextHit => return self.step_hit(1, ses),
+            Action::PrevHit => return self.step_hit(-1, ses),
+            Action::ClearHits => {
+                self.find.clear();
+                return None;
+            }
+            Action::JumpBack => return Some(Effect::JumpBack),
+            Action::Select
+            | Action::Bookmark
+            | Action::Annotate
+            | Action::ShowNote
+            | Action::Bookmarks
+            | Action::Notes => return self.mark_action(action, ses),
+            Action::ToggleOutline
+            | Action::FocusSwitch
+            | Action::PrevSection
+            | Action::NextSection => return self.outline_action(action, ses),
+            Action::Back => {
+                self.save_position(ses);
+                return Some(Effect::Back);
+            }
+            _ => {}
+        }
+        let page = Self::text_rows(ses).saturating_sub(2).max(1) as isize;
+        let (doc, view) = (&self.doc, &mut self.view);
+        let before = view.top_pos(doc);
+        match action {
+            Action::Down => view.scroll(doc, 1),
+            Action::Up => view.scroll(doc, -1),
+            Action::WheelDown => view.scroll(doc, 3),
+            Action::WheelUp => view.scroll(doc, -3),
+            Action::PageDown => view.scroll(doc, page),
+            Action::PageUp => view.scroll(doc, -page),
+            Action::HalfDown => view.scroll(doc, (page + 2) / 2),
+            Action::HalfUp => view.scroll(doc, -(page + 2) / 2),
+            Action::Top => view.home(),
+            Action::Bottom => view.end(doc),
+            _ => {}
+        }
+        if view.top_pos(doc) != before {
+            self.changed_at = Some(Instant::now());
+        }
+        self.follow_outline(ses);
+        None
+    }
+}

@@ -1,0 +1,83 @@
+//! The reader's status line: the title and section being read (or the
+//! message), the find count, the place in the article and the key hints;
+//! the find prompt and the passage being chosen take it over.
+
+use super::Reader;
+use crate::messages;
+use crate::tui::keymap::Mode;
+use crate::tui::session::Session;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::{bar_text, prompt_bar};
+use ratatui::Frame;
+use ratatui::widgets::Paragraph;
+
+/// The names of the section being read and its parents ("ТОМ ПЕРВЫЙ ›
+/// ЧАСТЬ ПЕРВАЯ › I."), leaving out the article's own title.
+fn section_path(r: &mut Reader) -> String {
+    let Some(i) = r.current_section() else {
+        return String::new();
+    };
+    let o = &r.panel.outline;
+    o.path(i)
+        .into_iter()
+        .map(|j| &o.sections[j])
+        .filter(|s| !s.synthetic && s.title != r.doc.title)
+        .map(|s| s.title.as_str())
+        .collect::<Vec<_>>()
+        .join(messages::SECTION_PATH_SEP)
+}
+
+/// Draw the status line.
+pub fn draw(frame: &mut Frame, r: &mut Reader, ses: &Session, theme: &Theme) {
+    let area = frame.area();
+    let bar_rect = r.layout(ses).status.intersection(area);
+    let cols = usize::from(area.width);
+    let section = section_path(r);
+    let percent = (r.view.progress(&r.doc) * 100.0).round() as u32;
+    let mut right = format!("{percent}%");
+    if let Some((line, total)) = r.view.line_numbers() {
+        right = format!("{right} · {}", messages::line_position(line, total));
+    }
+    // A message gets the room the key hints would take.
+    right = match &ses.message {
+        Some(_) => format!("{right} "),
+        None => format!(
+            "{right} · {} ",
+            ses.config.keymap.hint_bar(Mode::Reader, area.width < 80)
+        ),
+    };
+    if let Some((at, total)) = r.find.counter() {
+        let count = if total == 0 {
+            messages::NO_HITS.to_string()
+        } else {
+            messages::hit_counter(at, total)
+        };
+        right = match &r.find.switched {
+            Some(other) => format!("{} {count} · {right}", messages::found_as(other)),
+            None => format!("{count} · {right}"),
+        };
+    }
+    let bar = if let Some((a, b)) = r.selection.as_ref().map(|s| s.range()) {
+        let words = crate::core::document::count_words(&r.doc.text_between(a, b));
+        let left = format!(" {} · {}", messages::CHOOSING, messages::words(words));
+        let right = format!(
+            "{} ",
+            ses.config.keymap.hint_bar(Mode::Select, area.width < 80)
+        );
+        bar_text(&left, &right, cols)
+    } else if r.find.prompt {
+        let label = format!(" {}", messages::FIND_PROMPT);
+        prompt_bar(&label, &r.find.query, &right, cols)
+    } else {
+        let left = match (&ses.message, r.doc.blocks.is_empty()) {
+            (Some(m), _) => format!(" {m}"),
+            (None, true) => format!(" {} {}", r.doc.title, messages::EMPTY_ARTICLE),
+            (None, false) if section.is_empty() => format!(" {}", r.doc.title),
+            (None, false) => {
+                format!(" {}{}{section}", r.doc.title, messages::STATUS_SECTION_SEP)
+            }
+        };
+        bar_text(&left, &right, cols)
+    };
+    frame.render_widget(Paragraph::new(bar).style(theme.bar), bar_rect);
+}
