@@ -134,7 +134,7 @@ impl Reader {
     }
 
     /// Scroll so that `hit` is on screen, a third of the way down.
-    fn show_hit(&mut self, hit: &Hit, ses: &mut Session) {
+    pub(super) fn show_hit(&mut self, hit: &Hit, ses: &mut Session) {
         let rows = Self::text_rows(ses);
         let on_screen = |r: &mut Reader| {
             r.view

@@ -201,11 +201,21 @@ impl Reader {
                 self.changed_at = Some(Instant::now());
             }
             At::Hit { pos, query } => {
-                self.view.go_to(&self.doc, *pos);
-                self.view.scroll(&self.doc, -((rows / 3) as isize));
                 self.find.query = query.clone();
                 self.find.search(&self.doc);
                 self.find.current = crate::core::find::nearest(&self.find.hits, *pos);
+                match self
+                    .find
+                    .current
+                    .and_then(|i| self.find.hits.get(i))
+                    .cloned()
+                {
+                    Some(hit) => return self.show_hit(&hit, ses),
+                    None => {
+                        self.view.go_to(&self.doc, *pos);
+                        self.view.scroll(&self.doc, -((rows / 3) as isize));
+                    }
+                }
             }
             At::Note { mark, quote } => return self.show_note(mark, quote, ses),
             At::Mark { mark, pos, .. } => {
