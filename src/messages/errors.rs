@@ -3,6 +3,7 @@
 //! translation finds them).
 
 use crate::core::article_file::ReadError;
+use crate::core::formats::decode::DecodeError;
 use crate::core::index::IndexDamage;
 use crate::core::marks_store::SaveError;
 use crate::core::store::{DataError, LinkInTheWay, StoreWarning};
@@ -15,6 +16,16 @@ impl std::fmt::Display for ReadError {
             }
             ReadError::NotAFile(kind) => f.write_str(&super::err_not_a_file(*kind)),
             ReadError::Io(e) => f.write_str(&super::err_unreadable(e)),
+        }
+    }
+}
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DecodeError::Binary => f.write_str(super::ERR_BINARY),
+            DecodeError::Malformed(why) => f.write_str(&super::err_malformed(why)),
+            DecodeError::NoBody => f.write_str(&super::err_malformed(super::ERR_NO_BODY)),
         }
     }
 }
