@@ -86,7 +86,11 @@ pub fn list(
         }
     }
     for u in &lib.unreadable {
-        writeln!(err, "{}", messages::cli_skipped(&u.rel, &u.reason))?;
+        writeln!(
+            err,
+            "{}",
+            messages::cli_skipped(&u.rel, &u.reason.to_string())
+        )?;
     }
     Ok(())
 }

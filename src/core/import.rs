@@ -77,7 +77,7 @@ fn add(
     title: Option<&str>,
     known: &HashMap<String, String>,
 ) -> Result<Added, String> {
-    let doc = library::parse_guarded(name, bytes).map_err(|e| e.reason)?;
+    let doc = library::parse_guarded(name, bytes).map_err(|e| e.to_string())?;
     if doc.blocks.is_empty() {
         return Err(messages::ERR_EMPTY.to_string());
     }

@@ -6,9 +6,12 @@ use crate::core::document::{Document, reading_minutes};
 use crate::core::formats;
 use crate::core::guarded;
 use crate::core::scan_cache::{Cached, ScanCache, nanos};
-use crate::messages;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::SystemTime;
+
+mod error;
+pub use error::{LoadError, Refusal};
 
 /// A stable id for an article's content: the 128-bit XXH3 hash of its bytes, in hex.
 pub fn article_id(bytes: &[u8]) -> String {
@@ -45,15 +48,16 @@ impl Article {
     }
 }
 
-/// A file that looked like an article but could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A file that looked like an article but could not be read (or a
+/// sub-folder that could not be looked into).
+#[derive(Debug, Clone)]
 pub struct Unreadable {
     /// Full path of the file.
     pub path: PathBuf,
     /// Path relative to the library folder.
     pub rel: String,
     /// Why it could not be read.
-    pub reason: String,
+    pub reason: LoadError,
 }
 
 /// The articles found in a folder.
@@ -102,30 +106,11 @@ fn ignored(root: &Path) -> Vec<String> {
 /// How deep to descend into sub-folders.
 const MAX_DEPTH: usize = 16;
 
-/// Why a file could not be loaded as an article.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LoadError {
-    /// Why, in words.
-    pub reason: String,
-    /// The same bytes would fail the same way again (the parser refused
-    /// them, or failed on them): worth remembering until the file changes.
-    pub lasting: bool,
-}
-
-/// Read and parse one file, with its id; `Err` is the reason.
-pub fn load(path: &Path) -> Result<(String, Document), String> {
-    load_article(path).map_err(|e| e.reason)
-}
-
 /// Read one file (a regular file, within the size limit: see
 /// [`article_file`]) and parse it; a panic in the parser is caught and is
 /// this file's failure. With its id.
-pub fn load_article(path: &Path) -> Result<(String, Document), LoadError> {
-    let bytes =
-        article_file::read(path, article_file::max_file_bytes()).map_err(|e| LoadError {
-            reason: e.to_string(),
-            lasting: false,
-        })?;
+pub fn load(path: &Path) -> Result<(String, Document), LoadError> {
+    let bytes = article_file::read(path, article_file::max_file_bytes())?;
     let mut doc = parse_guarded(path, &bytes)?;
     if doc.title.is_empty() {
         doc.title = file_stem(path);
@@ -134,26 +119,20 @@ pub fn load_article(path: &Path) -> Result<(String, Document), LoadError> {
 }
 
 /// [`formats::parse`], a panic in it caught and made the file's failure.
-pub fn parse_guarded(path: &Path, bytes: &[u8]) -> Result<Document, LoadError> {
+pub fn parse_guarded(path: &Path, bytes: &[u8]) -> Result<Document, Refusal> {
     let parsed = guarded::run(|| {
         guarded::test_panic("parse", path.file_name());
         formats::parse(path, bytes)
     });
     match parsed {
         Ok(Ok(doc)) => Ok(doc),
-        Ok(Err(e)) => Err(LoadError {
-            reason: e.to_string(),
-            lasting: true,
-        }),
-        Err(panic) => Err(LoadError {
-            reason: messages::err_crashed(&panic),
-            lasting: true,
-        }),
+        Ok(Err(e)) => Err(Refusal::Parse(e)),
+        Err(panic) => Err(Refusal::Crashed(panic)),
     }
 }
 
 /// A sub-folder that could not be read, and why.
-type BadDir = (PathBuf, String);
+type BadDir = (PathBuf, std::io::Error);
 
 /// The article files under `root` (sorted, ignore file applied), and the
 /// sub-folders that could not be read with why.
@@ -227,13 +206,13 @@ impl PendingScan {
             let meta = match std::fs::metadata(&path) {
                 Ok(m) => m,
                 Err(e) => {
-                    let reason = messages::err_unreadable(&e);
+                    let reason = article_file::ReadError::Io(e).into();
                     lib.unreadable.push(Unreadable { path, rel, reason });
                     continue;
                 }
             };
             if let Err(e) = article_file::check(&meta, limit) {
-                let reason = e.to_string();
+                let reason = e.into();
                 lib.unreadable.push(Unreadable { path, rel, reason });
                 continue;
             }
@@ -243,7 +222,8 @@ impl PendingScan {
                 todo.push((path, rel, bytes, modified));
                 continue;
             };
-            if let Some(reason) = cache.get_failed(&rel, bytes, nanos(modified)) {
+            if let Some(refusal) = cache.get_failed(&rel, bytes, nanos(modified)) {
+                let reason = refusal.into();
                 lib.unreadable.push(Unreadable { path, rel, reason });
                 continue;
             }
@@ -262,8 +242,9 @@ impl PendingScan {
                 None => todo.push((path, rel, bytes, modified)),
             }
         }
-        for (path, reason) in bad_dirs {
+        for (path, e) in bad_dirs {
             let rel = relative(root, &path);
+            let reason = LoadError::Folder(Arc::new(e));
             lib.unreadable.push(Unreadable { path, rel, reason });
         }
         Ok(PendingScan { lib, todo, cache })
@@ -288,7 +269,7 @@ impl PendingScan {
             std::mem::take(&mut self.todo).into_iter().enumerate()
         {
             let loaded = guarded::run(|| {
-                load_article(&path).map(|(id, doc)| Cached {
+                load(&path).map(|(id, doc)| Cached {
                     size: bytes,
                     mtime: nanos(modified),
                     id,
@@ -298,12 +279,7 @@ impl PendingScan {
                     encoding: doc.meta.encoding,
                 })
             })
-            .unwrap_or_else(|panic| {
-                Err(LoadError {
-                    reason: messages::err_crashed(&panic),
-                    lasting: true,
-                })
-            });
+            .unwrap_or_else(|panic| Err(Refusal::Crashed(panic).into()));
             match loaded {
                 Ok(c) => {
                     self.lib.articles.push(Article {
@@ -321,11 +297,10 @@ impl PendingScan {
                         cache.put(&rel, c);
                     }
                 }
-                Err(e) => {
-                    if let Some(cache) = self.cache.as_mut().filter(|_| e.lasting) {
-                        cache.put_failed(&rel, bytes, nanos(modified), &e.reason);
+                Err(reason) => {
+                    if let (Some(cache), Some(refusal)) = (self.cache.as_mut(), reason.lasting()) {
+                        cache.put_failed(&rel, bytes, nanos(modified), refusal);
                     }
-                    let reason = e.reason;
                     self.lib.unreadable.push(Unreadable { path, rel, reason });
                 }
             }
@@ -344,7 +319,7 @@ fn collect(
     dir: &Path,
     depth: usize,
     out: &mut Vec<PathBuf>,
-    bad: &mut Vec<(PathBuf, String)>,
+    bad: &mut Vec<BadDir>,
 ) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let Ok(entry) = entry else { continue };
@@ -358,7 +333,7 @@ fn collect(
             if depth < MAX_DEPTH {
                 // An unreadable sub-folder does not stop the scan; it is reported.
                 if let Err(e) = collect(&path, depth + 1, out, bad) {
-                    bad.push((path, messages::err_folder(&e)));
+                    bad.push((path, e));
                 }
             }
         } else if formats::is_supported(&path) {

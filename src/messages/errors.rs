@@ -5,6 +5,7 @@
 use crate::core::article_file::ReadError;
 use crate::core::formats::decode::DecodeError;
 use crate::core::index::IndexDamage;
+use crate::core::library::{LoadError, Refusal};
 use crate::core::marks_store::SaveError;
 use crate::core::store::{DataError, LinkInTheWay, StoreWarning};
 
@@ -26,6 +27,25 @@ impl std::fmt::Display for DecodeError {
             DecodeError::Binary => f.write_str(super::ERR_BINARY),
             DecodeError::Malformed(why) => f.write_str(&super::err_malformed(why)),
             DecodeError::NoBody => f.write_str(&super::err_malformed(super::ERR_NO_BODY)),
+        }
+    }
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refusal::Parse(e) => e.fmt(f),
+            Refusal::Crashed(why) => f.write_str(&super::err_crashed(why)),
+        }
+    }
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::Read(e) => e.fmt(f),
+            LoadError::Folder(e) => f.write_str(&super::err_folder(e)),
+            LoadError::Refused(r) => r.fmt(f),
         }
     }
 }
