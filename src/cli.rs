@@ -234,7 +234,7 @@ pub fn add(
             } else {
                 file.as_path()
             };
-            importer.add(&b, name, title)
+            importer.add(&b, name, title).map_err(|e| e.to_string())
         });
         match result {
             Ok(added) => {

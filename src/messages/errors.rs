@@ -4,6 +4,7 @@
 
 use crate::core::article_file::ReadError;
 use crate::core::formats::decode::DecodeError;
+use crate::core::import::ImportError;
 use crate::core::index::IndexDamage;
 use crate::core::library::{LoadError, Refusal};
 use crate::core::marks_store::SaveError;
@@ -46,6 +47,18 @@ impl std::fmt::Display for LoadError {
             LoadError::Read(e) => e.fmt(f),
             LoadError::Folder(e) => f.write_str(&super::err_folder(e)),
             LoadError::Refused(r) => r.fmt(f),
+        }
+    }
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ImportError::Library(root, e) => f.write_str(&super::err_library(root, e)),
+            ImportError::Refused(r) => r.fmt(f),
+            ImportError::Empty => f.write_str(super::ERR_EMPTY),
+            ImportError::AlreadyThere(rel) => f.write_str(&super::err_already_there(rel)),
+            ImportError::Write(path, e) => f.write_str(&super::err_write(path, e)),
         }
     }
 }
