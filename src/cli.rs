@@ -86,7 +86,11 @@ pub fn list(
         }
     }
     for u in &lib.unreadable {
-        writeln!(err, "{}", messages::cli_skipped(&u.rel, &u.reason))?;
+        writeln!(
+            err,
+            "{}",
+            messages::cli_skipped(&u.rel, &u.reason.to_string())
+        )?;
     }
     Ok(())
 }
@@ -230,7 +234,7 @@ pub fn add(
             } else {
                 file.as_path()
             };
-            importer.add(&b, name, title)
+            importer.add(&b, name, title).map_err(|e| e.to_string())
         });
         match result {
             Ok(added) => {

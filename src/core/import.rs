@@ -3,9 +3,8 @@
 //! copy is safely written (`--move`).
 
 use crate::core::formats;
-use crate::core::library::{self, article_id};
+use crate::core::library::{self, Refusal, article_id};
 use crate::core::store::atomic_write;
-use crate::messages;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -20,6 +19,23 @@ pub struct Added {
     /// Where it now is.
     pub path: PathBuf,
 }
+
+/// Why a file was not added; `messages` words it.
+#[derive(Debug)]
+pub enum ImportError {
+    /// The library folder could not be read: the folder, and why.
+    Library(PathBuf, std::io::Error),
+    /// The bytes are not an article.
+    Refused(Refusal),
+    /// An article with no text.
+    Empty,
+    /// The same content is in the library already, at this relative path.
+    AlreadyThere(String),
+    /// The copy could not be written: where, and why.
+    Write(PathBuf, std::io::Error),
+}
+
+impl std::error::Error for ImportError {}
 
 /// A file name stem from a title: letters and digits of any script kept,
 /// lower case, other runs made one "-", at most [`MAX_STEM`] characters.
@@ -49,8 +65,9 @@ pub struct Importer {
 
 impl Importer {
     /// An importer for the library folder `root`.
-    pub fn new(root: &Path) -> Result<Importer, String> {
-        let known = library::content_ids(root).map_err(|e| messages::err_library(root, &e))?;
+    pub fn new(root: &Path) -> Result<Importer, ImportError> {
+        let known =
+            library::content_ids(root).map_err(|e| ImportError::Library(root.to_path_buf(), e))?;
         Ok(Importer {
             root: root.to_path_buf(),
             known: known.into_iter().collect(),
@@ -60,7 +77,12 @@ impl Importer {
     /// Add `bytes` (from a file called `name`, or stdin). `title` overrides
     /// the document's own title for the file name. Refuses unreadable input
     /// and content already in the library.
-    pub fn add(&mut self, bytes: &[u8], name: &Path, title: Option<&str>) -> Result<Added, String> {
+    pub fn add(
+        &mut self,
+        bytes: &[u8],
+        name: &Path,
+        title: Option<&str>,
+    ) -> Result<Added, ImportError> {
         let added = add(&self.root, bytes, name, title, &self.known)?;
         self.known.insert(
             article_id(bytes),
@@ -76,14 +98,14 @@ fn add(
     name: &Path,
     title: Option<&str>,
     known: &HashMap<String, String>,
-) -> Result<Added, String> {
-    let doc = library::parse_guarded(name, bytes).map_err(|e| e.reason)?;
+) -> Result<Added, ImportError> {
+    let doc = library::parse_guarded(name, bytes).map_err(ImportError::Refused)?;
     if doc.blocks.is_empty() {
-        return Err(messages::ERR_EMPTY.to_string());
+        return Err(ImportError::Empty);
     }
     let id = article_id(bytes);
     if let Some(rel) = known.get(&id) {
-        return Err(messages::err_already_there(rel));
+        return Err(ImportError::AlreadyThere(rel.clone()));
     }
     let title = title.map(str::to_string).unwrap_or(doc.title);
     let ext = name
@@ -105,7 +127,7 @@ fn add(
         path = root.join(format!("{stem}-{n}.{ext}"));
         n += 1;
     }
-    atomic_write(&path, bytes).map_err(|e| messages::err_write(&path, &e))?;
+    atomic_write(&path, bytes).map_err(|e| ImportError::Write(path.clone(), e))?;
     Ok(Added { title, path })
 }
 
@@ -137,7 +159,12 @@ mod tests {
         assert_eq!(a.title, "ЗАГОЛОВОК");
         // Same content again: refused.
         let again = imp.add("ЗАГОЛОВОК\n\nТекст.".as_bytes(), Path::new("y.txt"), None);
-        assert!(again.is_err_and(|e| e.contains("заголовок.txt")));
+        let again = again.expect_err("a duplicate");
+        assert!(
+            matches!(&again, ImportError::AlreadyThere(rel) if rel == "заголовок.txt"),
+            "{again:?}"
+        );
+        assert_eq!(again.to_string(), "already in the library as заголовок.txt");
         // Same title, other content: a new name, the first file untouched.
         let b = imp
             .add(
@@ -156,8 +183,12 @@ mod tests {
             .add(b"# Notes\n\ntext", Path::new("n.MD"), Some("Мои заметки"))
             .expect("add");
         assert_eq!(m.path, root.join("мои-заметки.md"));
-        assert!(imp.add(b"\x00\x01bin", Path::new("b.txt"), None).is_err());
-        assert!(imp.add(b"   \n\n ", Path::new("e.txt"), None).is_err());
+        assert!(matches!(
+            imp.add(b"\x00\x01bin", Path::new("b.txt"), None),
+            Err(ImportError::Refused(Refusal::Parse(_)))
+        ));
+        let empty = imp.add(b"   \n\n ", Path::new("e.txt"), None);
+        assert!(matches!(empty, Err(ImportError::Empty)), "{empty:?}");
         let names: Vec<String> = std::fs::read_dir(root)
             .expect("ls")
             .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
@@ -165,10 +196,9 @@ mod tests {
         assert_eq!(names.len(), 3, "{names:?}");
         // A new importer reads what is there: the duplicate is still refused.
         let mut again = Importer::new(root).expect("importer");
-        assert!(
-            again
-                .add("ЗАГОЛОВОК\n\nТекст.".as_bytes(), Path::new("z.txt"), None)
-                .is_err()
-        );
+        assert!(matches!(
+            again.add("ЗАГОЛОВОК\n\nТекст.".as_bytes(), Path::new("z.txt"), None),
+            Err(ImportError::AlreadyThere(_))
+        ));
     }
 }

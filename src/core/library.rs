@@ -6,9 +6,12 @@ use crate::core::document::{Document, reading_minutes};
 use crate::core::formats;
 use crate::core::guarded;
 use crate::core::scan_cache::{Cached, ScanCache, nanos};
-use crate::messages;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::SystemTime;
+
+mod error;
+pub use error::{LoadError, Refusal};
 
 /// A stable id for an article's content: the 128-bit XXH3 hash of its bytes, in hex.
 pub fn article_id(bytes: &[u8]) -> String {
@@ -45,15 +48,16 @@ impl Article {
     }
 }
 
-/// A file that looked like an article but could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A file that looked like an article but could not be read (or a
+/// sub-folder that could not be looked into).
+#[derive(Debug, Clone)]
 pub struct Unreadable {
     /// Full path of the file.
     pub path: PathBuf,
     /// Path relative to the library folder.
     pub rel: String,
     /// Why it could not be read.
-    pub reason: String,
+    pub reason: LoadError,
 }
 
 /// The articles found in a folder.
@@ -102,30 +106,11 @@ fn ignored(root: &Path) -> Vec<String> {
 /// How deep to descend into sub-folders.
 const MAX_DEPTH: usize = 16;
 
-/// Why a file could not be loaded as an article.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LoadError {
-    /// Why, in words.
-    pub reason: String,
-    /// The same bytes would fail the same way again (the parser refused
-    /// them, or failed on them): worth remembering until the file changes.
-    pub lasting: bool,
-}
-
-/// Read and parse one file, with its id; `Err` is the reason.
-pub fn load(path: &Path) -> Result<(String, Document), String> {
-    load_article(path).map_err(|e| e.reason)
-}
-
 /// Read one file (a regular file, within the size limit: see
 /// [`article_file`]) and parse it; a panic in the parser is caught and is
 /// this file's failure. With its id.
-pub fn load_article(path: &Path) -> Result<(String, Document), LoadError> {
-    let bytes =
-        article_file::read(path, article_file::max_file_bytes()).map_err(|e| LoadError {
-            reason: e.to_string(),
-            lasting: false,
-        })?;
+pub fn load(path: &Path) -> Result<(String, Document), LoadError> {
+    let bytes = article_file::read(path, article_file::max_file_bytes())?;
     let mut doc = parse_guarded(path, &bytes)?;
     if doc.title.is_empty() {
         doc.title = file_stem(path);
@@ -134,26 +119,20 @@ pub fn load_article(path: &Path) -> Result<(String, Document), LoadError> {
 }
 
 /// [`formats::parse`], a panic in it caught and made the file's failure.
-pub fn parse_guarded(path: &Path, bytes: &[u8]) -> Result<Document, LoadError> {
+pub fn parse_guarded(path: &Path, bytes: &[u8]) -> Result<Document, Refusal> {
     let parsed = guarded::run(|| {
         guarded::test_panic("parse", path.file_name());
         formats::parse(path, bytes)
     });
     match parsed {
         Ok(Ok(doc)) => Ok(doc),
-        Ok(Err(e)) => Err(LoadError {
-            reason: e.to_string(),
-            lasting: true,
-        }),
-        Err(panic) => Err(LoadError {
-            reason: messages::err_crashed(&panic),
-            lasting: true,
-        }),
+        Ok(Err(e)) => Err(Refusal::Parse(e)),
+        Err(panic) => Err(Refusal::Crashed(panic)),
     }
 }
 
 /// A sub-folder that could not be read, and why.
-type BadDir = (PathBuf, String);
+type BadDir = (PathBuf, std::io::Error);
 
 /// The article files under `root` (sorted, ignore file applied), and the
 /// sub-folders that could not be read with why.
@@ -227,13 +206,13 @@ impl PendingScan {
             let meta = match std::fs::metadata(&path) {
                 Ok(m) => m,
                 Err(e) => {
-                    let reason = messages::err_unreadable(&e);
+                    let reason = article_file::ReadError::Io(e).into();
                     lib.unreadable.push(Unreadable { path, rel, reason });
                     continue;
                 }
             };
             if let Err(e) = article_file::check(&meta, limit) {
-                let reason = e.to_string();
+                let reason = e.into();
                 lib.unreadable.push(Unreadable { path, rel, reason });
                 continue;
             }
@@ -243,7 +222,8 @@ impl PendingScan {
                 todo.push((path, rel, bytes, modified));
                 continue;
             };
-            if let Some(reason) = cache.get_failed(&rel, bytes, nanos(modified)) {
+            if let Some(refusal) = cache.get_failed(&rel, bytes, nanos(modified)) {
+                let reason = refusal.into();
                 lib.unreadable.push(Unreadable { path, rel, reason });
                 continue;
             }
@@ -262,8 +242,9 @@ impl PendingScan {
                 None => todo.push((path, rel, bytes, modified)),
             }
         }
-        for (path, reason) in bad_dirs {
+        for (path, e) in bad_dirs {
             let rel = relative(root, &path);
+            let reason = LoadError::Folder(Arc::new(e));
             lib.unreadable.push(Unreadable { path, rel, reason });
         }
         Ok(PendingScan { lib, todo, cache })
@@ -288,7 +269,7 @@ impl PendingScan {
             std::mem::take(&mut self.todo).into_iter().enumerate()
         {
             let loaded = guarded::run(|| {
-                load_article(&path).map(|(id, doc)| Cached {
+                load(&path).map(|(id, doc)| Cached {
                     size: bytes,
                     mtime: nanos(modified),
                     id,
@@ -298,12 +279,7 @@ impl PendingScan {
                     encoding: doc.meta.encoding,
                 })
             })
-            .unwrap_or_else(|panic| {
-                Err(LoadError {
-                    reason: messages::err_crashed(&panic),
-                    lasting: true,
-                })
-            });
+            .unwrap_or_else(|panic| Err(Refusal::Crashed(panic).into()));
             match loaded {
                 Ok(c) => {
                     self.lib.articles.push(Article {
@@ -321,11 +297,10 @@ impl PendingScan {
                         cache.put(&rel, c);
                     }
                 }
-                Err(e) => {
-                    if let Some(cache) = self.cache.as_mut().filter(|_| e.lasting) {
-                        cache.put_failed(&rel, bytes, nanos(modified), &e.reason);
+                Err(reason) => {
+                    if let (Some(cache), Some(refusal)) = (self.cache.as_mut(), reason.lasting()) {
+                        cache.put_failed(&rel, bytes, nanos(modified), refusal);
                     }
-                    let reason = e.reason;
                     self.lib.unreadable.push(Unreadable { path, rel, reason });
                 }
             }
@@ -344,7 +319,7 @@ fn collect(
     dir: &Path,
     depth: usize,
     out: &mut Vec<PathBuf>,
-    bad: &mut Vec<(PathBuf, String)>,
+    bad: &mut Vec<BadDir>,
 ) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let Ok(entry) = entry else { continue };
@@ -358,7 +333,7 @@ fn collect(
             if depth < MAX_DEPTH {
                 // An unreadable sub-folder does not stop the scan; it is reported.
                 if let Err(e) = collect(&path, depth + 1, out, bad) {
-                    bad.push((path, messages::err_folder(&e)));
+                    bad.push((path, e));
                 }
             }
         } else if formats::is_supported(&path) {
@@ -386,149 +361,4 @@ fn file_stem(path: &Path) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ids_are_stable_hex() {
-        let id = article_id("Война и мир".as_bytes());
-        assert_eq!(id.len(), 32);
-        assert_eq!(id, article_id("Война и мир".as_bytes()));
-        assert_ne!(id, article_id("Война и мир!".as_bytes()));
-        // A fixed value: the id must never change between versions or runs.
-        assert_eq!(article_id(b""), "99aa06d3014798d86001c324468d497f");
-    }
-
-    #[test]
-    fn scan_lists_good_and_bad_files() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let root = dir.path();
-        std::fs::create_dir_all(root.join("sub/.hidden")).expect("mkdir");
-        std::fs::write(root.join("b.txt"), "ЗАГОЛОВОК\n\nТекст статьи.").expect("write");
-        std::fs::write(root.join("sub/a.md"), "Просто текст без заголовка.").expect("write");
-        std::fs::write(root.join("sub/.hidden/x.txt"), "скрыто").expect("write");
-        std::fs::write(root.join("bin.txt"), b"\x00\x01\x02binary").expect("write");
-        std::fs::write(root.join("cp1251.txt"), b"\xcf\xf0\xe8\xe2\xe5\xf2").expect("write");
-        std::fs::write(root.join("image.png"), b"\x89PNG").expect("write");
-        std::fs::write(root.join("NOTES.md"), "not an article").expect("write");
-        std::fs::write(root.join(IGNORE_FILE), "# not articles\nNOTES.md\n").expect("write");
-        let lib = scan(root).expect("scan");
-        let rels: Vec<&str> = lib.articles.iter().map(|a| a.rel.as_str()).collect();
-        assert_eq!(rels, vec!["b.txt", "cp1251.txt", "sub/a.md"]);
-        assert_eq!(lib.articles[0].title, "ЗАГОЛОВОК");
-        assert_eq!(lib.articles[0].words, 3);
-        assert_eq!(lib.articles[1].title, "Привет");
-        assert_eq!(lib.articles[1].encoding, "windows-1251");
-        let bad: Vec<(&str, &str)> = lib
-            .unreadable
-            .iter()
-            .map(|u| (u.rel.as_str(), u.reason.as_str()))
-            .collect();
-        assert_eq!(bad, vec![("bin.txt", messages::ERR_BINARY)]);
-    }
-
-    /// Reasons by relative path.
-    fn reasons(lib: &Library) -> Vec<(&str, &str)> {
-        lib.unreadable
-            .iter()
-            .map(|u| (u.rel.as_str(), u.reason.as_str()))
-            .collect()
-    }
-
-    #[test]
-    fn hostile_entries_are_listed_with_why_and_never_read() {
-        use std::os::unix::fs::symlink;
-        let dir = tempfile::tempdir().expect("tempdir");
-        let root = dir.path();
-        std::fs::write(root.join("a.txt"), "Статья\n\nТекст.").expect("write");
-        // A gigabyte that takes no disk: refused from its size alone.
-        std::fs::File::create(root.join("big.txt"))
-            .and_then(|f| f.set_len(1 << 30))
-            .expect("sparse");
-        symlink("/dev/zero", root.join("zero.txt")).expect("link");
-        let fifo =
-            std::ffi::CString::new(root.join("fifo.txt").into_os_string().into_encoded_bytes())
-                .expect("c path");
-        // SAFETY: a valid NUL-terminated path.
-        assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) }, 0);
-        symlink(".", root.join("loop")).expect("link");
-        symlink("loop2.txt", root.join("loop1.txt")).expect("link");
-        symlink("loop1.txt", root.join("loop2.txt")).expect("link");
-        symlink("nowhere.txt", root.join("dangling.txt")).expect("link");
-        symlink("/tmp", root.join("folder.md")).expect("link");
-        std::fs::write(root.join("esc\x1b]52;c;aGk=\x07\nname.txt"), "Имя\n\nтекст")
-            .expect("write");
-        // Deeper than the scan goes: not followed down, no crash.
-        let mut deep = root.to_path_buf();
-        for _ in 0..40 {
-            deep.push("d");
-        }
-        std::fs::create_dir_all(&deep).expect("deep");
-        std::fs::write(deep.join("deep.txt"), "Глубоко\n\nтекст").expect("write");
-        let lib = scan(root).expect("scan");
-        let rels: Vec<&str> = lib.articles.iter().map(|a| a.rel.as_str()).collect();
-        assert_eq!(rels, ["a.txt", "esc\x1b]52;c;aGk=\x07\nname.txt"]);
-        let bad = reasons(&lib);
-        let reason = |rel: &str| {
-            bad.iter()
-                .find(|(r, _)| *r == rel)
-                .map(|(_, why)| *why)
-                .unwrap_or_else(|| panic!("{rel} not listed: {bad:?}"))
-        };
-        assert_eq!(
-            reason("big.txt"),
-            "too large: 1.0 GB, the limit is 64 MB (max_file_mb in the config)"
-        );
-        assert_eq!(reason("zero.txt"), "not a regular file: a device");
-        assert_eq!(
-            reason("fifo.txt"),
-            "not a regular file: a named pipe (FIFO)"
-        );
-        assert_eq!(reason("folder.md"), "not a regular file: a folder");
-        assert!(reason("loop1.txt").starts_with("cannot read: "), "{bad:?}");
-        assert!(
-            reason("dangling.txt").starts_with("cannot read: "),
-            "{bad:?}"
-        );
-        // The duplicate check of `add` reads none of them either.
-        // The ignore file a pipe: not waited on.
-        let ignore =
-            std::ffi::CString::new(root.join(IGNORE_FILE).into_os_string().into_encoded_bytes())
-                .expect("c path");
-        // SAFETY: a valid NUL-terminated path.
-        assert_eq!(unsafe { libc::mkfifo(ignore.as_ptr(), 0o644) }, 0);
-        assert_eq!(scan(root).expect("scan").articles.len(), 2);
-        let ids = content_ids(root).expect("ids");
-        assert_eq!(ids.len(), 2, "{ids:?}");
-    }
-
-    #[test]
-    fn a_file_that_fails_to_parse_is_remembered_until_it_changes() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let cache = tempfile::tempdir().expect("cache");
-        let root = dir.path();
-        std::fs::write(root.join("a.txt"), "Статья\n\nТекст.").expect("write");
-        std::fs::write(root.join("bin.txt"), b"\x00\x01\x02binary").expect("write");
-        let open = || Some(ScanCache::open(cache.path(), root));
-        let first = scan_cached(root, open()).expect("scan");
-        assert_eq!(reasons(&first), [("bin.txt", messages::ERR_BINARY)]);
-        // Mark the remembered reason: the next scan shows it, so it did not parse the file.
-        let file = std::fs::read_dir(cache.path())
-            .expect("dir")
-            .flatten()
-            .map(|e| e.path())
-            .find(|p| p.extension().is_some_and(|x| x == "json"))
-            .expect("cache file");
-        let text = std::fs::read_to_string(&file).expect("read");
-        assert!(text.contains(messages::ERR_BINARY), "{text}");
-        std::fs::write(&file, text.replace(messages::ERR_BINARY, "remembered")).expect("write");
-        let second = scan_cached(root, open()).expect("scan");
-        assert_eq!(reasons(&second), [("bin.txt", "remembered")]);
-        assert_eq!(second.articles.len(), 1);
-        // Changed (now text): parsed again, and read.
-        std::fs::write(root.join("bin.txt"), "Исправлено\n\nТеперь текст.").expect("write");
-        let third = scan_cached(root, open()).expect("scan");
-        assert!(third.unreadable.is_empty(), "{:?}", third.unreadable);
-        assert_eq!(third.articles.len(), 2);
-    }
-}
+mod tests;

@@ -4,14 +4,17 @@
 //! the cache only when its size and modification time are the same; the
 //! cache is only a speed-up: missing, damaged or old, it is rebuilt.
 
+use crate::core::library::Refusal;
 use crate::core::store::atomic_write;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-/// Bumped when what is cached, or how it is computed, changes.
-const VERSION: u32 = 2;
+/// Bumped when what is cached, or how it is computed, changes (3: why a
+/// file failed is kept typed, not in words). A cache of another version is
+/// set aside and filled anew.
+const VERSION: u32 = 3;
 
 /// The version of chitalka that filled the cache: another one parses anew.
 const APP: &str = env!("CARGO_PKG_VERSION");
@@ -40,7 +43,7 @@ pub struct Cached {
 struct Failed {
     size: u64,
     mtime: u128,
-    reason: String,
+    reason: Refusal,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -110,7 +113,7 @@ impl ScanCache {
 
     /// Why `rel` could not be parsed, if it failed before and has not
     /// changed since (same size and time).
-    pub fn get_failed(&mut self, rel: &str, size: u64, mtime: u128) -> Option<String> {
+    pub fn get_failed(&mut self, rel: &str, size: u64, mtime: u128) -> Option<Refusal> {
         let hit = self
             .old_failed
             .get(rel)
@@ -122,11 +125,11 @@ impl ScanCache {
     }
 
     /// Remember that `rel`, as it is (size, time), could not be parsed.
-    pub fn put_failed(&mut self, rel: &str, size: u64, mtime: u128, reason: &str) {
+    pub fn put_failed(&mut self, rel: &str, size: u64, mtime: u128, reason: &Refusal) {
         let failed = Failed {
             size,
             mtime,
-            reason: reason.to_string(),
+            reason: reason.clone(),
         };
         self.new_failed.insert(rel.to_string(), failed);
     }

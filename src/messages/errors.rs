@@ -3,7 +3,10 @@
 //! translation finds them).
 
 use crate::core::article_file::ReadError;
+use crate::core::formats::decode::DecodeError;
+use crate::core::import::ImportError;
 use crate::core::index::IndexDamage;
+use crate::core::library::{LoadError, Refusal};
 use crate::core::marks_store::SaveError;
 use crate::core::store::{DataError, LinkInTheWay, StoreWarning};
 
@@ -15,6 +18,47 @@ impl std::fmt::Display for ReadError {
             }
             ReadError::NotAFile(kind) => f.write_str(&super::err_not_a_file(*kind)),
             ReadError::Io(e) => f.write_str(&super::err_unreadable(e)),
+        }
+    }
+}
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DecodeError::Binary => f.write_str(super::ERR_BINARY),
+            DecodeError::Malformed(why) => f.write_str(&super::err_malformed(why)),
+            DecodeError::NoBody => f.write_str(&super::err_malformed(super::ERR_NO_BODY)),
+        }
+    }
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refusal::Parse(e) => e.fmt(f),
+            Refusal::Crashed(why) => f.write_str(&super::err_crashed(why)),
+        }
+    }
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::Read(e) => e.fmt(f),
+            LoadError::Folder(e) => f.write_str(&super::err_folder(e)),
+            LoadError::Refused(r) => r.fmt(f),
+        }
+    }
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ImportError::Library(root, e) => f.write_str(&super::err_library(root, e)),
+            ImportError::Refused(r) => r.fmt(f),
+            ImportError::Empty => f.write_str(super::ERR_EMPTY),
+            ImportError::AlreadyThere(rel) => f.write_str(&super::err_already_there(rel)),
+            ImportError::Write(path, e) => f.write_str(&super::err_write(path, e)),
         }
     }
 }

@@ -141,7 +141,7 @@ pub fn err_library(path: &std::path::Path, e: &std::io::Error) -> String {
 }
 
 /// A file in the library has no readable text.
-pub fn err_article(path: &std::path::Path, reason: &str) -> String {
+pub fn err_article(path: &std::path::Path, reason: &impl std::fmt::Display) -> String {
     format!("{}: {reason}", path.display())
 }
 

@@ -52,7 +52,7 @@ pub fn library_errors(n: usize) -> String {
 }
 
 /// Library view: an unreadable file's row.
-pub fn unreadable_row(name: &str, reason: &str) -> String {
+pub fn unreadable_row(name: &str, reason: &impl std::fmt::Display) -> String {
     format!("⚠ {name}: {reason}")
 }
 

@@ -1,27 +1,19 @@
 //! Bytes to clean text: BOM, UTF-8 check, binary detection, line ends, control
 //! characters, tabs and Unicode normalisation.
 
-use crate::messages;
 use std::borrow::Cow;
-use std::fmt;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-/// Why a file's bytes could not be turned into text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Why a file's bytes could not be turned into text; `messages` words it.
+/// Kept in the scan cache (the same bytes fail the same way again).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum DecodeError {
     /// The bytes look like a binary file (NUL bytes or many control bytes).
     Binary,
     /// Markup so broken that nothing could be read (the parser's message).
     Malformed(String),
-}
-
-impl fmt::Display for DecodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DecodeError::Binary => f.write_str(messages::ERR_BINARY),
-            DecodeError::Malformed(why) => f.write_str(&messages::err_malformed(why)),
-        }
-    }
+    /// An FB2 file with no body text (and no fault to name).
+    NoBody,
 }
 
 impl std::error::Error for DecodeError {}

@@ -282,9 +282,7 @@ pub fn parse_str(text: &str) -> Result<Document, DecodeError> {
         }
     }
     if f.b.blocks.is_empty() && f.b.open.is_none() {
-        return Err(DecodeError::Malformed(
-            fault.unwrap_or_else(|| crate::messages::ERR_NO_BODY.into()),
-        ));
+        return Err(fault.map_or(DecodeError::NoBody, DecodeError::Malformed));
     }
     let meta = Meta {
         author: (!f.authors.is_empty()).then(|| f.authors.join(", ")),
@@ -376,6 +374,6 @@ mod tests {
             parse_str("<<<не xml"),
             Err(DecodeError::Malformed(_))
         ));
-        assert!(parse_str("").is_err());
+        assert_eq!(parse_str("").err(), Some(DecodeError::NoBody));
     }
 }
