@@ -308,6 +308,9 @@ impl App {
                 let reader = self.stack.iter_mut().rev().find_map(Screen::reader_mut);
                 ne.save_on_quit(&mut self.session, reader);
             }
+            if let Some(r) = self.reader_mut() {
+                r.pending = None;
+            }
             self.quit = true;
             return;
         }
@@ -458,7 +461,12 @@ impl App {
             Effect::Back => self.pop(),
             Effect::Push(s) => self.stack.push(s),
             Effect::Overlay(o) => self.overlay = Some(o),
-            Effect::CloseOverlay => self.overlay = None,
+            Effect::CloseOverlay => {
+                self.overlay = None;
+                if let Some(r) = self.reader_mut() {
+                    r.pending = None;
+                }
+            }
             Effect::Open(o) => self.open_at(o),
             Effect::JumpBack => self.jump_back(),
             Effect::Jumped(before) => self.jumped(before),

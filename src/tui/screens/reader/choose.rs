@@ -89,10 +89,13 @@ impl Reader {
                 None
             }
             Action::Bookmark => match self.passage() {
-                Some((start, end)) => Some(Effect::Overlay(Overlay::Prompt(Prompt {
-                    purpose: PromptFor::BookmarkName { start, end },
-                    text: String::new(),
-                }))),
+                Some((start, end)) => {
+                    self.pending = Some((start, end));
+                    Some(Effect::Overlay(Overlay::Prompt(Prompt {
+                        purpose: PromptFor::BookmarkName { start, end },
+                        text: String::new(),
+                    })))
+                }
                 None => {
                     ses.say(messages::NO_PASSAGE);
                     None

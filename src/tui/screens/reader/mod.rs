@@ -78,6 +78,9 @@ pub struct Reader {
     pub marks: ReaderMarks,
     /// The passage being chosen.
     pub selection: Option<Selection>,
+    /// The passage a bookmark or note is being written on (lit as the
+    /// chosen one is, while the prompt or the editor is open).
+    pub pending: Option<(Pos, Pos)>,
     /// The note shown over the text (its mark id).
     pub note_shown: Option<String>,
     /// Where the mouse button went down in the text (a drag chooses from there).
@@ -123,6 +126,7 @@ impl Reader {
             find: FindState::default(),
             marks,
             selection: None,
+            pending: None,
             note_shown: None,
             press: None,
             changed_at: Some(Instant::now()),

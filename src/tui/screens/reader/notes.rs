@@ -105,6 +105,7 @@ impl Reader {
             return None;
         }
         let quote = self.doc.text_between(start, end);
+        self.pending = Some((start, end));
         Some(Effect::Overlay(Overlay::Note(NoteEdit::new_on(
             start, end, quote,
         ))))

@@ -7,6 +7,7 @@ use crate::messages;
 use crate::tui::keymap::Mode;
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
+use crate::core::width::str_width;
 use crate::tui::widgets::{bar_text, prompt_bar};
 use ratatui::Frame;
 use ratatui::widgets::Paragraph;
@@ -46,16 +47,21 @@ pub fn draw(frame: &mut Frame, r: &mut Reader, ses: &Session, theme: &Theme) {
             ses.config.keymap.hint_bar(Mode::Reader, area.width < 80)
         ),
     };
+    // The find count, the layout switch first: what the prompt keeps when
+    // the rest of the right side does not fit.
+    let (mut found, mut count_only) = (String::new(), String::new());
     if let Some((at, total)) = r.find.counter() {
         let count = if total == 0 {
             messages::NO_HITS.to_string()
         } else {
             messages::hit_counter(at, total)
         };
-        right = match &r.find.switched {
-            Some(other) => format!("{} {count} · {right}", messages::found_as(other)),
-            None => format!("{count} · {right}"),
+        count_only = format!("{count} ");
+        found = match &r.find.switched {
+            Some(other) => format!("{} {count} ", messages::found_as(other)),
+            None => format!("{count} "),
         };
+        right = format!("{}· {right}", found);
     }
     let bar = if let Some((a, b)) = r.selection.as_ref().map(|s| s.range()) {
         let words = crate::core::document::count_words(&r.doc.text_between(a, b));
@@ -67,6 +73,11 @@ pub fn draw(frame: &mut Frame, r: &mut Reader, ses: &Session, theme: &Theme) {
         bar_text(&left, &right, cols)
     } else if r.find.prompt {
         let label = format!(" {}", messages::FIND_PROMPT);
+        let typed = str_width(&label) + 1 + str_width(&r.find.query);
+        let right = [right, found, count_only]
+            .into_iter()
+            .find(|r| typed + str_width(r) < cols)
+            .unwrap_or_default();
         prompt_bar(&label, &r.find.query, &right, cols)
     } else {
         let left = match (&ses.message, r.doc.blocks.is_empty()) {

@@ -114,7 +114,7 @@ pub fn draw(frame: &mut Frame, r: &mut Reader, ses: &Session, theme: &Theme) {
     let (column_x, column_width) = r.layout(ses).column;
     let status_y = area.height.saturating_sub(1);
     let lines = r.view.visible(&r.doc);
-    let selection = r.selection.as_ref().map(|s| s.range());
+    let selection = r.selection.as_ref().map(|s| s.range()).or(r.pending);
     let mut flagged: Vec<&str> = Vec::new();
     let rows: Vec<TextLine> = lines
         .iter()
