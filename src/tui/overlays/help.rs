@@ -46,13 +46,15 @@ pub fn draw(frame: &mut Frame, keymap: &Keymap, mode: Mode, scroll: usize, theme
         .map(|(k, _)| k.chars().count())
         .max()
         .unwrap_or(0);
+    // A help text longer than the box is cut with "…", never silently.
+    let help_w = usize::from(area.width).saturating_sub(key_w + 4 + 2);
     let all: Vec<Line> = rows
         .iter()
         .map(|(k, h)| {
             Line::from(vec![
                 Span::styled(format!("{k:<key_w$}"), theme.accent),
                 Span::raw("  "),
-                Span::raw(*h),
+                Span::raw(crate::tui::widgets::ellipsize(h, help_w)),
             ])
         })
         .collect();

@@ -94,7 +94,10 @@ pub fn draw(frame: &mut Frame, ml: &MarksScreen, ses: &Session, theme: &Theme) {
         Line::raw(""),
     ];
     if ml.entries.is_empty() {
-        lines.push(Line::styled(format!(" {}", messages::NO_MARKS), theme.dim));
+        // The hint is read whole: wrapped, not cut.
+        for row in textwrap::wrap(messages::NO_MARKS, width.saturating_sub(2).max(10)) {
+            lines.push(Line::styled(format!(" {row}"), theme.dim));
+        }
     }
     for (i, e) in ml
         .entries

@@ -3,11 +3,11 @@
 //! the find prompt and the passage being chosen take it over.
 
 use super::Reader;
+use crate::core::width::str_width;
 use crate::messages;
 use crate::tui::keymap::Mode;
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
-use crate::core::width::str_width;
 use crate::tui::widgets::{bar_text, prompt_bar};
 use ratatui::Frame;
 use ratatui::widgets::Paragraph;

@@ -48,7 +48,10 @@ pub fn draw(frame: &mut Frame, s: &SearchScreen, ses: &Session, theme: &Theme) {
             ellipsize(&format!(" {}", messages::shown(&e)), width),
             theme.error,
         )),
-        None => lines.push(Line::styled(format!(" {info}"), theme.dim)),
+        None => lines.push(Line::styled(
+            ellipsize(&format!(" {info}"), width),
+            theme.dim,
+        )),
     }
     for (n, hit) in s.result.hits.iter().enumerate().skip(s.scroll).take(rows) {
         let selected = n == s.selected;
