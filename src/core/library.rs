@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
 
-mod error;
+pub mod error;
 pub use error::{LoadError, Refusal};
 
 /// A stable id for an article's content: the 128-bit XXH3 hash of its bytes, in hex.

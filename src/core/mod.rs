@@ -3,6 +3,7 @@
 
 pub mod anchor;
 pub mod article_file;
+pub mod data_file;
 pub mod document;
 pub mod find;
 pub mod fold;

@@ -5,7 +5,7 @@
 //! never share one, nothing needs a lock, and the TUI can drop a notice it
 //! has just shown itself.
 
-use crate::core::store::{atomic_write, now, read_data_file, strip_bom};
+use crate::core::data_file::{atomic_write, now, read_data_file, strip_bom};
 use serde::{Deserialize, Serialize};
 use std::fs;
 use std::io;

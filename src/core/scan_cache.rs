@@ -4,7 +4,7 @@
 //! the cache only when its size and modification time are the same; the
 //! cache is only a speed-up: missing, damaged or old, it is rebuilt.
 
-use crate::core::library::Refusal;
+use crate::core::library::error::Refusal;
 use crate::core::store::atomic_write;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

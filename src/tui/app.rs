@@ -6,10 +6,12 @@
 //! between screens, the loop the rest ([`LoopEffect`]).
 
 use super::action::Action;
-use super::effect::{At, Effect, LoopEffect, Open};
+use super::effect::{At, Effect, LoopEffect, NoteTarget, Open};
 use super::jumps::{self, Place};
 use super::keymap::{self, Mode};
 use super::overlays::Overlay;
+use super::overlays::note::NoteEdit;
+use super::overlays::prompt::Prompt;
 use super::screens::Screen;
 pub use super::screens::ScreenKind;
 use super::screens::library::{self, LibraryScreen};
@@ -418,7 +420,7 @@ impl App {
         }
         if let Some(screen) = SearchScreen::start(&mut self.session) {
             self.save_position();
-            self.stack.push(screen);
+            self.stack.push(Screen::Search(Box::new(screen)));
         }
     }
 
@@ -459,8 +461,16 @@ impl App {
         match effect {
             Effect::Quit => self.quit = true,
             Effect::Back => self.pop(),
-            Effect::Push(s) => self.stack.push(s),
-            Effect::Overlay(o) => self.overlay = Some(o),
+            Effect::ShowMarks { notes, all } => {
+                let reader = self.stack.iter_mut().rev().find_map(Screen::reader_mut);
+                let list = MarksScreen::open_list(notes, all, &mut self.session, reader);
+                self.stack.push(Screen::Marks(list));
+            }
+            Effect::Info => self.overlay = Some(Overlay::Info),
+            Effect::Ask(purpose, text) => {
+                self.overlay = Some(Overlay::Prompt(Prompt { purpose, text }));
+            }
+            Effect::WriteNote(target, quote) => self.write_note(target, quote),
             Effect::CloseOverlay => {
                 self.overlay = None;
                 if let Some(r) = self.reader_mut() {
@@ -478,6 +488,22 @@ impl App {
             }
             Effect::Copy(text) => self.effects.push(LoopEffect::Copy(text)),
             Effect::EditExternally => self.effects.push(LoopEffect::EditExternally),
+        }
+    }
+
+    /// Open the note editor on `target`: a new note on a passage (`quote`),
+    /// or a note that is there (from the open article, else its file).
+    fn write_note(&mut self, target: NoteTarget, quote: String) {
+        let edit = match target {
+            NoteTarget::New { start, end } => Ok(NoteEdit::new_on(start, end, quote)),
+            NoteTarget::Existing { article, rel, mark } => {
+                let reader = self.stack.iter_mut().rev().find_map(Screen::reader_mut);
+                NoteEdit::existing(reader, &self.session.data_dir, &article, &rel, &mark)
+            }
+        };
+        match edit {
+            Ok(ne) => self.overlay = Some(Overlay::Note(ne)),
+            Err(why) => self.session.say(why),
         }
     }
 
@@ -627,7 +653,7 @@ impl App {
         if let Some(o) = self.overlay.as_mut() {
             super::overlays::draw(frame, o, top, &self.session, theme);
         }
-        super::view::clean_cells(frame.buffer_mut());
+        super::widgets::clean_cells(frame.buffer_mut());
     }
 }
 

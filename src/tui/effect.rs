@@ -2,8 +2,6 @@
 //! app carries out the moves between screens, the loop the rest (quit, the
 //! clipboard, `$EDITOR`). Screens stay testable without a terminal.
 
-use super::overlays::Overlay;
-use super::screens::Screen;
 use crate::core::document::Pos;
 use std::path::PathBuf;
 
@@ -50,6 +48,48 @@ pub struct Open {
     pub at: At,
 }
 
+/// What a one-line prompt is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromptFor {
+    /// The name of a new bookmark on `start..end`.
+    BookmarkName {
+        /// Start of the passage.
+        start: Pos,
+        /// End of the passage.
+        end: Pos,
+    },
+    /// A new name for a bookmark.
+    Rename {
+        /// The article's content id.
+        article: String,
+        /// Its path.
+        rel: String,
+        /// The mark.
+        mark: String,
+    },
+}
+
+/// Which note the editor writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoteTarget {
+    /// A new note on `start..end` of the open article.
+    New {
+        /// Start of the passage.
+        start: Pos,
+        /// End of the passage.
+        end: Pos,
+    },
+    /// An existing note.
+    Existing {
+        /// The article's content id.
+        article: String,
+        /// Its path.
+        rel: String,
+        /// The mark.
+        mark: String,
+    },
+}
+
 /// Something to do beyond the screen that asked.
 #[derive(Debug)]
 pub enum Effect {
@@ -57,10 +97,20 @@ pub enum Effect {
     Quit,
     /// Close this screen: back to the one under it (quit when there is none).
     Back,
-    /// Put a screen on top.
-    Push(Screen),
-    /// Open an overlay.
-    Overlay(Overlay),
+    /// Show the list of notes (else bookmarks): of the whole library, or
+    /// of the article open under it unless `all`.
+    ShowMarks {
+        /// Notes, not bookmarks.
+        notes: bool,
+        /// Of the whole library.
+        all: bool,
+    },
+    /// Show what is known about the open article.
+    Info,
+    /// Ask for a line of text (`text` is what the field starts with).
+    Ask(PromptFor, String),
+    /// Open the note editor on a note (`quote` is a new note's passage).
+    WriteNote(NoteTarget, String),
     /// Close the overlay.
     CloseOverlay,
     /// Open an article: over the screen that asked, or in the reader under

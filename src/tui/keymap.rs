@@ -12,62 +12,8 @@ pub use super::keymap_runtime::{
     ALWAYS_QUITS, KeyBinding, Keymap, Rebind, RebindProblem, parse_key,
 };
 
-/// Which screen keys are read for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    /// The list of articles.
-    Library,
-    /// An open article.
-    Reader,
-    /// The outline of an open article, when it has the keyboard.
-    Outline,
-    /// The hits of a library-wide find.
-    Search,
-    /// Choosing a passage in the reader.
-    Select,
-    /// The list of bookmarks or notes.
-    Marks,
-}
-
-/// A key with its modifiers (Shift is part of the character, not a modifier).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key {
-    /// The key.
-    pub code: KeyCode,
-    /// Control / Alt.
-    pub mods: KeyModifiers,
-}
-
-pub(super) const fn plain(code: KeyCode) -> Key {
-    Key {
-        code,
-        mods: KeyModifiers::NONE,
-    }
-}
-
-pub(super) const fn ch(c: char) -> Key {
-    plain(KeyCode::Char(c))
-}
-
-pub(super) const fn ctrl(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        mods: KeyModifiers::CONTROL,
-    }
-}
-
-/// One binding: the keys, in a mode, that do an action.
-#[derive(Debug, Clone, Copy)]
-pub struct Binding {
-    /// The screen.
-    pub mode: Mode,
-    /// The keys.
-    pub keys: &'static [Key],
-    /// What they do.
-    pub action: Action,
-    /// What the help overlay says.
-    pub help: &'static str,
-}
+pub use super::keymap_binding::{Binding, Key, Mode};
+use super::keymap_binding::{ch, ctrl, plain};
 
 use KeyCode::{Down, End, Enter, Esc, Home, PageDown, PageUp, Up};
 use Mode::{Library, Outline, Reader, Search};

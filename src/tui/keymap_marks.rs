@@ -2,7 +2,7 @@
 //! lists of marks. Read with the main table into the [`super::keymap::Keymap`] in force.
 
 use super::action::Action;
-use super::keymap::{Binding, Mode, ch, ctrl, plain};
+use super::keymap_binding::{Binding, Mode, ch, ctrl, plain};
 use crate::messages::keys;
 use Mode::{Library, Marks, Reader, Select};
 use crossterm::event::KeyCode::{

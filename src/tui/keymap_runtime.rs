@@ -92,7 +92,7 @@ pub enum RebindProblem {
 
 /// The key that quits from every screen and overlay, whatever the config
 /// says: it is always part of `quit` and cannot be given to another action.
-pub const ALWAYS_QUITS: Key = super::keymap::ctrl('c');
+pub const ALWAYS_QUITS: Key = super::keymap_binding::ctrl('c');
 
 /// Keys to actions, per screen.
 #[derive(Debug, Clone, PartialEq, Eq)]

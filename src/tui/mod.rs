@@ -10,6 +10,7 @@ pub mod external;
 pub mod job;
 pub mod jumps;
 pub mod keymap;
+pub mod keymap_binding;
 pub mod keymap_marks;
 pub mod keymap_runtime;
 pub mod overlays;

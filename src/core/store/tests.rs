@@ -1,6 +1,8 @@
 use super::*;
+use crate::core::data_file::new_temp;
 use crate::core::document::Pos;
 use crate::core::marks::ReadingState;
+use std::fs::File;
 
 fn sample() -> ReadingState {
     ReadingState {

@@ -1,6 +1,7 @@
 use super::*;
 use crate::core::keyboard;
-use crate::tui::keymap::{ALL_MODES, BINDINGS, ch, ctrl, plain};
+use crate::tui::keymap::{ALL_MODES, BINDINGS};
+use crate::tui::keymap_binding::{ch, ctrl, plain};
 use crate::tui::keymap_marks::MARK_BINDINGS;
 
 fn key(c: char) -> KeyEvent {

@@ -1,11 +1,10 @@
 //! A one-line prompt on the status line: the name of a new bookmark, or a
 //! new name for one from the list.
 
-use crate::core::document::Pos;
 use crate::core::marks_store::MarkKind;
 use crate::core::width::str_width;
 use crate::messages;
-use crate::tui::effect::Effect;
+use crate::tui::effect::{Effect, PromptFor};
 use crate::tui::screens::marks::change::with_marks;
 use crate::tui::screens::reader::Reader;
 use crate::tui::session::Session;
@@ -15,27 +14,6 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
-
-/// What a one-line prompt is for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PromptFor {
-    /// The name of a new bookmark on `start..end`.
-    BookmarkName {
-        /// Start of the passage.
-        start: Pos,
-        /// End of the passage.
-        end: Pos,
-    },
-    /// A new name for a bookmark.
-    Rename {
-        /// The article's content id.
-        article: String,
-        /// Its path.
-        rel: String,
-        /// The mark.
-        mark: String,
-    },
-}
 
 /// A one-line prompt on the status line.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,34 +7,13 @@ pub mod view;
 use crate::core::document::Pos;
 use crate::core::marks_store::{MarkKind, MarksStore};
 use crate::messages;
-use crate::tui::effect::Effect;
+use crate::tui::effect::{Effect, NoteTarget};
 use crate::tui::screens::marks::change::with_marks;
 use crate::tui::screens::reader::Reader;
 use crate::tui::session::Session;
 use crossterm::event::{KeyCode, KeyEvent};
 use editor::{NoteEditor, Outcome};
 use std::path::Path;
-
-/// Which note the editor writes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum NoteTarget {
-    /// A new note on `start..end` of the open article.
-    New {
-        /// Start of the passage.
-        start: Pos,
-        /// End of the passage.
-        end: Pos,
-    },
-    /// An existing note.
-    Existing {
-        /// The article's content id.
-        article: String,
-        /// Its path.
-        rel: String,
-        /// The mark.
-        mark: String,
-    },
-}
 
 /// The note being written.
 #[derive(Debug, Clone)]

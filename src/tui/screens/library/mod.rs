@@ -235,14 +235,10 @@ impl LibraryScreen {
                 None
             }
             Action::Open => self.open_selected(ses),
-            Action::Bookmarks | Action::Notes => Some(Effect::Push(
-                crate::tui::screens::marks::MarksScreen::open_list(
-                    action == Action::Notes,
-                    true,
-                    ses,
-                    None,
-                ),
-            )),
+            Action::Bookmarks | Action::Notes => Some(Effect::ShowMarks {
+                notes: action == Action::Notes,
+                all: true,
+            }),
             _ => None,
         };
         self.clamp_scroll(ses);

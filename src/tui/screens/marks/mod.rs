@@ -5,14 +5,10 @@ pub mod change;
 pub mod entries;
 pub mod view;
 
-use super::Screen;
 use crate::core::marks_store::{MarkKind, MarksStore};
 use crate::messages;
 use crate::tui::action::Action;
-use crate::tui::effect::{At, Effect, Open};
-use crate::tui::overlays::Overlay;
-use crate::tui::overlays::note::NoteEdit;
-use crate::tui::overlays::prompt::{Prompt, PromptFor};
+use crate::tui::effect::{At, Effect, NoteTarget, Open, PromptFor};
 use crate::tui::screens::reader::Reader;
 use crate::tui::session::Session;
 use crate::tui::widgets::list_nav;
@@ -48,7 +44,7 @@ impl MarksScreen {
         all: bool,
         ses: &mut Session,
         reader: Option<&mut Reader>,
-    ) -> Screen {
+    ) -> MarksScreen {
         let over_reader = reader.is_some();
         let mut s = MarksScreen {
             notes,
@@ -60,7 +56,7 @@ impl MarksScreen {
             over_reader,
         };
         s.refresh(ses, reader.map(|r| &*r));
-        Screen::Marks(s)
+        s
     }
 
     /// Entries shown in `rows` rows (at least one).
@@ -147,26 +143,16 @@ impl MarksScreen {
             Action::Open => return self.go_to_entry(ses),
             Action::Edit => {
                 let e = self.current()?.clone();
-                return match &e.kind {
-                    MarkKind::Bookmark { name } => Some(Effect::Overlay(Overlay::Prompt(Prompt {
-                        purpose: PromptFor::Rename {
-                            article: e.article.clone(),
-                            rel: e.rel.clone(),
-                            mark: e.mark.clone(),
-                        },
-                        text: name.clone(),
-                    }))),
-                    MarkKind::Note { .. } => {
-                        match NoteEdit::existing(reader, &ses.data_dir, &e.article, &e.rel, &e.mark)
-                        {
-                            Ok(ne) => Some(Effect::Overlay(Overlay::Note(ne))),
-                            Err(why) => {
-                                ses.say(why);
-                                None
-                            }
-                        }
+                let (article, rel, mark) = (e.article.clone(), e.rel.clone(), e.mark.clone());
+                return Some(match &e.kind {
+                    MarkKind::Bookmark { name } => {
+                        Effect::Ask(PromptFor::Rename { article, rel, mark }, name.clone())
                     }
-                };
+                    MarkKind::Note { .. } => Effect::WriteNote(
+                        NoteTarget::Existing { article, rel, mark },
+                        e.quote.clone(),
+                    ),
+                });
             }
             Action::Delete => {
                 let e = self.current()?.clone();

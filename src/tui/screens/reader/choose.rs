@@ -7,9 +7,7 @@ use crate::core::document::Pos;
 use crate::core::sentence;
 use crate::messages;
 use crate::tui::action::Action;
-use crate::tui::effect::Effect;
-use crate::tui::overlays::Overlay;
-use crate::tui::overlays::prompt::{Prompt, PromptFor};
+use crate::tui::effect::{Effect, PromptFor};
 use crate::tui::session::Session;
 
 impl Reader {
@@ -91,10 +89,10 @@ impl Reader {
             Action::Bookmark => match self.passage() {
                 Some((start, end)) => {
                     self.pending = Some((start, end));
-                    Some(Effect::Overlay(Overlay::Prompt(Prompt {
-                        purpose: PromptFor::BookmarkName { start, end },
-                        text: String::new(),
-                    })))
+                    Some(Effect::Ask(
+                        PromptFor::BookmarkName { start, end },
+                        String::new(),
+                    ))
                 }
                 None => {
                     ses.say(messages::NO_PASSAGE);
@@ -112,14 +110,10 @@ impl Reader {
                 self.show_next_note(ses);
                 None
             }
-            Action::Bookmarks | Action::Notes => Some(Effect::Push(
-                crate::tui::screens::marks::MarksScreen::open_list(
-                    action == Action::Notes,
-                    false,
-                    ses,
-                    Some(self),
-                ),
-            )),
+            Action::Bookmarks | Action::Notes => Some(Effect::ShowMarks {
+                notes: action == Action::Notes,
+                all: false,
+            }),
             _ => None,
         }
     }

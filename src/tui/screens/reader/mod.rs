@@ -26,7 +26,6 @@ use crate::tui::action::Action;
 use crate::tui::effect::{At, Effect};
 use crate::tui::jumps::Place;
 use crate::tui::keymap::Mode;
-use crate::tui::overlays::Overlay;
 use crate::tui::session::Session;
 use choose_state::Selection;
 use crossterm::event::KeyEvent;
@@ -303,7 +302,7 @@ impl Reader {
             _ => {}
         }
         match action {
-            Action::Info => return Some(Effect::Overlay(Overlay::Info)),
+            Action::Info => return Some(Effect::Info),
             Action::Find => return self.start_find(ses),
             Action::NextHit => return self.step_hit(1, ses),
             Action::PrevHit => return self.step_hit(-1, ses),

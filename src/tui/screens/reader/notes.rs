@@ -7,10 +7,8 @@ use crate::core::document::Pos;
 use crate::core::marks_store::{self, MarkKind};
 use crate::messages;
 use crate::tui::action::Action;
-use crate::tui::effect::Effect;
+use crate::tui::effect::{Effect, NoteTarget};
 use crate::tui::keymap::Mode;
-use crate::tui::overlays::Overlay;
-use crate::tui::overlays::note::NoteEdit;
 use crate::tui::session::Session;
 use crossterm::event::{KeyCode, KeyEvent};
 use std::time::{Duration, Instant};
@@ -59,16 +57,12 @@ impl Reader {
         match ses.config.keymap.lookup(Mode::Marks, ev) {
             Some(Action::Open) => self.show_next_note(ses),
             Some(Action::Edit) => {
-                let id = self.note_shown.take()?;
+                let mark = self.note_shown.take()?;
                 let (article, rel) = (self.marks.data.article.clone(), self.key.clone());
-                let edit = NoteEdit::existing(Some(self), &ses.data_dir, &article, &rel, &id);
-                return Some(match edit {
-                    Ok(ne) => Some(Effect::Overlay(Overlay::Note(ne))),
-                    Err(why) => {
-                        ses.say(why);
-                        None
-                    }
-                });
+                return Some(Some(Effect::WriteNote(
+                    NoteTarget::Existing { article, rel, mark },
+                    String::new(),
+                )));
             }
             _ if ev.code == KeyCode::Esc => self.note_shown = None,
             _ => {
@@ -106,9 +100,7 @@ impl Reader {
         }
         let quote = self.doc.text_between(start, end);
         self.pending = Some((start, end));
-        Some(Effect::Overlay(Overlay::Note(NoteEdit::new_on(
-            start, end, quote,
-        ))))
+        Some(Effect::WriteNote(NoteTarget::New { start, end }, quote))
     }
 
     /// Add a mark to the article and save it.

@@ -6,7 +6,6 @@
 pub mod index;
 pub mod view;
 
-use super::Screen;
 use crate::core::index::SearchResult;
 use crate::core::notes_search::{NotesIndex, merged};
 use crate::messages;
@@ -51,7 +50,7 @@ impl SearchScreen {
     /// Open the find screen: the index is brought up to date in the
     /// background (cheap when nothing changed). `None` (and a message) when
     /// there is no library to search, or its first scan is not done.
-    pub fn start(ses: &mut Session) -> Option<Screen> {
+    pub fn start(ses: &mut Session) -> Option<SearchScreen> {
         let (Some(dir), Some(lib)) = (ses.index_dir.clone(), ses.lib.as_ref()) else {
             ses.say(messages::NO_LIBRARY_TO_SEARCH);
             return None;
@@ -69,7 +68,7 @@ impl SearchScreen {
             Some(lib),
         )
         .ok();
-        Some(Screen::Search(Box::new(SearchScreen {
+        Some(SearchScreen {
             query: String::new(),
             typing: true,
             notes,
@@ -80,7 +79,7 @@ impl SearchScreen {
             error: None,
             rebuilt: false,
             history_at: None,
-        })))
+        })
     }
 
     /// Where the hits are drawn (two rows a hit), under the query and the count.
