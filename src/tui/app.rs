@@ -160,7 +160,8 @@ pub struct App {
     /// The app should exit.
     pub quit: bool,
     /// The open article is still being laid out (the last [`App::tick`]
-    /// left lines to do): the loop then looks for keys without waiting.
+    /// left lines to do): the loop then lays out slice after slice as long
+    /// as no key (nor anything else) is waiting, instead of sleeping.
     pub laying_out: bool,
     /// Terminal size (columns, rows).
     pub size: (u16, u16),
@@ -177,6 +178,11 @@ pub const LIBRARY_HEAD_ROWS: u16 = 2;
 pub const LIBRARY_FOOT_ROWS: u16 = 1;
 /// Save the reading position this long after the last scroll.
 const AUTOSAVE_AFTER: Duration = Duration::from_secs(1);
+/// How long one [`App::tick`] lays out the open article for, at most: the
+/// event loop looks at the keys between slices.
+const LAYOUT_SLICE: Duration = Duration::from_millis(10);
+/// Blocks laid out between looks at the clock within a slice.
+const LAYOUT_STEP: usize = 8;
 
 impl App {
     /// An app showing the library in `dir`.
@@ -380,7 +386,8 @@ impl App {
     }
 
     /// Periodic work: save the position a moment after scrolling stops, lay out
-    /// more of the article. Returns true when more work is waiting.
+    /// a slice more of the article ([`LAYOUT_SLICE`]), take what background
+    /// jobs have done. Returns true when more work is waiting.
     pub fn tick(&mut self, now: Instant) -> bool {
         if let Some(r) = &self.reader
             && !r.find.prompt
@@ -393,10 +400,33 @@ impl App {
         self.scan_tick();
         let searching = self.search_tick();
         self.laying_out = match self.reader.as_mut() {
-            Some(r) if self.screen == Screen::Reader => !r.view.fill(&r.doc, 200),
+            Some(r) if self.screen == Screen::Reader => {
+                let until = Instant::now() + LAYOUT_SLICE;
+                loop {
+                    if r.view.fill(&r.doc, LAYOUT_STEP) {
+                        break false;
+                    }
+                    if Instant::now() >= until {
+                        break true;
+                    }
+                }
+            }
             _ => false,
         };
         self.laying_out || searching
+    }
+
+    /// When [`App::tick`] next has timed work (the position saved a moment
+    /// after scrolling stops, a failed save of marks tried again): the
+    /// event loop sleeps until then at most. `None`: nothing is timed; the
+    /// loop waits for input or a background job.
+    pub fn next_wake(&self, now: Instant) -> Option<Instant> {
+        let r = self.reader.as_ref()?;
+        let save = r
+            .changed_at
+            .filter(|_| !r.find.prompt)
+            .map(|t| t + AUTOSAVE_AFTER);
+        save.into_iter().chain(self.marks_retry_at(now)).min()
     }
 
     /// Take the library from a background scan once it is done.

@@ -504,6 +504,15 @@ impl App {
 const RETRY_AFTER: std::time::Duration = std::time::Duration::from_secs(10);
 
 impl App {
+    /// When [`App::retry_marks`] is to try again (`None`: nothing to save).
+    pub(super) fn marks_retry_at(&self, now: std::time::Instant) -> Option<std::time::Instant> {
+        let r = self.reader.as_ref()?;
+        if !r.marks.unsaved || r.marks.read_only.is_some() {
+            return None;
+        }
+        Some(r.marks.failed_at.map_or(now, |t| t + RETRY_AFTER))
+    }
+
     /// Try again to save marks whose last save failed, now and then.
     pub(super) fn retry_marks(&mut self, now: std::time::Instant) {
         let Some(r) = self.reader.as_mut() else {

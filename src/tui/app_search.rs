@@ -27,9 +27,7 @@ impl App {
         }
         let index = match self.search.take().map(|s| s.index) {
             // A ready index is brought up to date again (cheap when nothing changed).
-            Some(IndexState::Building { progress, handle }) => {
-                IndexState::Building { progress, handle }
-            }
+            Some(building @ IndexState::Building(_)) => building,
             _ => IndexState::build(dir, lv.lib.clone(), None),
         };
         let back_to = if self.screen == Screen::Search {
