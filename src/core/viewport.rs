@@ -22,6 +22,8 @@ pub struct Viewport {
     ts: Typesetting,
     lines: Vec<Option<Vec<Line>>>,
     laid: usize,
+    /// Every block before this one is laid out ([`Viewport::fill`] goes on from here).
+    filled: usize,
     top: Top,
     /// The passage a resize keeps at the top: set by the first resize after
     /// scrolling, so that resizing back and forth never drifts.
@@ -47,6 +49,7 @@ impl Viewport {
             ts: Typesetting::new(doc, options),
             lines: vec![None; doc.blocks.len()],
             laid: 0,
+            filled: 0,
             top: Top::default(),
             anchor: None,
         }
@@ -85,6 +88,7 @@ impl Viewport {
     fn relayout(&mut self, doc: &Document, pos: Pos) {
         self.lines = vec![None; doc.blocks.len()];
         self.laid = 0;
+        self.filled = 0;
         self.go_to(doc, pos);
         self.anchor = Some(pos);
     }
@@ -298,16 +302,15 @@ impl Viewport {
     }
 
     /// Lay out up to `blocks` more blocks; true when every block is laid out.
+    /// Cheap to call often with a small `blocks`: it goes on where it stopped.
     pub fn fill(&mut self, doc: &Document, blocks: usize) -> bool {
         let mut budget = blocks;
-        for b in 0..doc.blocks.len() {
-            if self.laid == doc.blocks.len() || budget == 0 {
-                break;
-            }
-            if self.lines[b].is_none() {
-                self.block_lines(doc, b);
+        while self.filled < doc.blocks.len() && self.laid < doc.blocks.len() && budget > 0 {
+            if self.lines[self.filled].is_none() {
+                self.block_lines(doc, self.filled);
                 budget -= 1;
             }
+            self.filled += 1;
         }
         self.laid == doc.blocks.len()
     }
@@ -442,6 +445,26 @@ mod tests {
         assert_eq!(w.visible(&d), full.lines[17..23].to_vec());
         assert!(w.fill(&d, 1000));
         assert_eq!(w.line_numbers().map(|n| n.1), Some(full.lines.len()));
+    }
+
+    #[test]
+    fn fill_in_small_steps_goes_on_where_it_stopped() {
+        let d = doc(50);
+        let mut v = Viewport::new(&d, 20, 5);
+        // Blocks in the middle laid out on demand first.
+        v.scroll(&d, 60);
+        let mut calls = 0;
+        while !v.fill(&d, 3) {
+            calls += 1;
+            assert!(calls <= 50 / 3 + 1, "each call lays out new blocks");
+        }
+        let total = |w| Layout::new(&d, w).lines.len();
+        assert_eq!(v.line_numbers().map(|n| n.1), Some(total(20)));
+        // A new width: laid out anew, from the start.
+        v.resize(&d, 25, 5);
+        assert_eq!(v.line_numbers(), None);
+        while !v.fill(&d, 7) {}
+        assert_eq!(v.line_numbers().map(|n| n.1), Some(total(25)));
     }
 
     #[test]

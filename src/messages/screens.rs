@@ -123,9 +123,6 @@ pub fn indexed(n: usize) -> String {
     format!("indexed {}", super::count(n, "file", "files"))
 }
 
-/// The indexing thread died.
-pub const INDEX_THREAD_FAILED: &str = "the search index could not be built";
-
 /// The index's own list of files is unreadable.
 pub const INDEX_MANIFEST_DAMAGED: &str = "its list of files is unreadable";
 

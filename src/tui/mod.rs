@@ -1,11 +1,13 @@
 //! The terminal shell: the screens ([`screens`]), the overlays over them
 //! ([`overlays`]), what they share ([`session`]), the app that routes keys,
-//! clicks and draws between them ([`app`]), and the event loop.
+//! clicks and draws between them ([`app`]), and the event loop ([`events`],
+//! [`job`]).
 
 pub mod action;
 pub mod app;
 pub mod data_notices;
 pub mod effect;
+pub mod events;
 pub mod external;
 pub mod job;
 pub mod jumps;
@@ -22,23 +24,15 @@ pub mod view;
 pub mod widgets;
 
 use app::App;
-use crossterm::event::{self, Event, KeyEventKind};
+use crossterm::event::{Event, KeyEventKind};
 use effect::LoopEffect;
+use events::{Events, Msg};
 use std::sync::atomic::Ordering;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 use theme::Theme;
 
 /// Env var that makes the app panic after its first frame (for tests).
 pub const TEST_PANIC_ENV: &str = "CHITALKA_TEST_PANIC";
-
-/// How long to wait for input when there is no background work.
-const IDLE_POLL: Duration = Duration::from_millis(250);
-
-/// How long to wait for input while a background job (the index, the scan)
-/// runs: long enough that the terminal is read (with `use-dev-tty` a zero
-/// wait never reads it, and keys, Ctrl-c included, waited for the job),
-/// short enough that its progress is drawn as it goes.
-const BUSY_POLL: Duration = Duration::from_millis(40);
 
 /// The app as `chitalka` starts it: `file` in the reader, else the library;
 /// the first note of the start-up (a config error first) on its status line.
@@ -75,35 +69,60 @@ pub fn start(
 }
 
 /// Run the app until the person quits or a termination signal arrives.
+///
+/// The loop sleeps until something comes on its channel ([`events`]): a key
+/// (read by the input thread), a background job's progress or end
+/// ([`job`]), the word to leave; or until the app's next deadline
+/// ([`App::next_wake`]). While an article is being laid out it lays out
+/// slice after slice instead, looking at the channel between them.
 pub fn run(mut app: App) -> anyhow::Result<()> {
     let (mut term, _guard, stop) = terminal::init()?;
+    let events = Events::start(std::sync::Arc::clone(&stop))?;
     let theme = Theme::from_env(&app.session.config.theme);
     let size = term.size()?;
     app.resize(size.width, size.height);
-    let mut busy = false;
+    // What the jobs started before the loop did meanwhile, the first slice.
+    app.tick(Instant::now());
+    let mut failed = None;
+    let mut draw = true;
     // Lets the tests check that a panic restores the terminal.
     let test_panic = std::env::var_os(TEST_PANIC_ENV).is_some();
     while !app.quitting() && !stop.load(Ordering::Relaxed) {
-        term.draw(|f| view::draw(f, &mut app, &theme))?;
+        if draw {
+            term.draw(|f| view::draw(f, &mut app, &theme))?;
+        }
         if test_panic {
             panic!("{TEST_PANIC_ENV} is set: panicking on purpose");
         }
-        let timeout = match (busy, app.laying_out()) {
-            (false, _) => IDLE_POLL,
-            (true, false) => BUSY_POLL,
-            // The layout is done in slices between reads of the keys.
-            (true, true) => Duration::ZERO,
+        let first = if app.laying_out() {
+            // Real work to do: only what is already queued.
+            events.queued()
+        } else {
+            events.wait(app.next_wake())
         };
-        if event::poll(timeout)? {
-            // Take every queued event before drawing again.
-            loop {
-                handle(&mut app, event::read()?);
-                if app.quitting() || !event::poll(Duration::ZERO)? {
-                    break;
+        let came = first.is_some();
+        // Take every queued message before drawing again.
+        let mut next = first;
+        let mut leave = false;
+        while let Some(msg) = next {
+            match msg {
+                Msg::Input(ev) => handle(&mut app, ev),
+                Msg::Job(wake) => wake.taken(),
+                Msg::Stop => leave = true,
+                Msg::Failed(e) => {
+                    // A terminal gone is a hang-up (save and leave), else an error.
+                    if !terminal::hung_up() {
+                        failed = Some(e);
+                    }
+                    leave = true;
                 }
             }
-        } else if terminal::hung_up() {
-            // The terminal went away (window closed, tmux killed): save and leave.
+            if app.quitting() || leave {
+                break;
+            }
+            next = events.queued();
+        }
+        if leave {
             break;
         }
         for effect in app.take_effects() {
@@ -112,16 +131,24 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
                     let Some(text) = app.note_text() else {
                         continue;
                     };
+                    // The editor's keys are its own: nothing else reads them.
+                    events.pause_input();
                     terminal::suspend();
                     let result = external::edit(&text);
                     terminal::resume(&mut term)?;
+                    events.resume_input();
                     app.external_done(result);
                 }
                 LoopEffect::Copy(text) => terminal::copy(&text),
             }
         }
-        busy = app.tick(Instant::now());
+        let was_laying_out = app.laying_out();
+        app.tick(Instant::now());
+        // A slice of the layout alone changes nothing on screen until the
+        // last one (the line numbers); anything else is drawn.
+        draw = came || !was_laying_out || !app.laying_out();
     }
+    drop(events);
     app.save_position();
     let unsaved = app.flush_marks();
     // Said on the normal screen, where it stays readable.
@@ -139,7 +166,10 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
     for p in terminal::late_panics() {
         eprintln!("chitalka: {}", crate::messages::shown(&p));
     }
-    Ok(())
+    match failed {
+        Some(e) => Err(e.into()),
+        None => Ok(()),
+    }
 }
 
 fn handle(app: &mut App, ev: Event) {

@@ -5,54 +5,36 @@
 
 use crate::core::guarded;
 use crate::core::library::{Library, PendingScan};
-use crate::messages;
-use crate::tui::job::spawn_job;
-use std::sync::{Arc, Mutex};
-use std::thread::JoinHandle;
+use crate::tui::job::{Job, Waker};
 
 /// More files than this to parse: the scan goes to the background.
 pub const BACKGROUND_FROM: usize = 40;
 
-/// A scan running in a thread.
+/// A scan running in a thread ([`Job`]); it wakes the event loop as it goes.
 #[derive(Debug)]
 pub struct Scanning {
-    progress: Arc<Mutex<(usize, usize)>>,
-    handle: Option<JoinHandle<Result<Library, String>>>,
+    job: Job<Library>,
 }
 
 impl Scanning {
     /// Parse the rest of `pending` in a thread.
     pub fn spawn(pending: PendingScan) -> Scanning {
-        let progress = Arc::new(Mutex::new((0, pending.todo())));
-        let p = Arc::clone(&progress);
-        let handle = spawn_job("scan", move || {
+        let start = (0, pending.todo());
+        let job = Job::spawn("scan", start, Waker::event_loop(), move |progress| {
             guarded::test_panic("scan", None);
-            Ok(pending.finish(&mut |done, total| {
-                if let Ok(mut g) = p.lock() {
-                    *g = (done, total);
-                }
-            }))
+            Ok(pending.finish(&mut |done, total| progress.set(done, total)))
         });
-        Scanning {
-            progress,
-            handle: Some(handle),
-        }
+        Scanning { job }
     }
 
     /// Files parsed and to parse.
     pub fn progress(&self) -> (usize, usize) {
-        self.progress.lock().map_or((0, 0), |g| *g)
+        self.job.progress()
     }
 
     /// The whole library, once the thread is done. A scan that failed
     /// gives `Some(Err(why))`: the partial library stays.
     pub fn poll(&mut self) -> Option<Result<Library, String>> {
-        if !self.handle.as_ref().is_some_and(|h| h.is_finished()) {
-            return None;
-        }
-        self.handle.take().map(|h| {
-            h.join()
-                .unwrap_or_else(|_| Err(messages::job_failed_on_bug("")))
-        })
+        self.job.poll()
     }
 }

@@ -39,6 +39,12 @@ use std::time::{Duration, Instant};
 /// Save the reading position this long after the last scroll.
 pub const AUTOSAVE_AFTER: Duration = Duration::from_secs(1);
 
+/// How long one [`Reader::tick`] lays out the article for, at most: the
+/// event loop looks at the keys between slices.
+const LAYOUT_SLICE: Duration = Duration::from_millis(10);
+/// Blocks laid out between looks at the clock within a slice.
+const LAYOUT_STEP: usize = 8;
+
 /// Where the reader draws.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReaderLayout {
@@ -279,7 +285,15 @@ impl Reader {
             self.save_position(ses);
         }
         self.retry_marks(ses, now);
-        !self.view.fill(&self.doc, 200)
+        let until = Instant::now() + LAYOUT_SLICE;
+        loop {
+            if self.view.fill(&self.doc, LAYOUT_STEP) {
+                return false;
+            }
+            if Instant::now() >= until {
+                return true;
+            }
+        }
     }
 
     /// A key that a field or a shown note takes before the keymap does.

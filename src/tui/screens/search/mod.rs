@@ -59,7 +59,7 @@ impl SearchScreen {
             ses.say(messages::SCAN_NOT_DONE);
             return None;
         }
-        if !matches!(ses.index, Some(IndexState::Building { .. })) {
+        if !matches!(ses.index, Some(IndexState::Building(_))) {
             ses.index = Some(IndexState::build(dir, lib.clone(), None));
         }
         // The notes as saved now (every change to a note is saved at once).
@@ -190,7 +190,7 @@ impl SearchScreen {
                 self.run(ses);
             }
         }
-        matches!(ses.index, Some(IndexState::Building { .. }))
+        matches!(ses.index, Some(IndexState::Building(_)))
     }
 
     /// Carry out an action.
