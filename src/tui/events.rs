@@ -49,6 +49,10 @@ pub trait Source: Send + 'static {
     fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>>;
     /// Should the app leave (a termination signal came)?
     fn stopped(&self) -> bool;
+    /// The window's size now, when the source has a window.
+    fn size(&self) -> Option<(u16, u16)> {
+        None
+    }
 }
 
 /// The terminal, as crossterm reads it; `stop` is set by the termination
@@ -84,6 +88,10 @@ impl Source for TerminalSource {
 
     fn stopped(&self) -> bool {
         self.stop.load(Ordering::Relaxed)
+    }
+
+    fn size(&self) -> Option<(u16, u16)> {
+        crossterm::terminal::size().ok()
     }
 }
 
@@ -187,6 +195,7 @@ fn sleep_on(tty: RawFd, pipe: RawFd) -> io::Result<Woke> {
 
 /// The input thread: sleep until the terminal has input, send it on `tx`.
 fn read_input(mut source: impl Source, mut pipe: UnixStream, control: &Control, tx: &Sender<Msg>) {
+    let mut size = source.size();
     while control.may_read() {
         if source.stopped() {
             let _ = tx.send(Msg::Stop);
@@ -199,7 +208,19 @@ fn read_input(mut source: impl Source, mut pipe: UnixStream, control: &Control, 
                 if control.asked() || source.stopped() {
                     continue;
                 }
-                // Else a new window size, which crossterm reads below.
+                // Else a new window size. crossterm reads it too, from a pipe
+                // of its own that the thread does not sleep on: its handler may
+                // run after this wake (a busy machine), so the size is looked
+                // at here rather than waited for.
+                let now = source.size();
+                if now != size
+                    && let Some((w, h)) = now
+                {
+                    size = now;
+                    if tx.send(Msg::Input(Event::Resize(w, h))).is_err() {
+                        return;
+                    }
+                }
             }
             Ok(Woke::HungUp) => {
                 let _ = tx.send(Msg::Stop);
@@ -214,6 +235,9 @@ fn read_input(mut source: impl Source, mut pipe: UnixStream, control: &Control, 
         loop {
             match source.next(MORE_WITHIN) {
                 Ok(Some(ev)) => {
+                    if let Event::Resize(w, h) = ev {
+                        size = Some((w, h));
+                    }
                     if tx.send(Msg::Input(ev)).is_err() {
                         return;
                     }
@@ -397,6 +421,7 @@ mod tests {
         keys: UnixStream,
         reads: Arc<AtomicUsize>,
         stop: Arc<AtomicBool>,
+        size: Arc<Mutex<Option<(u16, u16)>>>,
     }
 
     impl Source for Fake {
@@ -420,12 +445,16 @@ mod tests {
         fn stopped(&self) -> bool {
             self.stop.load(Ordering::SeqCst)
         }
+        fn size(&self) -> Option<(u16, u16)> {
+            *self.size.lock().unwrap_or_else(PoisonError::into_inner)
+        }
     }
 
     struct Rig {
         keys: UnixStream,
         reads: Arc<AtomicUsize>,
         stop: Arc<AtomicBool>,
+        size: Arc<Mutex<Option<(u16, u16)>>>,
         rx: Receiver<Msg>,
         input: Input,
     }
@@ -435,17 +464,20 @@ mod tests {
             let (keys, theirs) = UnixStream::pair().expect("pair");
             let reads = Arc::new(AtomicUsize::new(0));
             let stop = Arc::new(AtomicBool::new(false));
+            let size = Arc::new(Mutex::new(Some((80, 24))));
             let (tx, rx) = mpsc::channel();
             let fake = Fake {
                 keys: theirs,
                 reads: Arc::clone(&reads),
                 stop: Arc::clone(&stop),
+                size: Arc::clone(&size),
             };
             let input = Input::spawn(fake, tx).expect("thread");
             Rig {
                 keys,
                 reads,
                 stop,
+                size,
                 rx,
                 input,
             }
@@ -526,6 +558,26 @@ mod tests {
         r.wait_ended();
         // The thread has ended: a pause does not wait for it.
         r.input.pause();
+    }
+
+    #[test]
+    fn a_new_size_is_said_when_the_thread_wakes_for_it() {
+        let r = Rig::new();
+        // The thread runs (it has read a key).
+        r.type_keys("a");
+        assert_eq!(r.key(), 'a');
+        // The window changed, and the signal's wake came (the source itself
+        // has no event for it yet: crossterm's own handler may come later).
+        *r.size.lock().unwrap_or_else(PoisonError::into_inner) = Some((50, 20));
+        r.input.wake();
+        assert!(matches!(
+            r.rx.recv_timeout(WAIT),
+            Ok(Msg::Input(Event::Resize(50, 20)))
+        ));
+        // A wake with the size unchanged says nothing.
+        r.input.wake();
+        std::thread::sleep(QUIET);
+        assert!(r.rx.try_recv().is_err());
     }
 
     #[test]

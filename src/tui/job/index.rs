@@ -1,0 +1,82 @@
+//! The library's search index as the find screen sees it: built or brought
+//! up to date in a background job (with its progress), ready, or failed.
+
+use crate::core::guarded;
+use crate::core::index::{LibraryIndex, Updated};
+use crate::core::library::Library;
+use crate::tui::job::{Job, Waker};
+use std::path::PathBuf;
+
+/// The index as the search screen sees it.
+pub enum IndexState {
+    /// Being built or updated, in a thread ([`Job`]) that wakes the event
+    /// loop as it goes.
+    Building(Job<Updated>),
+    /// Ready to search.
+    Ready(LibraryIndex),
+    /// It could not be opened or built: why.
+    Failed(String),
+}
+
+impl std::fmt::Debug for IndexState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            IndexState::Building(_) => f.write_str("Building"),
+            IndexState::Ready(_) => f.write_str("Ready"),
+            IndexState::Failed(e) => write!(f, "Failed({e})"),
+        }
+    }
+}
+
+/// What [`IndexState::poll`] found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Polled {
+    /// Still building (or nothing to wait for).
+    Waiting,
+    /// Ready (or failed) just now; `Some(why)` when the index was found
+    /// damaged and made anew.
+    Done(Option<String>),
+}
+
+impl IndexState {
+    /// Open and update the index in `dir` for `lib` in a background thread;
+    /// `damaged` says why it must be made anew first (a search failed on
+    /// it). One found damaged on the way is made anew too, once.
+    pub fn build(dir: PathBuf, lib: Library, damaged: Option<String>) -> IndexState {
+        let job = Job::spawn("index", (0, 0), Waker::event_loop(), move |progress| {
+            guarded::test_panic("index", None);
+            LibraryIndex::open_updated(&dir, &lib, damaged, &mut |done, total| {
+                progress.set(done, total)
+            })
+            .map_err(|e| crate::messages::index_error(&e))
+        });
+        IndexState::Building(job)
+    }
+
+    /// Take the finished index when the thread is done.
+    pub fn poll(&mut self) -> Polled {
+        let IndexState::Building(job) = self else {
+            return Polled::Waiting;
+        };
+        let Some(done) = job.poll() else {
+            return Polled::Waiting;
+        };
+        let mut rebuilt = None;
+        *self = match done {
+            Ok(up) => {
+                rebuilt = up.rebuilt;
+                IndexState::Ready(up.index)
+            }
+            Err(e) => IndexState::Failed(e),
+        };
+        Polled::Done(rebuilt)
+    }
+
+    /// Files indexed so far and in all, while building.
+    pub fn progress(&self) -> Option<(usize, usize)> {
+        match self {
+            IndexState::Building(job) => Some(job.progress()),
+            _ => None,
+        }
+    }
+}
