@@ -2,9 +2,9 @@
 //! library as scanned (and its scan and index jobs), the jump list, the
 //! find histories and the message on the status line.
 
+use super::job::index::IndexState;
+use super::job::scan::Scanning;
 use super::jumps::Place;
-use super::screens::library::scan::Scanning;
-use super::screens::search::index::IndexState;
 use crate::config::Config;
 use crate::core::layout::{LayoutOptions, text_column};
 use crate::core::library::Library;

@@ -1,7 +1,6 @@
 //! The library screen: the articles, sorted and filtered, with the files
 //! that could not be read; a click or Enter opens one.
 
-pub mod scan;
 pub mod view;
 
 use crate::core::fold::fold_simple;
@@ -10,11 +9,11 @@ use crate::core::marks::ReadingState;
 use crate::messages;
 use crate::tui::action::Action;
 use crate::tui::effect::{At, Effect, Open};
+use crate::tui::job::scan::{self, Scanning};
 use crate::tui::session::Session;
 use crate::tui::widgets::{list_nav, text_input};
 use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
-use scan::Scanning;
 use std::path::Path;
 
 /// How the library is sorted.

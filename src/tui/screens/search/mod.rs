@@ -3,7 +3,6 @@
 //! notes; a hit opens its article at its place, with the in-article find
 //! set to the query. `↑` brings back earlier queries.
 
-pub mod index;
 pub mod view;
 
 use crate::core::index::SearchResult;
@@ -11,10 +10,10 @@ use crate::core::notes_search::{NotesIndex, merged};
 use crate::messages;
 use crate::tui::action::Action;
 use crate::tui::effect::{At, Effect, Open};
+use crate::tui::job::index::{IndexState, Polled};
 use crate::tui::session::{Session, history_step};
 use crate::tui::widgets::{list_nav, text_input};
 use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
-use index::{IndexState, Polled};
 use ratatui::layout::Rect;
 
 /// Most hits shown.

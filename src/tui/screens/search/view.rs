@@ -2,10 +2,10 @@
 //! number of hits, and the hits: title and section, then the snippet with the
 //! matched words highlighted.
 
-use super::index::IndexState;
 use super::{LIMIT, SearchScreen};
 use crate::core::width::str_width;
 use crate::messages;
+use crate::tui::job::index::IndexState;
 use crate::tui::keymap::Mode;
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
