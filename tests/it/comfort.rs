@@ -2,11 +2,9 @@
 //! another article) and the mouse (click in lists and the outline, drag to
 //! choose a passage).
 
-mod common;
-
+use crate::common::screen::{code, key, reader_app, screen};
+use crate::common::{FIXTURE_LIBRARY, Home};
 use chitalka::tui::app::{App, Screen};
-use common::screen::{code, key, reader_app, screen};
-use common::{FIXTURE_LIBRARY, Home};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::Path;
 
@@ -74,8 +72,8 @@ fn back_across_articles_after_a_mark() {
     app.on_key(key('m'));
     app.on_key(code(KeyCode::Enter));
     app.open(
-        &Path::new(FIXTURE_LIBRARY).join(common::SEED),
-        common::SEED.into(),
+        &Path::new(FIXTURE_LIBRARY).join(crate::common::SEED),
+        crate::common::SEED.into(),
     )
     .expect("open");
     app.on_key(key('j'));
@@ -104,7 +102,7 @@ use crossterm::event::MouseEventKind::{Down, Drag};
 #[test]
 fn click_selects_and_a_second_click_opens_in_the_library() {
     let home = Home::new();
-    let mut app = common::screen::library_app(&home, 80, 24);
+    let mut app = crate::common::screen::library_app(&home, 80, 24);
     // Rows start under the title and the column headers.
     app.on_mouse(mouse(Down(Left), 10, 4));
     let lv = app.library.as_ref().expect("library");

@@ -2,10 +2,8 @@
 //! SIGKILL right after, started again, everything there. Skipped when tmux is
 //! missing, unless CHITALKA_REQUIRE_TMUX is set (CI sets it).
 
-mod common;
-
-use common::Home;
-use common::tmux::Tmux;
+use crate::common::Home;
+use crate::common::tmux::Tmux;
 use std::process::Command;
 
 fn sigkill(t: &Tmux) {

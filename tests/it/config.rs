@@ -2,15 +2,13 @@
 //! binary starts it: rebound keys work and show in help and the hint bar, the
 //! light theme is drawn, and a broken config still starts, its line named.
 
-mod common;
-
+use crate::common::screen::{draw, key, screen};
+use crate::common::{FIXTURE_LIBRARY, Home, SEED, stderr, stdout};
 use chitalka::config::{self, Config};
 use chitalka::paths::Flags;
 use chitalka::setup::setup_with_env;
 use chitalka::tui::app::{App, Screen};
 use chitalka::tui::theme::Theme;
-use common::screen::{draw, key, screen};
-use common::{FIXTURE_LIBRARY, Home, SEED, stderr, stdout};
 use ratatui::style::Color;
 use std::path::{Path, PathBuf};
 
@@ -156,7 +154,9 @@ fn a_broken_config_still_starts_and_names_the_line() {
     );
     assert_eq!(app.config.theme, Theme::light());
     app.on_key(key('j'));
-    app.on_key(common::screen::code(crossterm::event::KeyCode::Enter));
+    app.on_key(crate::common::screen::code(
+        crossterm::event::KeyCode::Enter,
+    ));
     app.on_key(key('M'));
     assert_eq!(app.screen, Screen::Marks);
 }

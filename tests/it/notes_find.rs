@@ -2,11 +2,9 @@
 //! list hits in notes (any word form) with the passage they are on, and
 //! opening one shows the note at its passage.
 
-mod common;
-
+use crate::common::screen::{code, key, library_app, screen};
+use crate::common::{Home, SEED};
 use chitalka::tui::app::Screen;
-use common::screen::{code, key, library_app, screen};
-use common::{Home, SEED};
 use crossterm::event::KeyCode;
 
 const PASSAGE: &str = "Узбекистан";

@@ -2,10 +2,8 @@
 //! each ends with a clear message or the right result, never a hang, a
 //! crash, or a file read whole past the size limit.
 
-mod common;
-
-use common::screen::{key, screen};
-use common::{Home, stderr, stdout};
+use crate::common::screen::{key, screen};
+use crate::common::{Home, stderr, stdout};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -526,7 +524,7 @@ fn many_articles(home: &Home, n: usize) -> PathBuf {
 
 /// Start chitalka on `lib` in tmux with `env` set; after it exits, the
 /// shell records the terminal's modes in the returned file and says AFTER-EXIT.
-fn start_in_tmux(t: &common::tmux::Tmux, home: &Home, lib: &Path, env: &str) -> PathBuf {
+fn start_in_tmux(t: &crate::common::tmux::Tmux, home: &Home, lib: &Path, env: &str) -> PathBuf {
     let stty = home.path().join("stty.txt");
     let mut line = format!("env {env}");
     for (k, v) in home.env() {
@@ -559,7 +557,7 @@ fn start_in_tmux(t: &common::tmux::Tmux, home: &Home, lib: &Path, env: &str) -> 
 }
 
 /// The terminal after chitalka: cooked modes, the main screen, a cursor.
-fn assert_restored(t: &common::tmux::Tmux, stty: &Path) {
+fn assert_restored(t: &crate::common::tmux::Tmux, stty: &Path) {
     let screen = t.wait_for("AFTER-EXIT");
     assert!(
         !screen.contains("sorted by"),
@@ -581,12 +579,12 @@ fn assert_restored(t: &common::tmux::Tmux, stty: &Path) {
 
 #[test]
 fn a_background_scan_that_fails_leaves_the_app_usable() {
-    if !common::tmux::Tmux::available() {
+    if !crate::common::tmux::Tmux::available() {
         return;
     }
     let home = Home::new();
     let lib = many_articles(&home, 60);
-    let t = common::tmux::Tmux::new("scan-panic");
+    let t = crate::common::tmux::Tmux::new("scan-panic");
     let stty = start_in_tmux(&t, &home, &lib, "CHITALKA_TEST_PANIC_IN=scan");
     let s = t.wait_for("could not be read to the end");
     assert!(s.contains("chitalka hit a bug"), "{s}");
@@ -603,12 +601,12 @@ fn a_background_scan_that_fails_leaves_the_app_usable() {
 
 #[test]
 fn a_background_index_that_fails_is_shown_on_the_find_screen() {
-    if !common::tmux::Tmux::available() {
+    if !crate::common::tmux::Tmux::available() {
         return;
     }
     let home = Home::new();
     let lib = library(&home);
-    let t = common::tmux::Tmux::new("index-panic");
+    let t = crate::common::tmux::Tmux::new("index-panic");
     let stty = start_in_tmux(&t, &home, &lib, "CHITALKA_TEST_PANIC_IN=index");
     t.wait_for("sorted by");
     t.keys(&["F"]);
@@ -622,12 +620,12 @@ fn a_background_index_that_fails_is_shown_on_the_find_screen() {
 
 #[test]
 fn an_abort_restores_the_terminal() {
-    if !common::tmux::Tmux::available() {
+    if !crate::common::tmux::Tmux::available() {
         return;
     }
     let home = Home::new();
     let lib = library(&home);
-    let t = common::tmux::Tmux::new("abort");
+    let t = crate::common::tmux::Tmux::new("abort");
     let stty = start_in_tmux(&t, &home, &lib, "");
     t.wait_for("sorted by");
     // The shell's child is chitalka (the shell waits for it).

@@ -1,13 +1,11 @@
 //! Screens drawn into ratatui's TestBackend: snapshots of the library and the
 //! reader at 80×24 and 40×12, and behaviour seen on screen.
 
-mod common;
-
+use crate::common::screen::{code, draw, fixture_setup, key, library_app, reader_app, screen};
+use crate::common::{FIXTURE_LIBRARY, Home, SEED};
 use chitalka::config::Config;
 use chitalka::tui::app::{App, Screen};
 use chitalka::tui::theme::Theme;
-use common::screen::{code, draw, fixture_setup, key, library_app, reader_app, screen};
-use common::{FIXTURE_LIBRARY, Home, SEED};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Color;
 use std::path::Path;

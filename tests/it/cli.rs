@@ -1,8 +1,6 @@
 //! The command line: `list`, `render`, first run, bad input, exit codes.
 
-mod common;
-
-use common::{FIXTURE_LIBRARY, Home, SEED, stderr, stdout};
+use crate::common::{FIXTURE_LIBRARY, Home, SEED, stderr, stdout};
 
 /// `chitalka --library <fixtures> render FILE --width W --height H`.
 fn render(home: &Home, file: &str, width: u16, height: u16) -> std::process::Output {

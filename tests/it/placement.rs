@@ -3,12 +3,10 @@
 //! (`notes`, `bookmarks`), in the lists (`A`, `B`) and in the reader alike,
 //! at its new path; an article that is gone takes nobody's marks.
 
-mod common;
-
+use crate::common::screen::key;
+use crate::common::{FIXTURE_LIBRARY, Home, SEED, stderr, stdout};
 use chitalka::config::Config;
 use chitalka::tui::app::App;
-use common::screen::key;
-use common::{FIXTURE_LIBRARY, Home, SEED, stderr, stdout};
 use std::path::{Path, PathBuf};
 
 struct Lib {

@@ -5,9 +5,7 @@
 //! command's text or JSON, on stdout or stderr; the JSON still parses back
 //! to the very strings.
 
-mod common;
-
-use common::{Home, stderr, stdout};
+use crate::common::{Home, stderr, stdout};
 use std::path::{Path, PathBuf};
 use std::process::Output;
 

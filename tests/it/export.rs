@@ -2,9 +2,7 @@
 //! words; the Markdown export keeps every quote a quote (never a list, a
 //! heading or a rule) and every note out of the export's outline.
 
-mod common;
-
-use common::{Home, stderr, stdout};
+use crate::common::{Home, stderr, stdout};
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use std::path::PathBuf;
 

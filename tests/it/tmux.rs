@@ -2,10 +2,8 @@
 //! folder: open the seed article, read, quit, start again, find the same place.
 //! Skipped when tmux is missing, unless CHITALKA_REQUIRE_TMUX is set (CI sets it).
 
-mod common;
-
-use common::Home;
-use common::tmux::{Tmux, text_rows};
+use crate::common::Home;
+use crate::common::tmux::{Tmux, text_rows};
 use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
@@ -137,7 +135,7 @@ fn sigterm_saves_and_restores_the_terminal() {
     );
     assert_tty_restored(&stty);
     let state = std::fs::read_to_string(home.data().join("state.json")).expect("state saved");
-    assert!(state.contains(common::SEED));
+    assert!(state.contains(crate::common::SEED));
 }
 
 /// A command suffix that, once chitalka has exited, records the terminal's
@@ -192,7 +190,7 @@ fn closing_the_terminal_ends_the_app_and_keeps_the_position() {
         sleep(Duration::from_millis(50));
     }
     let state = std::fs::read_to_string(home.data().join("state.json")).expect("state saved");
-    assert!(state.contains(common::SEED), "{state}");
+    assert!(state.contains(crate::common::SEED), "{state}");
 }
 
 #[test]

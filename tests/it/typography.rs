@@ -2,16 +2,14 @@
 //! hyphenation points, no letter lost, widths right in every row; find hits
 //! drawn in the right place on justified rows; snapshots at 40 and 60 columns.
 
-mod common;
-
+use crate::common::screen::{code, draw, fixture_setup, key, reader_app, screen};
+use crate::common::{Home, SEED};
 use chitalka::core::document::{BlockKind, Document};
 use chitalka::core::formats::text;
 use chitalka::core::hyphenate::{HyphenLang, break_points};
 use chitalka::core::layout::{Layout, LayoutOptions, Line};
 use chitalka::core::width::str_width;
 use chitalka::tui::theme::Theme;
-use common::screen::{code, draw, fixture_setup, key, reader_app, screen};
-use common::{Home, SEED};
 use crossterm::event::KeyCode;
 use proptest::prelude::*;
 use std::sync::LazyLock;

@@ -4,13 +4,11 @@
 //! the TUI, stamps from the future, marks files that cannot be read, a data
 //! dir that is a file, the rescue file.
 
-mod common;
-
+use crate::common::screen::{fixture_setup, key, reader_app, screen};
+use crate::common::{FIXTURE_LIBRARY, Home, SEED, names, stderr, stdout};
 use chitalka::core::document::Pos;
 use chitalka::core::marks_store::MarkKind;
 use chitalka::tui::app::App;
-use common::screen::{fixture_setup, key, reader_app, screen};
-use common::{FIXTURE_LIBRARY, Home, SEED, names, stderr, stdout};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::fs;
 use std::path::{Path, PathBuf};

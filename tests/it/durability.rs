@@ -1,10 +1,8 @@
 //! Bookmarks and notes are never lost: `chitalka mark` killed at random
 //! moments, several instances at once, damaged and future files, failed writes.
 
-mod common;
-
-use common::rng::Rng;
-use common::{FIXTURE_LIBRARY, Home, SEED, names, stderr, stdout};
+use crate::common::rng::Rng;
+use crate::common::{FIXTURE_LIBRARY, Home, SEED, names, stderr, stdout};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;

@@ -3,14 +3,12 @@
 //! (text fields, prompts, the note editor included), in the app and in a
 //! real terminal.
 
-mod common;
-
+use crate::common::screen::{code, key};
+use crate::common::tmux::Tmux;
+use crate::common::{FIXTURE_LIBRARY, Home, SEED};
 use chitalka::config::Config;
 use chitalka::core::marks_store::{MarkKind, MarksStore};
 use chitalka::tui::app::App;
-use common::screen::{code, key};
-use common::tmux::Tmux;
-use common::{FIXTURE_LIBRARY, Home, SEED};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::Path;
 

@@ -11,20 +11,18 @@
 //! `cargo test --test anchors -- --nocapture` prints the figures;
 //! `ANCHORS_DEBUG=1` also lists the notes detached though still there.
 
-mod common;
-
+use crate::common::rng::Rng;
 use chitalka::core::anchor::{Anchor, Found};
 use chitalka::core::document::{Document, Pos};
 use chitalka::core::{formats, library};
-use common::rng::Rng;
 use std::fmt::Write as _;
 use std::path::Path;
 
 /// Tolstoy, «Война и мир», т. 1, ч. 2, гл. II: one paragraph a line, dialogue
 /// and repeated phrases («полковой командир», «– закричал»).
-const TOLSTOY: &str = include_str!("fixtures/anchors/voyna-i-mir-t1-ch2-2.txt");
+const TOLSTOY: &str = include_str!("../fixtures/anchors/voyna-i-mir-t1-ch2-2.txt");
 /// The introduction of the Russian Rust book: headings, a list, a quote, links.
-const RUST_BOOK: &str = include_str!("fixtures/anchors/rust-book-introduction.md");
+const RUST_BOOK: &str = include_str!("../fixtures/anchors/rust-book-introduction.md");
 
 /// A fixture: a file name (its extension picks the parser), the source, and
 /// what separates its chunks (a chunk is a unit of source that may be

@@ -2,13 +2,11 @@
 //! screen: choosing a passage, the name prompt, the note editor, the lists
 //! (jump, rename, delete, undo), read-only and failing stores.
 
-mod common;
-
+use crate::common::screen::{code, draw, key, library_app, reader_app, screen};
+use crate::common::{FIXTURE_LIBRARY, Home};
 use chitalka::core::marks_store::{MarkKind, MarksStore};
 use chitalka::tui::app::{App, Screen};
 use chitalka::tui::theme::Theme;
-use common::screen::{code, draw, key, library_app, reader_app, screen};
-use common::{FIXTURE_LIBRARY, Home};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Color;
 use std::path::Path;
@@ -184,8 +182,8 @@ fn lists_rename_delete_undo_and_jump_across_articles() {
 
     // Back in the seed article: a bookmark, then the lists.
     app.open(
-        &Path::new(FIXTURE_LIBRARY).join(common::SEED),
-        common::SEED.into(),
+        &Path::new(FIXTURE_LIBRARY).join(crate::common::SEED),
+        crate::common::SEED.into(),
     )
     .expect("open");
     app.on_key(key('m'));
@@ -353,7 +351,7 @@ fn a_renamed_article_keeps_its_marks() {
     let home = Home::new();
     let lib = home.path().join("lib");
     std::fs::create_dir_all(&lib).expect("mkdir");
-    let seed = Path::new(FIXTURE_LIBRARY).join(common::SEED);
+    let seed = Path::new(FIXTURE_LIBRARY).join(crate::common::SEED);
     std::fs::copy(&seed, lib.join("old-name.txt")).expect("copy");
     let open = |name: &str| open_in(&home, &lib, name);
     let mut app = open("old-name.txt");
@@ -378,7 +376,7 @@ fn an_article_edited_and_moved_at_once_keeps_its_marks() {
     let home = Home::new();
     let lib = home.path().join("lib");
     std::fs::create_dir_all(lib.join("later")).expect("mkdir");
-    let seed = Path::new(FIXTURE_LIBRARY).join(common::SEED);
+    let seed = Path::new(FIXTURE_LIBRARY).join(crate::common::SEED);
     let text = std::fs::read_to_string(&seed).expect("seed");
     std::fs::write(lib.join("first.txt"), &text).expect("write");
     // Another article that must not take the marks.
