@@ -595,7 +595,8 @@ fn a_background_scan_that_fails_leaves_the_app_usable() {
     // Still working: the keys answer.
     t.keys(&["?"]);
     t.wait_for("this help");
-    t.keys(&["Escape", "q"]);
+    t.press("Escape");
+    t.keys(&["q"]);
     assert_restored(&t, &stty);
 }
 
@@ -614,7 +615,9 @@ fn a_background_index_that_fails_is_shown_on_the_find_screen() {
     let s = t.wait_for("the search index cannot be used");
     assert!(s.contains("chitalka hit a bug"), "{s}");
     assert!(!s.contains("0 hits"), "{s}");
-    t.keys(&["Escape", "Escape", "q"]);
+    t.press("Escape");
+    t.press("Escape");
+    t.keys(&["q"]);
     assert_restored(&t, &stty);
 }
 

@@ -133,12 +133,15 @@ fn ctrl_c_quits_a_real_terminal_with_quit_unbound() {
     t.start(&home, 100, 30);
     t.keys(&["/"]);
     t.text("узб");
+    // In the filter, where keys are typed.
+    t.wait_for("Filter: узб▏");
     t.keys(&["C-c"]);
     t.wait_exit();
     // From the reader with the help open.
     t.start(&home, 100, 30);
     t.open_seed();
     t.keys(&["?"]);
+    t.wait_for("line down");
     t.keys(&["C-c"]);
     t.wait_exit();
 }

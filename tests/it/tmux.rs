@@ -3,10 +3,10 @@
 //! Skipped when tmux is missing, unless CHITALKA_REQUIRE_TMUX is set (CI sets it).
 
 use crate::common::Home;
-use crate::common::tmux::{Tmux, text_rows};
+use crate::common::tmux::{PATIENCE, POLL, Tmux, text_rows};
 use std::process::Command;
 use std::thread::sleep;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 #[test]
 fn reading_position_survives_quit_and_sigterm() {
@@ -23,9 +23,11 @@ fn reading_position_survives_quit_and_sigterm() {
         "{first}"
     );
     assert!(!first.contains("Вы сейчас просматриваете"));
-    // Latin keys and their Russian-layout twins: о = j.
-    t.keys(&["j", "j", "Space", "о", "о"]);
-    let before = t.screen();
+    // Latin keys and their Russian-layout twins: о = j. Each scrolls.
+    let mut before = first.clone();
+    for k in ["j", "j", "Space", "о", "о"] {
+        before = t.press(k);
+    }
     assert_ne!(text_rows(&before), text_rows(&first), "the text scrolled");
     t.keys(&["q"]);
     t.wait_for("sorted by");
@@ -41,8 +43,7 @@ fn reading_position_survives_quit_and_sigterm() {
     );
 
     // A termination signal saves the position too.
-    t.keys(&["Space"]);
-    let moved = t.screen();
+    let moved = t.press("Space");
     assert_ne!(text_rows(&moved), text_rows(&again));
     let pid = t.pid();
     assert!(
@@ -76,15 +77,17 @@ fn narrow_terminal_and_resize() {
         status.contains("Узбекско") && status.contains('%'),
         "{status}"
     );
-    t.keys(&["Space", "Space"]);
-    let before = t.screen();
+    t.press("Space");
+    let before = t.press("Space");
     // The first words of the top row stay at the top when the window grows.
     let first_text = before.lines().find(|l| !l.trim().is_empty()).expect("text");
     let words: Vec<&str> = first_text.split_whitespace().take(3).collect();
     assert_eq!(words.len(), 3, "{first_text}");
     t.cmd(&["resize-window", "-t", "main", "-x", "90", "-y", "20"]);
-    sleep(Duration::from_millis(400));
-    let after = t.screen();
+    // Drawn again at the new size: the status line on the last of 20 rows.
+    let after = t.wait_until("the reader drawn at 90×20", |s| {
+        s.lines().count() == 20 && s.lines().last().is_some_and(|l| l.contains('%'))
+    });
     let top: String = after
         .lines()
         .take(2)
@@ -97,7 +100,8 @@ fn narrow_terminal_and_resize() {
     );
     t.keys(&["?"]);
     t.wait_for("line down");
-    t.keys(&["Escape", "q", "q"]);
+    t.press("Escape");
+    t.keys(&["q", "q"]);
     t.wait_exit();
 }
 
@@ -112,7 +116,7 @@ fn sigterm_saves_and_restores_the_terminal() {
     t.start_with(&home, 80, 24, "env", &suffix);
     t.wait_for("sorted by");
     t.open_seed();
-    t.keys(&["Space"]);
+    t.press("Space");
     // The pane runs a shell; chitalka is its child.
     let shell = t.pid();
     let out = Command::new("pgrep")
@@ -177,17 +181,18 @@ fn closing_the_terminal_ends_the_app_and_keeps_the_position() {
     let t = Tmux::new("hangup");
     t.start(&home, 80, 24);
     t.open_seed();
-    t.keys(&["Space", "Space"]);
+    t.press("Space");
+    t.press("Space");
     let pid = t.pid();
     assert!(running(&pid));
     t.cmd(&["kill-server"]);
     let start = Instant::now();
     while running(&pid) {
         assert!(
-            start.elapsed() < Duration::from_secs(5),
+            start.elapsed() < PATIENCE,
             "chitalka {pid} still running after its terminal closed"
         );
-        sleep(Duration::from_millis(50));
+        sleep(POLL);
     }
     let state = std::fs::read_to_string(home.data().join("state.json")).expect("state saved");
     assert!(state.contains(crate::common::SEED), "{state}");
@@ -246,7 +251,8 @@ fn outline_in_a_real_terminal() {
     // Narrow: the outline opens over the text.
     t.cmd(&["resize-window", "-t", "main", "-x", "60", "-y", "20"]);
     t.wait_for("Outline");
-    t.keys(&["Escape", "q", "q"]);
+    t.press("Escape");
+    t.keys(&["q", "q"]);
     t.wait_exit();
 }
 
@@ -265,6 +271,7 @@ fn find_in_a_real_terminal() {
     assert!(s.lines().last().unwrap_or("").contains("1/"), "{s}");
     t.keys(&["Enter", "n", "n"]);
     t.wait_for(" 3/");
-    t.keys(&["Escape", "q", "q"]);
+    t.press("Escape");
+    t.keys(&["q", "q"]);
     t.wait_exit();
 }

@@ -96,7 +96,8 @@ fn marks_made_in_a_terminal_survive_sigkill() {
     assert!(shown.contains("Важно"), "{shown}");
 
     // Deleted from the list, brought back, deleted again; killed; still deleted.
-    t.keys(&["Escape", "A", "d"]);
+    t.press("Escape");
+    t.keys(&["A", "d"]);
     t.wait_for("u brings it back");
     t.keys(&["u"]);
     t.wait_for("Notes · this article (1)");

@@ -1,10 +1,25 @@
 //! Driving the built binary in a real terminal: a tmux server of its own per
-//! test, keys sent, the screen read back.
+//! test (a private socket, `tmux -L`), keys sent, the screen read back.
+//!
+//! Nothing here sleeps for a fixed time: after keys, a test waits for what
+//! they should show ([`Tmux::wait_for`], [`Tmux::wait_until`],
+//! [`Tmux::press`]), reading the screen every [`POLL`] for at most
+//! [`PATIENCE`], and fails with the last screen read. Keys reach the app in
+//! the order sent, so several may go at once; but not Escape: an Escape
+//! with more bytes right behind it reads as Alt and a key, so it goes alone
+//! through [`Tmux::press`], which waits for it to be seen.
 
 use super::{FIXTURE_LIBRARY, Home};
 use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
+
+/// How long a test waits for what it expects before it fails (generous: the
+/// machine may be busy with other tests).
+pub const PATIENCE: Duration = Duration::from_secs(20);
+
+/// How often the screen is read while waiting.
+pub const POLL: Duration = Duration::from_millis(25);
 
 pub struct Tmux {
     pub socket: String,
@@ -22,6 +37,8 @@ impl Tmux {
         ok
     }
 
+    /// A tmux server on a socket of its own: `name` must differ between the
+    /// tests (they run in parallel, in one process).
     pub fn new(name: &str) -> Tmux {
         Tmux {
             socket: format!("chitalka-test-{name}-{}", std::process::id()),
@@ -68,31 +85,68 @@ impl Tmux {
             .into_owned()
     }
 
-    pub fn wait_for(&self, needle: &str) -> String {
+    /// Wait until the screen shows what `ok` looks for, and return it; fail
+    /// after [`PATIENCE`], saying what was awaited (`what`) and showing the
+    /// last screen.
+    pub fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
+        let mut last = String::new();
         loop {
             let s = self.screen();
-            if s.contains(needle) {
+            // The same screen twice in a row: the app has finished drawing
+            // it (a frame may reach tmux in more than one piece).
+            if s == last && ok(&s) {
                 return s;
             }
             assert!(
-                start.elapsed() < Duration::from_secs(15),
-                "{needle:?} never appeared on\n{s}"
+                start.elapsed() < PATIENCE,
+                "waited {PATIENCE:?} for {what}; the screen:\n{s}"
             );
-            sleep(Duration::from_millis(50));
+            last = s;
+            sleep(POLL);
         }
     }
 
+    /// Wait until `needle` is on the screen, and return the screen.
+    pub fn wait_for(&self, needle: &str) -> String {
+        self.wait_until(&format!("{needle:?}"), |s| s.contains(needle))
+    }
+
+    /// Send `keys` (tmux key names) at once; the app reads them in order.
+    /// Escape is refused: it goes alone, through [`Tmux::press`].
     pub fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            self.cmd(&["send-keys", "-t", "main", k]);
-            sleep(Duration::from_millis(60));
-        }
+        assert!(
+            !keys.contains(&"Escape"),
+            "send Escape with press: with keys right behind it, it reads as Alt"
+        );
+        self.send(keys);
     }
 
+    fn send(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "main"];
+        args.extend_from_slice(keys);
+        let out = self.cmd(&args);
+        assert!(
+            out.status.success(),
+            "send-keys {keys:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    /// Press one key whose effect shows, and wait until the screen has
+    /// changed; the screen then.
+    pub fn press(&self, key: &str) -> String {
+        let before = self.screen();
+        self.send(&[key]);
+        self.wait_until(&format!("the screen to change after {key}"), |s| {
+            s != before
+        })
+    }
+
+    /// Type `text` as it is (no key names).
     pub fn text(&self, text: &str) {
-        self.cmd(&["send-keys", "-t", "main", "-l", text]);
-        sleep(Duration::from_millis(100));
+        let out = self.cmd(&["send-keys", "-t", "main", "-l", text]);
+        assert!(out.status.success(), "send-keys -l {text:?}");
     }
 
     pub fn pid(&self) -> String {
@@ -109,11 +163,11 @@ impl Tmux {
         let start = Instant::now();
         while self.cmd(&["has-session", "-t", "main"]).status.success() {
             assert!(
-                start.elapsed() < Duration::from_secs(10),
+                start.elapsed() < PATIENCE,
                 "chitalka did not exit:\n{}",
                 self.screen()
             );
-            sleep(Duration::from_millis(50));
+            sleep(POLL);
         }
     }
 
