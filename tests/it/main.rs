@@ -1,0 +1,31 @@
+//! The integration tests, one binary for them all (the crate and tantivy are
+//! linked once, not once per file): a module per area, the helpers in
+//! `common`. A new file of tests is one more `mod` line here.
+//! `cargo test --test it screens::` runs one module's tests.
+
+mod common;
+
+mod anchors;
+mod cli;
+mod comfort;
+mod config;
+mod damaged_data;
+mod durability;
+mod encodings;
+mod escapes;
+mod export;
+mod flow;
+mod hostile_formats;
+mod hostile_library;
+mod marks_screens;
+mod notes_find;
+mod placement;
+mod properties;
+mod quit;
+mod repo;
+mod screens;
+mod snapshots_all;
+mod tmux;
+mod tmux_loop;
+mod tmux_marks;
+mod typography;
