@@ -205,6 +205,9 @@ pub const NO_LIBRARY_TO_SEARCH: &str = "no library to search (a single file is o
 /// No hit of the query.
 pub const NO_HITS: &str = "not found";
 
+/// `n` with nothing found yet.
+pub const NO_FIND_YET: &str = "nothing to find again yet: / finds";
+
 /// `n` went past the last hit and on from the first.
 pub const FROM_THE_TOP: &str = "search hit the bottom, going on from the top";
 

@@ -548,7 +548,8 @@ fn find_in_the_article_highlights_counts_and_wraps() {
             .contains(&format!("{total}/{total}")),
         "wraps to the last"
     );
-    // Esc in a new prompt clears; ↑ brings the last query back.
+    // ↑ in a new prompt brings the last query back; Esc there brings back
+    // the find that was (as in vim: the prompt is cancelled, not the find).
     app.on_key(key('/'));
     app.on_key(code(KeyCode::Up));
     assert!(
@@ -561,7 +562,38 @@ fn find_in_the_article_highlights_counts_and_wraps() {
     app.on_key(code(KeyCode::Esc));
     let s = screen(&mut app);
     assert!(
+        s.lines()
+            .last()
+            .unwrap_or("")
+            .contains(&format!("{total}/{total}")),
+        "{s}"
+    );
+    // Esc in the reader clears the hits; n finds the last query again.
+    app.on_key(code(KeyCode::Esc));
+    let s = screen(&mut app);
+    assert!(
         !s.lines()
+            .last()
+            .unwrap_or("")
+            .contains(&format!("/{total}")),
+        "{s}"
+    );
+    app.on_key(key('n'));
+    let s = screen(&mut app);
+    assert!(
+        s.lines()
+            .last()
+            .unwrap_or("")
+            .contains(&format!("/{total}")),
+        "{s}"
+    );
+    // An empty query finds the last one again too.
+    app.on_key(code(KeyCode::Esc));
+    app.on_key(key('/'));
+    app.on_key(code(KeyCode::Enter));
+    let s = screen(&mut app);
+    assert!(
+        s.lines()
             .last()
             .unwrap_or("")
             .contains(&format!("/{total}")),

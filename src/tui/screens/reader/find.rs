@@ -11,8 +11,9 @@ use crossterm::event::{KeyCode, KeyEvent};
 use std::time::Instant;
 
 impl Reader {
-    /// Open the find prompt.
+    /// Open the find prompt (the find it replaces comes back on Esc).
     pub(super) fn start_find(&mut self, _ses: &mut Session) -> Option<Effect> {
+        self.find.keep();
         self.find.prompt = true;
         self.find.origin = Some(self.view.top_pos(&self.doc));
         self.find.query.clear();
@@ -29,7 +30,15 @@ impl Reader {
         }
         match ev.code {
             KeyCode::Enter => {
+                // An empty query finds the last one again, as in less and vim.
+                if self.find.query.trim().is_empty()
+                    && let Some(last) = ses.find_history.last().cloned()
+                {
+                    self.find.query = last;
+                    self.search_now(ses);
+                }
                 self.find.prompt = false;
+                self.find.kept = None;
                 // Kept: the place the hit moved to is the reader's now.
                 if self.find.origin.take() != Some(self.view.top_pos(&self.doc)) {
                     self.changed_at = Some(Instant::now());
@@ -38,11 +47,12 @@ impl Reader {
                 return;
             }
             KeyCode::Esc => {
-                // Cancelled: back where the reader was before `/`.
+                // Cancelled: back where the reader was before `/`, with the
+                // find that was there (its hits, its current one).
                 if let Some(origin) = self.find.origin.take() {
                     self.view.go_to(&self.doc, origin);
                 }
-                self.find.clear();
+                self.find.restore();
                 self.follow_outline(ses);
                 return;
             }
@@ -90,8 +100,18 @@ impl Reader {
     /// the screen itself (after `Space` ×100 or `G`, `n` goes on from
     /// there), and says so when it wraps around.
     pub(super) fn step_hit(&mut self, delta: isize, ses: &mut Session) -> Option<Effect> {
+        if self.find.query.is_empty() {
+            // Hits cleared (Esc): n finds the last query again, as in vim.
+            let Some(last) = ses.find_history.last().cloned() else {
+                ses.say(crate::messages::NO_FIND_YET);
+                return None;
+            };
+            self.find.query = last;
+            self.find.search(&self.doc);
+        }
         let n = self.find.hits.len();
         if n == 0 {
+            ses.say(crate::messages::NO_HITS);
             return None;
         }
         let visible = self.view.visible(&self.doc);

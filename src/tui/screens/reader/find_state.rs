@@ -26,6 +26,17 @@ pub struct FindState {
     pub switched: Option<String>,
     /// Where ↑/↓ are in the find history while the prompt is open.
     pub history_at: Option<usize>,
+    /// The find the open prompt replaces, back on Esc.
+    pub kept: Option<Kept>,
+}
+
+/// A find put aside while the prompt is open: its query and hits.
+#[derive(Debug, Clone, Default)]
+pub struct Kept {
+    query: String,
+    hits: Vec<Hit>,
+    current: Option<usize>,
+    switched: Option<String>,
 }
 
 impl FindState {
@@ -47,6 +58,27 @@ impl FindState {
             }
         }
         self.current = None;
+    }
+
+    /// Put the query and its hits aside (the prompt opens over them).
+    pub fn keep(&mut self) {
+        self.kept = Some(Kept {
+            query: self.query.clone(),
+            hits: self.hits.clone(),
+            current: self.current,
+            switched: self.switched.clone(),
+        });
+    }
+
+    /// Bring back what [`FindState::keep`] put aside (nothing: no find).
+    pub fn restore(&mut self) {
+        let k = self.kept.take().unwrap_or_default();
+        self.query = k.query;
+        self.hits = k.hits;
+        self.current = k.current;
+        self.switched = k.switched;
+        self.prompt = false;
+        self.origin = None;
     }
 
     /// Forget the query and its hits.
