@@ -89,7 +89,7 @@ pub fn scan_failed(why: &str) -> String {
 }
 
 /// Find across the library waits for the first scan.
-pub const SCAN_NOT_DONE: &str = "the library is still being read; find across it in a moment";
+pub const SCAN_NOT_DONE: &str = "the library is still being read; the find opens when it is done";
 
 /// Reader status line: position when the layout is complete.
 pub fn line_position(line: usize, total: usize) -> String {

@@ -265,6 +265,14 @@ impl App {
                     l.refresh_rows(&self.session);
                 }
             }
+            // `F` while it was read: the find opens now, unless the person
+            // went on to something else meanwhile (a prompt, a note).
+            if std::mem::take(&mut self.session.find_asked) && self.overlay.is_none() {
+                if self.session.message.as_deref() == Some(crate::messages::SCAN_NOT_DONE) {
+                    self.session.clear_message();
+                }
+                self.start_search();
+            }
         }
         let mut busy = false;
         for s in &mut self.stack {
@@ -303,6 +311,9 @@ impl App {
     /// A key press: the overlay first, then a field or note of the screen
     /// shown, then the keymap (keys of every screen, then the screen's).
     pub fn on_key(&mut self, ev: KeyEvent) {
+        // An `F` waiting for the scan is forgotten at the next key (which
+        // may be `F` again).
+        self.session.find_asked = false;
         // Ctrl-c quits from every screen and overlay, whatever the config
         // says; a note being written is saved first.
         if keymap::normalise(ev) == keymap::ALWAYS_QUITS {

@@ -36,6 +36,8 @@ pub struct Session {
     pub index: Option<IndexState>,
     /// Where the library's search index lives (none for a single file).
     pub index_dir: Option<PathBuf>,
+    /// `F` came while the first scan ran: the find opens when it is done.
+    pub find_asked: bool,
     /// Places left by jumps, the last one last.
     pub jumps: VecDeque<Place>,
     /// Queries found in articles before, oldest first.
@@ -73,6 +75,7 @@ impl Session {
             scanning: None,
             index: None,
             index_dir: None,
+            find_asked: false,
             jumps: VecDeque::new(),
             find_history: Vec::new(),
             search_history: Vec::new(),

@@ -336,6 +336,11 @@ fn a_large_new_library_is_read_in_the_background_then_from_the_cache() {
     app.on_key(key('с'));
     assert!(app.library().is_some_and(|l| l.filter == "с"));
     app.on_key(code(KeyCode::Esc));
+    // F before the scan is done: said, and the find opens when it is.
+    app.session.index_dir = Some(home.path().join("index"));
+    app.on_key(key('F'));
+    assert_eq!(app.screen(), ScreenKind::Library);
+    assert!(app.session.message.is_some());
     let t = std::time::Instant::now();
     while app.session.scanning.is_some() {
         assert!(
@@ -345,6 +350,14 @@ fn a_large_new_library_is_read_in_the_background_then_from_the_cache() {
         std::thread::sleep(std::time::Duration::from_millis(10));
         app.tick(std::time::Instant::now());
     }
+    assert_eq!(
+        app.screen(),
+        ScreenKind::Search,
+        "the find asked for opened"
+    );
+    assert_eq!(app.session.message, None, "and the wait is no longer said");
+    app.on_key(code(KeyCode::Esc));
+    assert_eq!(app.screen(), ScreenKind::Library);
     assert_eq!(app.library().map(|l| l.rows.len()), Some(120));
     assert!(screen(&mut app).contains("Статья 0"));
     // Started again: everything from the cache, nothing in the background.

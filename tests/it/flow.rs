@@ -188,3 +188,44 @@ fn a_hit_opened_from_the_find_is_on_screen_at_any_size() {
         assert!(shown, "{w}x{h}: the hit is below the screen");
     }
 }
+
+#[test]
+fn an_editor_that_failed_is_said_over_the_note_being_written() {
+    let home = Home::new();
+    let mut app = reader_app(&home, 80, 24);
+    app.on_key(key('a'));
+    assert!(app.writing_note());
+    assert!(screen(&mut app).contains("Writing a note"));
+    app.external_done(Err("no such file: /nonexistent/ed".into()));
+    let s = screen(&mut app);
+    let bar = s.lines().last().unwrap_or("");
+    assert!(bar.contains("/nonexistent/ed"), "{bar}");
+    assert!(app.writing_note(), "the note stays open");
+}
+
+#[test]
+fn a_second_note_or_bookmark_on_a_passage_edits_the_first() {
+    let home = Home::new();
+    let mut app = reader_app(&home, 80, 24);
+    let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    let live = |app: &App| app.reader().map_or(0, |r| r.marks.data.live().count());
+    app.on_key(key('a'));
+    typed(&mut app, "первая");
+    app.on_key(ctrl('s'));
+    assert_eq!(live(&app), 1);
+    app.on_key(key('a'));
+    assert!(
+        screen(&mut app).contains("первая"),
+        "the note there is opened"
+    );
+    app.on_key(code(KeyCode::Esc));
+    app.on_key(key('m'));
+    typed(&mut app, "метка");
+    app.on_key(code(KeyCode::Enter));
+    assert_eq!(live(&app), 2);
+    app.on_key(key('m'));
+    let bar = screen(&mut app).lines().last().unwrap_or("").to_string();
+    assert!(bar.contains("метка"), "renames the bookmark there: {bar}");
+    app.on_key(code(KeyCode::Enter));
+    assert_eq!(live(&app), 2, "no second bookmark on the same passage");
+}

@@ -113,12 +113,13 @@ pub fn draw(
         Overlay::Note(ne) => {
             let column = match top {
                 Screen::Reader(r) => {
-                    // The editor box has its own keys; the bar says what is going on.
-                    let bar = bar_text(
-                        &format!(" {}", crate::messages::WRITING_NOTE),
-                        "",
-                        usize::from(area.width),
-                    );
+                    // The editor box has its own keys; the bar says what is
+                    // going on, or what went wrong (`$EDITOR` failed).
+                    let said = ses
+                        .message
+                        .as_deref()
+                        .unwrap_or(crate::messages::WRITING_NOTE);
+                    let bar = bar_text(&format!(" {said}"), "", usize::from(area.width));
                     frame.render_widget(
                         ratatui::widgets::Paragraph::new(bar).style(theme.bar),
                         status,

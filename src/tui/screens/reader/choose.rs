@@ -89,6 +89,19 @@ impl Reader {
             Action::Bookmark => match self.passage() {
                 Some((start, end)) => {
                     self.pending = Some((start, end));
+                    // Bookmarked already: the prompt renames that bookmark.
+                    if let Some(m) = self.mark_on(start, end, false) {
+                        let name = match &m.kind {
+                            crate::core::marks_store::MarkKind::Bookmark { name } => name.clone(),
+                            crate::core::marks_store::MarkKind::Note { .. } => String::new(),
+                        };
+                        let purpose = PromptFor::Rename {
+                            article: self.marks.data.article.clone(),
+                            rel: self.key.clone(),
+                            mark: m.id.clone(),
+                        };
+                        return Some(Effect::Ask(purpose, name));
+                    }
                     Some(Effect::Ask(
                         PromptFor::BookmarkName { start, end },
                         String::new(),

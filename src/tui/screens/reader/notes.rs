@@ -3,6 +3,7 @@
 //! left.
 
 use super::Reader;
+use super::marks::PlacedMark;
 use crate::core::document::Pos;
 use crate::core::marks_store::{self, MarkKind};
 use crate::messages;
@@ -98,9 +99,29 @@ impl Reader {
             ses.say(why.clone());
             return None;
         }
-        let quote = self.doc.text_between(start, end);
         self.pending = Some((start, end));
+        // A note on this very passage is there already: that one is edited.
+        if let Some(m) = self.mark_on(start, end, true) {
+            let (article, rel) = (self.marks.data.article.clone(), self.key.clone());
+            return Some(Effect::WriteNote(
+                NoteTarget::Existing {
+                    article,
+                    rel,
+                    mark: m.id.clone(),
+                },
+                String::new(),
+            ));
+        }
+        let quote = self.doc.text_between(start, end);
         Some(Effect::WriteNote(NoteTarget::New { start, end }, quote))
+    }
+
+    /// The note (or bookmark) placed on exactly `start..end`, if any.
+    pub fn mark_on(&self, start: Pos, end: Pos, note: bool) -> Option<&PlacedMark> {
+        self.marks
+            .placed
+            .iter()
+            .find(|m| m.is_note() == note && m.start == start && m.end == end)
     }
 
     /// Add a mark to the article and save it.

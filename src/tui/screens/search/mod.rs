@@ -56,6 +56,7 @@ impl SearchScreen {
         };
         if ses.scanning.is_some() {
             ses.say(messages::SCAN_NOT_DONE);
+            ses.find_asked = true;
             return None;
         }
         if !matches!(ses.index, Some(IndexState::Building(_))) {
