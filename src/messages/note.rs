@@ -3,7 +3,7 @@
 /// The key hint at the bottom of the editor box.
 pub const HINT: &str = "Ctrl-s save · Esc cancel · Ctrl-e $EDITOR";
 /// Asked on Esc when there is text to lose.
-pub const DISCARD: &str = "Discard this note? y discard · any other key: keep editing";
+pub const DISCARD: &str = "Discard what you wrote? y discard · any other key: keep editing";
 /// An empty new note is not saved.
 pub const EMPTY_NOT_SAVED: &str = "an empty note is not saved";
 /// An existing note cannot be emptied.

@@ -119,7 +119,7 @@ fn a_note_written_highlighted_shown_and_discarding_asks() {
     app.on_key(key('a'));
     typed(&mut app, "черновик");
     app.on_key(code(KeyCode::Esc));
-    assert!(screen(&mut app).contains("Discard this note?"));
+    assert!(screen(&mut app).contains("Discard what you wrote?"));
     app.on_key(key('n'));
     assert!(app.writing_note(), "kept editing");
     app.on_key(code(KeyCode::Esc));

@@ -1,14 +1,31 @@
-//! One-line text fields (the library filter, the find prompt): Cyrillic and
-//! any other text typed as text; Backspace removes a whole letter with its
-//! accents, never a lone stress mark.
+//! One-line text fields (the library filter, the find prompts, a bookmark's
+//! name): Cyrillic and any other text typed as text; Backspace removes a
+//! whole letter with its accents, never a lone stress mark; Ctrl-w the last
+//! word, Ctrl-u the whole line (as in a shell).
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Apply a key to `text`: typing and Backspace. Returns true if the key was
-/// one of those (whether or not the text changed).
+/// Apply a key to `text`: typing, Backspace, Ctrl-w, Ctrl-u. Returns true
+/// if the key was one of those (whether or not the text changed).
 pub fn edit(text: &mut String, ev: &KeyEvent) -> bool {
+    let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL)
+        && !ev.modifiers.contains(KeyModifiers::ALT);
     match ev.code {
+        KeyCode::Char('u' | 'г') if ctrl => {
+            text.clear();
+            true
+        }
+        KeyCode::Char('w' | 'ц') if ctrl => {
+            let kept = text.trim_end().len();
+            let cut = text[..kept]
+                .char_indices()
+                .rev()
+                .find(|(_, c)| c.is_whitespace())
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            text.truncate(cut);
+            true
+        }
         // Ctrl and Alt together is AltGr on some systems: it types text.
         KeyCode::Char(c)
             if ev.modifiers.contains(KeyModifiers::CONTROL)
@@ -65,5 +82,21 @@ mod tests {
             )
         ));
         assert_eq!(s, "€");
+    }
+
+    #[test]
+    fn ctrl_w_takes_a_word_ctrl_u_the_line() {
+        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        let mut s = "война и мир  ".to_string();
+        assert!(edit(&mut s, &ctrl('w')));
+        assert_eq!(s, "война и ");
+        edit(&mut s, &ctrl('w'));
+        assert_eq!(s, "война ");
+        // The Russian layout's key in the same place.
+        edit(&mut s, &ctrl('ц'));
+        assert_eq!(s, "");
+        let mut s = "ударе\u{301}ние".to_string();
+        assert!(edit(&mut s, &ctrl('u')));
+        assert_eq!(s, "");
     }
 }

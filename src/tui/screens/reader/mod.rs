@@ -235,7 +235,9 @@ impl Reader {
                     .iter()
                     .find(|m| m.id == *mark)
                     .map_or(*pos, |m| m.start);
+                // A few lines above it, as a hit has: where it stands.
                 self.view.go_to(&self.doc, pos);
+                self.view.scroll(&self.doc, -((rows / 3) as isize));
                 self.changed_at = Some(Instant::now());
             }
         }

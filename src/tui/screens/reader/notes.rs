@@ -42,7 +42,7 @@ impl Reader {
             Some(id) => self.note_shown = Some((*id).to_string()),
             None => {
                 self.note_shown = None;
-                ses.say(messages::NO_NOTE_HERE);
+                ses.flash(messages::NO_NOTE_HERE);
             }
         }
     }
