@@ -513,7 +513,15 @@ impl App {
             }
         };
         match edit {
-            Ok(ne) => self.overlay = Some(Overlay::Note(ne)),
+            Ok(ne) => {
+                self.overlay = Some(Overlay::Note(ne));
+                // The passage stays in sight above the editor's box.
+                let rows = usize::from(self.session.size.1.saturating_sub(1));
+                let free = rows.saturating_sub((rows / 2).max(8).min(rows));
+                if let Some(Screen::Reader(r)) = self.stack.last_mut() {
+                    r.keep_pending_above(free);
+                }
+            }
             Err(why) => self.session.say(why),
         }
     }

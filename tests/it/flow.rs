@@ -229,3 +229,35 @@ fn a_second_note_or_bookmark_on_a_passage_edits_the_first() {
     app.on_key(code(KeyCode::Enter));
     assert_eq!(live(&app), 2, "no second bookmark on the same passage");
 }
+
+#[test]
+fn a_note_on_a_low_passage_keeps_it_in_sight_above_the_editor() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let home = Home::new();
+    let mut app = reader_app(&home, 40, 12);
+    for _ in 0..3 {
+        app.on_key(key('j'));
+    }
+    let at = |kind, row| MouseEvent {
+        kind,
+        column: 10,
+        row,
+        modifiers: KeyModifiers::NONE,
+    };
+    // A sentence on the ninth row chosen with the mouse.
+    app.on_mouse(at(MouseEventKind::Down(MouseButton::Left), 9));
+    app.on_mouse(at(MouseEventKind::Drag(MouseButton::Left), 9));
+    app.on_mouse(at(MouseEventKind::Up(MouseButton::Left), 9));
+    assert!(app.reader().is_some_and(|r| r.selection.is_some()));
+    app.on_key(key('a'));
+    assert!(app.writing_note());
+    let r = app.reader_mut().expect("reader");
+    let (start, _) = r.pending.expect("the passage written on");
+    let row = r
+        .view
+        .visible(&r.doc)
+        .iter()
+        .position(|l| l.block == start.block && l.contains(start.offset));
+    // 11 rows of text, the box takes 8: the passage starts in the 3 above.
+    assert!(row.is_some_and(|i| i < 3), "row {row:?}");
+}

@@ -9,8 +9,8 @@ use unicode_segmentation::UnicodeSegmentation;
 /// Apply a key to `text`: typing, Backspace, Ctrl-w, Ctrl-u. Returns true
 /// if the key was one of those (whether or not the text changed).
 pub fn edit(text: &mut String, ev: &KeyEvent) -> bool {
-    let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL)
-        && !ev.modifiers.contains(KeyModifiers::ALT);
+    let ctrl =
+        ev.modifiers.contains(KeyModifiers::CONTROL) && !ev.modifiers.contains(KeyModifiers::ALT);
     match ev.code {
         KeyCode::Char('u' | 'г') if ctrl => {
             text.clear();

@@ -60,6 +60,21 @@ impl Reader {
         None
     }
 
+    /// Scroll so that the passage being written on starts within the top
+    /// `rows` rows (a box covers the rest), when it does not already.
+    pub fn keep_pending_above(&mut self, rows: usize) {
+        let Some((start, _)) = self.pending else {
+            return;
+        };
+        let lines = self.view.visible(&self.doc);
+        let at = lines
+            .iter()
+            .position(|l| l.block == start.block && l.contains(start.offset));
+        if at.is_none_or(|i| i >= rows.max(1)) {
+            self.view.go_to(&self.doc, start);
+        }
+    }
+
     /// Scroll so that `start..end` is on screen (its end first when below).
     fn keep_in_view(&mut self, start: Pos, end: Pos) {
         let top = self.view.top_pos(&self.doc);
