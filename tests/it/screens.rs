@@ -559,46 +559,23 @@ fn find_in_the_article_highlights_counts_and_wraps() {
             .unwrap_or("")
             .contains("/ВАСИЛИ▏")
     );
+    let status = |app: &mut App| screen(app).lines().last().unwrap_or("").to_string();
     app.on_key(code(KeyCode::Esc));
-    let s = screen(&mut app);
-    assert!(
-        s.lines()
-            .last()
-            .unwrap_or("")
-            .contains(&format!("{total}/{total}")),
-        "{s}"
-    );
+    let bar = status(&mut app);
+    assert!(bar.contains(&format!("{total}/{total}")), "{bar}");
     // Esc in the reader clears the hits; n finds the last query again.
     app.on_key(code(KeyCode::Esc));
-    let s = screen(&mut app);
-    assert!(
-        !s.lines()
-            .last()
-            .unwrap_or("")
-            .contains(&format!("/{total}")),
-        "{s}"
-    );
+    let bar = status(&mut app);
+    assert!(!bar.contains(&format!("/{total}")), "{bar}");
     app.on_key(key('n'));
-    let s = screen(&mut app);
-    assert!(
-        s.lines()
-            .last()
-            .unwrap_or("")
-            .contains(&format!("/{total}")),
-        "{s}"
-    );
+    let bar = status(&mut app);
+    assert!(bar.contains(&format!("/{total}")), "{bar}");
     // An empty query finds the last one again too.
     app.on_key(code(KeyCode::Esc));
     app.on_key(key('/'));
     app.on_key(code(KeyCode::Enter));
-    let s = screen(&mut app);
-    assert!(
-        s.lines()
-            .last()
-            .unwrap_or("")
-            .contains(&format!("/{total}")),
-        "{s}"
-    );
+    let bar = status(&mut app);
+    assert!(bar.contains(&format!("/{total}")), "{bar}");
 }
 
 #[test]
