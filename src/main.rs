@@ -311,7 +311,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     }
     drop((stdout, stderr));
     let size = crossterm::terminal::size().unwrap_or((80, 24));
-    let app = tui::start(&setup, file.as_deref(), size).map_err(anyhow::Error::msg)?;
+    // Keys typed while the library is read or the file opened are kept for
+    // the app, not echoed on the screen left behind (nor Enter made Ctrl-j).
+    let held = tui::terminal::hold_keys();
+    let app = tui::start(&setup, file.as_deref(), size);
+    if app.is_err() && held {
+        tui::terminal::release_keys();
+    }
+    let app = app.map_err(anyhow::Error::msg)?;
     let result = tui::run(app);
     // Said again on the normal screen, where it stays readable.
     for note in &setup.notes {

@@ -483,6 +483,15 @@ impl LibraryIndex {
                 mark: None,
             });
         }
+        // Equal scores come in the order of the index's segments, which its
+        // writer threads make differently each time: the same query on the
+        // same library gives the same list (then by file and place).
+        out.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| a.path.cmp(&b.path))
+                .then(a.block.cmp(&b.block))
+        });
         Ok(out)
     }
 }

@@ -21,7 +21,7 @@ use super::screens::search::SearchScreen;
 use super::session::Session;
 use crate::config::Config;
 use crate::core::layout::LayoutOptions;
-use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use std::path::Path;
 use std::time::Instant;
 
@@ -299,6 +299,14 @@ impl App {
     /// A key press: the overlay first, then a field or note of the screen
     /// shown, then the keymap (keys of every screen, then the screen's).
     pub fn on_key(&mut self, ev: KeyEvent) {
+        // Ctrl-j and Ctrl-m are Enter, as in a shell: a terminal still in
+        // line mode (keys typed while chitalka starts) sends Enter as Ctrl-j.
+        let ev = match ev.code {
+            KeyCode::Char('j' | 'm') if ev.modifiers == KeyModifiers::CONTROL => {
+                KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)
+            }
+            _ => ev,
+        };
         // An `F` waiting for the scan is forgotten at the next key (which
         // may be `F` again).
         self.session.find_asked = false;

@@ -171,11 +171,36 @@ fn restore_on_abort() -> io::Result<()> {
     Ok(())
 }
 
+/// The panic hook and the SIGABRT handler are in place (they are installed
+/// once, with the terminal's modes from before anything was changed).
+static GUARDS_SET: std::sync::Once = std::sync::Once::new();
+
+fn set_guards() -> io::Result<()> {
+    let mut result = Ok(());
+    GUARDS_SET.call_once(|| {
+        set_panic_hook();
+        result = restore_on_abort();
+    });
+    result
+}
+
+/// Before the app is made (the library read, the file opened): raw mode, so
+/// that keys typed meanwhile are kept for the app, not echoed on the screen
+/// left behind (and Enter stays Enter). True if it took; [`release_keys`]
+/// undoes it when the app cannot start.
+pub fn hold_keys() -> bool {
+    set_guards().is_ok() && enable_raw_mode().is_ok()
+}
+
+/// Undo [`hold_keys`] (the terminal's modes only: nothing is written).
+pub fn release_keys() {
+    let _ = disable_raw_mode();
+}
+
 /// Enter raw mode and the alternate screen, capture the mouse, install a panic
 /// hook that restores the terminal first, a SIGABRT handler that does too,
 /// and register termination signals into the returned flag.
 pub fn init() -> io::Result<(Term, Guard, Arc<AtomicBool>)> {
-    set_panic_hook();
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [
         signal_hook::consts::SIGTERM,
@@ -184,7 +209,7 @@ pub fn init() -> io::Result<(Term, Guard, Arc<AtomicBool>)> {
     ] {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
     }
-    restore_on_abort()?;
+    set_guards()?;
     enable_raw_mode()?;
     let guard = Guard;
     enter()?;

@@ -261,3 +261,17 @@ fn a_note_on_a_low_passage_keeps_it_in_sight_above_the_editor() {
     // 11 rows of text, the box takes 8: the passage starts in the 3 above.
     assert!(row.is_some_and(|i| i < 3), "row {row:?}");
 }
+
+#[test]
+fn ctrl_j_is_enter_as_a_terminal_in_line_mode_sends_it() {
+    let home = Home::new();
+    let mut app = reader_app(&home, 80, 24);
+    app.on_key(key('/'));
+    typed(&mut app, "Япони");
+    app.on_key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL));
+    assert!(
+        app.reader()
+            .is_some_and(|r| !r.find.prompt && !r.find.hits.is_empty()),
+        "the query was entered, not typed on"
+    );
+}
