@@ -272,10 +272,20 @@ impl Keymap {
     /// The hint bar of a mode: the first key of each action, and a word for
     /// it. A short bar (for narrow windows) names only the help key.
     pub fn hint_bar(&self, mode: Mode, short: bool) -> String {
+        self.hint_bar_last(mode, short, false)
+    }
+
+    /// [`Keymap::hint_bar`] on the last screen there is (one file opened on
+    /// its own): going back quits, and says so.
+    pub fn hint_bar_last(&self, mode: Mode, short: bool, last: bool) -> String {
         hint_actions(mode, short)
             .iter()
+            .map(|&(action, word)| match action {
+                Action::Back if last => (action, crate::messages::hint::QUIT),
+                _ => (action, word),
+            })
             .filter_map(|(action, word)| {
-                let k = self.binding(mode, *action)?.keys.first()?;
+                let k = self.binding(mode, action)?.keys.first()?;
                 Some(format!("{} {word}", key_name(k)))
             })
             .collect::<Vec<_>>()

@@ -160,6 +160,8 @@ fn a_single_file_quits_on_q_and_has_no_library_find() {
         (80, 24),
     )
     .expect("app");
+    let bar = screen(&mut app).lines().last().unwrap_or("").to_string();
+    assert!(bar.contains("q quit") && !bar.contains("back"), "{bar}");
     app.on_key(key('F'));
     assert_eq!(app.screen(), ScreenKind::Reader);
     assert!(app.session.message.is_some(), "says why");

@@ -44,7 +44,10 @@ pub fn draw(frame: &mut Frame, r: &mut Reader, ses: &Session, theme: &Theme) {
         Some(_) => format!("{right} "),
         None => format!(
             "{right} · {} ",
-            ses.config.keymap.hint_bar(Mode::Reader, area.width < 80)
+            // One file opened on its own: `q` quits.
+            ses.config
+                .keymap
+                .hint_bar_last(Mode::Reader, area.width < 80, ses.lib.is_none())
         ),
     };
     // The find count, the layout switch first: what the prompt keeps when
