@@ -277,3 +277,23 @@ fn ctrl_j_is_enter_as_a_terminal_in_line_mode_sends_it() {
         "the query was entered, not typed on"
     );
 }
+
+#[test]
+fn the_index_folder_removed_while_the_find_is_open_is_made_again() {
+    let home = Home::new();
+    let mut app = library_app(&home, 100, 30);
+    find_in_library(&mut app, &home, "сотрудничество");
+    assert!(app.search().is_some_and(|s| !s.result.hits.is_empty()));
+    std::fs::remove_dir_all(home.path().join("cache/index")).expect("rm");
+    // Typing on: the search fails, the index is made anew, the hits come.
+    app.on_key(code(KeyCode::Backspace));
+    let start = Instant::now();
+    while app.tick(Instant::now()) {
+        assert!(start.elapsed() < Duration::from_secs(20), "never rebuilt");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    app.on_key(key('о'));
+    let s = app.search().expect("search");
+    assert_eq!(s.error, None, "{:?}", s.error);
+    assert!(!s.result.hits.is_empty(), "hits again");
+}
