@@ -370,7 +370,7 @@ impl Events {
         let (tx, rx) = mpsc::channel();
         let mut input = Input::spawn(TerminalSource::open(stop), tx.clone())?;
         input.wake_on_signals(&[SIGTERM, SIGHUP, SIGINT, SIGWINCH])?;
-        job::set_event_loop(Some(tx));
+        job::set_event_loop(Some(Box::new(move |w| tx.send(Msg::Job(w)).is_ok())));
         Ok(Events { rx, input })
     }
 

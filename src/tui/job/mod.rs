@@ -12,7 +12,6 @@
 pub mod index;
 pub mod scan;
 
-use super::events::Msg;
 use crate::core::guarded;
 use crate::messages;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -31,11 +30,15 @@ pub const PROGRESS_EVERY: Duration = Duration::from_millis(40);
 
 /// The event loop running in this process, if one does: where
 /// [`Waker::event_loop`] sends.
-static EVENT_LOOP: Mutex<Option<Sender<Msg>>> = Mutex::new(None);
+static EVENT_LOOP: Mutex<Option<Deliver>> = Mutex::new(None);
+
+/// Hands a job's wake to the event loop (on its channel); false when
+/// nobody takes it.
+pub type Deliver = Box<dyn Fn(JobWake) -> bool + Send>;
 
 /// Make `to` the event loop that jobs wake (`None`: the loop has ended).
 /// Jobs started before it wake it from now on.
-pub(super) fn set_event_loop(to: Option<Sender<Msg>>) {
+pub(crate) fn set_event_loop(to: Option<Deliver>) {
     *EVENT_LOOP.lock().unwrap_or_else(PoisonError::into_inner) = to;
 }
 
@@ -52,7 +55,7 @@ enum Target {
     /// as the tests that drive the app with `tick` do).
     EventLoop,
     /// A channel of its own (for tests).
-    Channel(Sender<Msg>),
+    Channel(Sender<JobWake>),
 }
 
 impl Waker {
@@ -64,21 +67,21 @@ impl Waker {
     }
 
     /// Sends its wakes on `tx`.
-    pub fn channel(tx: Sender<Msg>) -> Waker {
+    pub fn channel(tx: Sender<JobWake>) -> Waker {
         Waker {
             to: Target::Channel(tx),
         }
     }
 
     /// Send `msg`; false when nobody is there to take it.
-    fn send(&self, msg: Msg) -> bool {
+    fn send(&self, wake: JobWake) -> bool {
         match &self.to {
-            Target::Channel(tx) => tx.send(msg).is_ok(),
+            Target::Channel(tx) => tx.send(wake).is_ok(),
             Target::EventLoop => EVENT_LOOP
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner)
                 .as_ref()
-                .is_some_and(|tx| tx.send(msg).is_ok()),
+                .is_some_and(|deliver| deliver(wake)),
         }
     }
 }
@@ -110,7 +113,7 @@ impl Bell {
         if self.queued.swap(true, Ordering::AcqRel) {
             return;
         }
-        if !self.waker.send(Msg::Job(JobWake(Arc::clone(&self.queued)))) {
+        if !self.waker.send(JobWake(Arc::clone(&self.queued))) {
             // Nobody took it: a loop that comes later must still be woken.
             self.queued.store(false, Ordering::Release);
         }
@@ -279,15 +282,14 @@ mod tests {
     use std::sync::mpsc::{self, Receiver};
 
     /// Wait for the next wake on `rx` and take it.
-    fn next_wake(rx: &Receiver<Msg>) {
+    fn next_wake(rx: &Receiver<JobWake>) {
         match rx.recv_timeout(Duration::from_secs(10)) {
-            Ok(Msg::Job(w)) => w.taken(),
-            Ok(other) => panic!("not a job's wake: {other:?}"),
+            Ok(w) => w.taken(),
             Err(e) => panic!("no wake: {e}"),
         }
     }
 
-    fn finished<T>(job: &mut Job<T>, rx: &Receiver<Msg>) -> Result<T, String> {
+    fn finished<T>(job: &mut Job<T>, rx: &Receiver<JobWake>) -> Result<T, String> {
         loop {
             if let Some(done) = job.poll() {
                 return done;
