@@ -113,7 +113,7 @@ pub const CLOSE_THE_OUTLINE: &str = "close the outline";
 /// Help text: article info.
 pub const ARTICLE_INFO: &str = "article info";
 /// Help text: find in the article.
-pub const FIND_IN_THE_ARTICLE: &str = "find in the article (Esc clears, ↑ history)";
+pub const FIND_IN_THE_ARTICLE: &str = "find in the article (Esc cancels, ↑ history)";
 /// Help text: next hit.
 pub const NEXT_HIT: &str = "next hit";
 /// Reader: Esc clears kept hits, never leaves the article.
