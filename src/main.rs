@@ -43,7 +43,7 @@ enum Command {
         /// Remove each source file once it is safely in the library.
         #[arg(long = "move")]
         move_files: bool,
-        /// The title to name the file by (for stdin, or to override the document's).
+        /// The article's title (for stdin, or to override the document's): it names the file, and text and Markdown get it as their first heading.
         #[arg(long)]
         title: Option<String>,
     },

@@ -28,6 +28,7 @@ impl std::fmt::Display for DecodeError {
             DecodeError::Binary => f.write_str(super::ERR_BINARY),
             DecodeError::Malformed(why) => f.write_str(&super::err_malformed(why)),
             DecodeError::NoBody => f.write_str(&super::err_malformed(super::ERR_NO_BODY)),
+            DecodeError::Unsupported(format) => f.write_str(super::err_unsupported(*format)),
         }
     }
 }

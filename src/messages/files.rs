@@ -13,6 +13,34 @@ pub const ERR_NO_BODY: &str = "no <body> text";
 /// A binary file in the library.
 pub const ERR_BINARY: &str = "binary file, not text";
 
+/// A file of a format chitalka does not read, named by its content.
+pub fn err_unsupported(format: crate::core::formats::sniff::Format) -> &'static str {
+    use crate::core::formats::sniff::Format;
+    match format {
+        Format::Pdf => "PDF is not supported",
+        Format::Djvu => "DjVu is not supported",
+        Format::Mobi => "a Kindle book (MOBI, AZW) is not supported",
+        Format::Epub => "EPUB is not supported yet",
+        Format::Docx => "a Word document (DOCX) is not supported",
+        Format::Xlsx => "an Excel spreadsheet (XLSX) is not supported",
+        Format::Pptx => "a PowerPoint presentation (PPTX) is not supported",
+        Format::Odt => "an OpenDocument text (ODT) is not supported",
+        Format::OpenDocument => "an OpenDocument file is not supported",
+        Format::ZippedFb2 => "a zipped FB2 is not read: unzip it into the library",
+        Format::Zip => "a ZIP archive is not supported",
+        Format::Rtf => "RTF is not supported",
+        Format::OldOffice => "an old Office document (DOC, XLS, PPT) is not supported",
+        Format::Png => "a PNG image is not supported",
+        Format::Jpeg => "a JPEG image is not supported",
+        Format::Gif => "a GIF image is not supported",
+        Format::Gzip => "a gzip archive is not supported",
+        Format::Bzip2 => "a bzip2 archive is not supported",
+        Format::Xz => "an xz archive is not supported",
+        Format::SevenZip => "a 7-Zip archive is not supported",
+        Format::Rar => "a RAR archive is not supported",
+    }
+}
+
 /// A file that could not be read.
 pub fn err_unreadable(e: &std::io::Error) -> String {
     let e = super::io_reason(e);

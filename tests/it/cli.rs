@@ -40,7 +40,10 @@ fn list_json_has_paths_titles_words() {
     // Unreadable files are reported on stderr, not listed, and do not fail the command.
     assert!(!arr.iter().any(|a| a["path"] == "broken.txt"));
     let err = stderr(&out);
-    assert!(err.contains("skipped broken.txt: binary file"), "{err}");
+    assert!(
+        err.contains("skipped broken.txt: a PNG image is not supported"),
+        "{err}"
+    );
     // A Windows-1251 file is read, and says so.
     let old = arr
         .iter()
@@ -123,7 +126,7 @@ fn render_accepts_a_plain_path_and_reports_missing_ones() {
     assert!(stderr(&out).contains("nope.txt: no such file or folder"));
     let out = home.run(&["--library", FIXTURE_LIBRARY, "render", "broken.txt"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("binary file"));
+    assert!(stderr(&out).contains("broken.txt: a PNG image is not supported"));
 }
 
 #[test]
@@ -426,9 +429,10 @@ fn add_copies_moves_reads_stdin_and_refuses() {
         .expect("write");
     let out = child.wait_with_output().expect("wait");
     assert!(out.status.success());
+    // The title given is the article's first heading.
     assert_eq!(
         std::fs::read_to_string(lib.join("из-буфера.txt")).expect("added"),
-        "Строка из stdin.\n"
+        "# Из буфера\n\nСтрока из stdin.\n"
     );
     let files = std::fs::read_dir(&lib).expect("ls").count();
     assert_eq!(files, 3, "no temp files left");

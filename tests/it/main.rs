@@ -29,3 +29,4 @@ mod tmux;
 mod tmux_loop;
 mod tmux_marks;
 mod typography;
+mod unsupported_formats;

@@ -14,6 +14,9 @@ pub enum DecodeError {
     Malformed(String),
     /// An FB2 file with no body text (and no fault to name).
     NoBody,
+    /// A file of a format chitalka does not read (PDF, DOCX, ...), told by
+    /// its content.
+    Unsupported(super::sniff::Format),
 }
 
 impl std::error::Error for DecodeError {}

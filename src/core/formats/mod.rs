@@ -9,6 +9,7 @@ pub mod heading;
 pub mod html;
 pub mod html_guard;
 pub mod markdown;
+pub mod sniff;
 pub mod text;
 
 use crate::core::document::Document;
@@ -27,8 +28,12 @@ pub fn is_supported(path: &Path) -> bool {
         .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
-/// Parse a file's bytes by its extension.
+/// Parse a file's bytes by its extension; bytes of a format chitalka does
+/// not read (see [`sniff`]) are refused as that format, whatever the name.
 pub fn parse(path: &Path, bytes: &[u8]) -> Result<Document, DecodeError> {
+    if let Some(format) = sniff::sniff(bytes) {
+        return Err(DecodeError::Unsupported(format));
+    }
     let ext = path
         .extension()
         .and_then(|e| e.to_str())

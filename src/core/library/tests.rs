@@ -23,6 +23,7 @@ fn scan_lists_good_and_bad_files() {
     std::fs::write(root.join("cp1251.txt"), b"\xcf\xf0\xe8\xe2\xe5\xf2").expect("write");
     std::fs::write(root.join("image.png"), b"\x89PNG").expect("write");
     std::fs::write(root.join("NOTES.md"), "not an article").expect("write");
+    std::fs::write(root.join("paper.txt"), b"%PDF-1.5\n%\xD0\xD4\xC5\xD8\n").expect("write");
     std::fs::write(root.join(IGNORE_FILE), "# not articles\nNOTES.md\n").expect("write");
     let lib = scan(root).expect("scan");
     let rels: Vec<&str> = lib.articles.iter().map(|a| a.rel.as_str()).collect();
@@ -31,10 +32,23 @@ fn scan_lists_good_and_bad_files() {
     assert_eq!(lib.articles[0].words, 3);
     assert_eq!(lib.articles[1].title, "Привет");
     assert_eq!(lib.articles[1].encoding, "windows-1251");
-    assert_eq!(reasons(&lib), [("bin.txt", BINARY.to_string())]);
+    assert_eq!(
+        reasons(&lib),
+        [
+            ("bin.txt", BINARY.to_string()),
+            ("paper.txt", "PDF is not supported".to_string())
+        ]
+    );
     assert_eq!(
         lib.unreadable[0].reason.lasting(),
         Some(&Refusal::Parse(DecodeError::Binary))
+    );
+    // Named by its content, not its name: a PDF called .txt is a PDF.
+    assert_eq!(
+        lib.unreadable[1].reason.lasting(),
+        Some(&Refusal::Parse(DecodeError::Unsupported(
+            crate::core::formats::sniff::Format::Pdf
+        )))
     );
 }
 

@@ -152,10 +152,14 @@ pub fn draw(frame: &mut Frame, lv: &LibraryScreen, ses: &Session, theme: &Theme)
         } else {
             messages::LIBRARY_NO_MATCH
         };
-        lines.push(Line::styled(
-            format!(" {}", ellipsize(text, width.saturating_sub(1))),
-            theme.dim,
-        ));
+        // Wrapped, not cut: the empty library's message names every format.
+        let wrap = width.saturating_sub(1).max(1);
+        for part in textwrap::wrap(text, wrap) {
+            lines.push(Line::styled(
+                format!(" {}", ellipsize(&part, width.saturating_sub(1))),
+                theme.dim,
+            ));
+        }
     }
     frame.render_widget(Paragraph::new(lines), area);
 
