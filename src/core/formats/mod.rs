@@ -10,6 +10,7 @@ pub mod html;
 pub mod html_guard;
 pub mod markdown;
 pub mod text;
+pub mod yo;
 
 use crate::core::document::Document;
 use decode::DecodeError;
