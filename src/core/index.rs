@@ -29,8 +29,9 @@ use tantivy::schema::{
 use tantivy::tokenizer::{Language, LowerCaser, SimpleTokenizer, Stemmer, TextAnalyzer};
 use tantivy::{Index, IndexWriter, TantivyDocument, Term, doc};
 
-/// Bumped when the schema or the folding changes: an older index is rebuilt.
-pub const INDEX_VERSION: u32 = 1;
+/// Bumped when the schema, the folding or the text indexed changes (2:
+/// lib.ru's „ for ё put right): an older index is rebuilt.
+pub const INDEX_VERSION: u32 = 2;
 const MANIFEST: &str = "chitalka-index.json";
 const RU: &str = "chitalka_ru";
 const EN: &str = "chitalka_en";

@@ -17,6 +17,7 @@ mod export;
 mod flow;
 mod hostile_formats;
 mod hostile_library;
+mod lib_ru_yo;
 mod marks_screens;
 mod notes_find;
 mod placement;

@@ -5,10 +5,13 @@
 //! Everything that enters the document goes through here, so the cleaning of
 //! decoded text is done here, once for every markup parser: text, link
 //! targets, the title and the metadata pass [`clean`] after the parser has
-//! decoded its entities and character references (`&#27;` is an ESC).
+//! decoded its entities and character references (`&#27;` is an ESC). When
+//! the document is done, lib.ru's „ for ё is put right in its blocks, title
+//! and author (see [`super::yo`]).
 
 use super::decode::clean;
 use super::text::first_words;
+use super::yo;
 use crate::core::document::{Block, BlockKind, Document, Inline, Meta, Span};
 use crate::core::width::str_width;
 
@@ -326,10 +329,12 @@ impl Builder {
     /// author and language are cleaned as the text is.
     pub(super) fn into_document(mut self, title: Option<String>, mut meta: Meta) -> Document {
         self.finish();
-        let title = title.map(|t| clean(&t).into_owned());
+        let mut title = title.map(|t| clean(&t).into_owned());
         meta.author = meta.author.map(|a| clean(&a).into_owned());
         meta.language = meta.language.map(|l| clean(&l).into_owned());
-        let blocks = self.blocks;
+        let mut blocks = self.blocks;
+        let others: Vec<&mut String> = title.iter_mut().chain(meta.author.iter_mut()).collect();
+        yo::restore_blocks(&mut blocks, others);
         let title = title
             .filter(|t| !t.trim().is_empty())
             .or_else(|| {

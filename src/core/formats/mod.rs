@@ -11,6 +11,7 @@ pub mod html_guard;
 pub mod markdown;
 pub mod sniff;
 pub mod text;
+pub mod yo;
 
 use crate::core::document::Document;
 use decode::DecodeError;

@@ -4,6 +4,7 @@
 use super::chrome;
 use super::decode::{DecodeError, decode};
 use super::heading::{self, Strength};
+use super::yo;
 use crate::core::document::{Block, BlockKind, Document, Meta};
 
 /// Parse the bytes of a plain-text file.
@@ -28,8 +29,10 @@ struct Para {
     indented: bool,
 }
 
-/// Parse clean text (see [`super::decode::clean_text`]).
+/// Parse clean text (see [`super::decode::clean_text`]); lib.ru's „ for ё
+/// is put right first (see [`super::yo`]).
 pub fn parse_str(text: &str) -> Document {
+    let text = yo::restore(text);
     let lines: Vec<&str> = text.split('\n').map(str::trim_end).collect();
     let paras = match hard_wrap_width(&lines) {
         Some(width) => reflow(&lines, width),
