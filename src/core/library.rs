@@ -354,10 +354,25 @@ pub fn relative(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
+/// A file's name without its extension (`book.fb2.zip` is `book`).
 fn file_stem(path: &Path) -> String {
-    path.file_stem()
+    let stem = path
+        .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    let zipped = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
+    match stem.len().checked_sub(4) {
+        Some(cut) if zipped && cut > 0 && stem.is_char_boundary(cut) => {
+            if stem[cut..].eq_ignore_ascii_case(".fb2") {
+                stem[..cut].to_string()
+            } else {
+                stem
+            }
+        }
+        _ => stem,
+    }
 }
 
 #[cfg(test)]

@@ -29,6 +29,11 @@ impl std::fmt::Display for DecodeError {
             DecodeError::Malformed(why) => f.write_str(&super::err_malformed(why)),
             DecodeError::NoBody => f.write_str(&super::err_malformed(super::ERR_NO_BODY)),
             DecodeError::Unsupported(format) => f.write_str(super::err_unsupported(*format)),
+            DecodeError::DamagedZip(why) => f.write_str(&super::err_damaged_zip(why)),
+            DecodeError::SeveralFb2(names) => f.write_str(&super::err_several_fb2(names)),
+            DecodeError::UnzippedTooLarge { name, limit } => {
+                f.write_str(&super::err_unzipped_too_large(name, *limit))
+            }
         }
     }
 }

@@ -26,7 +26,7 @@ pub fn err_unsupported(format: crate::core::formats::sniff::Format) -> &'static 
         Format::Pptx => "a PowerPoint presentation (PPTX) is not supported",
         Format::Odt => "an OpenDocument text (ODT) is not supported",
         Format::OpenDocument => "an OpenDocument file is not supported",
-        Format::ZippedFb2 => "a zipped FB2 is not read: unzip it into the library",
+        Format::ZippedFb2 => "a ZIP with an .fb2 name in it but no FB2 book",
         Format::Zip => "a ZIP archive is not supported",
         Format::Rtf => "RTF is not supported",
         Format::OldOffice => "an old Office document (DOC, XLS, PPT) is not supported",
@@ -39,6 +39,31 @@ pub fn err_unsupported(format: crate::core::formats::sniff::Format) -> &'static 
         Format::SevenZip => "a 7-Zip archive is not supported",
         Format::Rar => "a RAR archive is not supported",
     }
+}
+
+/// A ZIP that could not be unpacked: the unzipper's words.
+pub fn err_damaged_zip(why: &str) -> String {
+    format!("damaged ZIP archive: {why}")
+}
+
+/// A ZIP holding several FB2 books (their names; the first three shown).
+pub fn err_several_fb2(names: &[String]) -> String {
+    let mut shown = names.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
+    if names.len() > 3 {
+        shown.push_str(", ...");
+    }
+    format!(
+        "a ZIP holding {} FB2 books ({shown}): unzip them into the library",
+        names.len()
+    )
+}
+
+/// The FB2 book in a ZIP unpacks to more than the size limit.
+pub fn err_unzipped_too_large(name: &str, limit: u64) -> String {
+    format!(
+        "{name} in the ZIP is too large unpacked: more than {}, the limit (max_file_mb in the config)",
+        self::size(limit)
+    )
 }
 
 /// A file that could not be read.

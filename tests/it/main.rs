@@ -31,3 +31,4 @@ mod tmux_loop;
 mod tmux_marks;
 mod typography;
 mod unsupported_formats;
+mod zipped_fb2;

@@ -170,7 +170,8 @@ fn the_empty_library_names_every_format_read() {
             "txt" | "text" => ".txt",
             "md" | "markdown" => ".md",
             "html" | "htm" | "xhtml" => ".html",
-            "fb2" => ".fb2",
+            // An FB2 book in a ZIP.
+            "fb2" | "fbz" | "zip" => ".fb2",
             other => panic!("{other} is read but not named in the empty library's message"),
         };
         assert!(chitalka::messages::LIBRARY_EMPTY.contains(named));

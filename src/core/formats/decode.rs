@@ -17,6 +17,19 @@ pub enum DecodeError {
     /// A file of a format chitalka does not read (PDF, DOCX, ...), told by
     /// its content.
     Unsupported(super::sniff::Format),
+    /// A ZIP that could not be read (damaged, encrypted, an unknown
+    /// compression): the unzipper's message.
+    DamagedZip(String),
+    /// A ZIP holding more than one FB2 book: their names.
+    SeveralFb2(Vec<String>),
+    /// The FB2 book in a ZIP unpacks to more than the size limit: its name,
+    /// and the limit in bytes.
+    UnzippedTooLarge {
+        /// The entry's name.
+        name: String,
+        /// The limit.
+        limit: u64,
+    },
 }
 
 impl std::error::Error for DecodeError {}

@@ -5,6 +5,7 @@ pub mod chrome;
 pub mod decode;
 pub mod encoding;
 pub mod fb2;
+pub mod fb2zip;
 pub mod heading;
 pub mod html;
 pub mod html_guard;
@@ -15,11 +16,12 @@ pub mod yo;
 
 use crate::core::document::Document;
 use decode::DecodeError;
+use sniff::Format;
 use std::path::Path;
 
 /// File extensions chitalka reads (lower case, without the dot).
 pub const EXTENSIONS: &[&str] = &[
-    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "fb2",
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "fb2", "fbz", "zip",
 ];
 
 /// Is `path` a file chitalka can read, judging by its name?
@@ -31,9 +33,24 @@ pub fn is_supported(path: &Path) -> bool {
 
 /// Parse a file's bytes by its extension; bytes of a format chitalka does
 /// not read (see [`sniff`]) are refused as that format, whatever the name.
+/// A ZIP holding one FB2 book (by content: see [`fb2zip`]) is that book,
+/// whatever its name, unpacked to at most the size limit (`max_file_mb`).
 pub fn parse(path: &Path, bytes: &[u8]) -> Result<Document, DecodeError> {
     if let Some(format) = sniff::sniff(bytes) {
-        return Err(DecodeError::Unsupported(format));
+        if !matches!(format, Format::Zip | Format::ZippedFb2) {
+            return Err(DecodeError::Unsupported(format));
+        }
+        let limit = crate::core::article_file::max_file_bytes();
+        return match fb2zip::fb2_in_zip(bytes, limit) {
+            Ok(Some(book)) => fb2::parse(&book.bytes),
+            // No FB2 inside: a ZIP, as before; so is a damaged one whose
+            // names promise none (one with an .fb2 name is named damaged).
+            Ok(None) => Err(DecodeError::Unsupported(Format::Zip)),
+            Err(DecodeError::DamagedZip(_)) if format == Format::Zip => {
+                Err(DecodeError::Unsupported(Format::Zip))
+            }
+            Err(e) => Err(e),
+        };
     }
     let ext = path
         .extension()

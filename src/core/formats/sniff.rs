@@ -26,7 +26,8 @@ pub enum Format {
     Odt,
     /// Another OpenDocument file (spreadsheet, presentation, ...).
     OpenDocument,
-    /// A ZIP holding an `.fb2` file.
+    /// A ZIP holding a file named `.fb2` (a hint only: [`super::fb2zip`]
+    /// looks for the book by content, and `parse` reads it).
     ZippedFb2,
     /// Any other ZIP archive.
     Zip,

@@ -175,3 +175,12 @@ fn a_file_that_fails_to_parse_is_remembered_until_it_changes() {
     assert!(third.unreadable.is_empty(), "{:?}", third.unreadable);
     assert_eq!(third.articles.len(), 2);
 }
+
+#[test]
+fn a_zipped_fb2_is_named_without_fb2_zip() {
+    assert_eq!(file_stem(Path::new("a/Книга.fb2.zip")), "Книга");
+    assert_eq!(file_stem(Path::new("Книга.FB2.ZIP")), "Книга");
+    assert_eq!(file_stem(Path::new("книга.zip")), "книга");
+    assert_eq!(file_stem(Path::new(".fb2.zip")), ".fb2");
+    assert_eq!(file_stem(Path::new("x.fb2")), "x");
+}
