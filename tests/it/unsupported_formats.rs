@@ -158,7 +158,7 @@ fn the_empty_library_names_every_format_read() {
         let mut app =
             App::with_library(Config::default(), &home.data(), &lib, (width, 20)).expect("app");
         let s = screen(&mut app);
-        for ext in [".txt", ".md", ".html", ".fb2"] {
+        for ext in [".txt", ".md", ".html", ".fb2", ".fb2.zip"] {
             assert!(s.contains(ext), "{ext} at {width}:\n{s}");
         }
         assert!(s.contains("No articles here yet"), "{s}");
@@ -171,7 +171,8 @@ fn the_empty_library_names_every_format_read() {
             "md" | "markdown" => ".md",
             "html" | "htm" | "xhtml" => ".html",
             // An FB2 book in a ZIP.
-            "fb2" | "fbz" | "zip" => ".fb2",
+            "fb2" => ".fb2",
+            "fbz" | "zip" => ".fb2.zip",
             other => panic!("{other} is read but not named in the empty library's message"),
         };
         assert!(chitalka::messages::LIBRARY_EMPTY.contains(named));
