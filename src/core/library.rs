@@ -354,10 +354,24 @@ pub fn relative(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
+/// A title made of a file's name, for a file that names none: the name
+/// without its extension, `_` and `-` made spaces, the first letter a
+/// capital ("dostoevsky_besy.txt" is "Dostoevsky besy").
 fn file_stem(path: &Path) -> String {
-    path.file_stem()
+    let stem = path
+        .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    let words = stem
+        .split(['_', '-', ' '])
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => stem,
+    }
 }
 
 #[cfg(test)]

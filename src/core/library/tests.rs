@@ -175,3 +175,18 @@ fn a_file_that_fails_to_parse_is_remembered_until_it_changes() {
     assert!(third.unreadable.is_empty(), "{:?}", third.unreadable);
     assert_eq!(third.articles.len(), 2);
 }
+
+#[test]
+fn a_title_from_the_file_name_is_readable() {
+    assert_eq!(
+        file_stem(Path::new("a/dostoevsky_besy.txt")),
+        "Dostoevsky besy"
+    );
+    assert_eq!(
+        file_stem(Path::new("pushkin_kapitanskaya-dochka.txt")),
+        "Pushkin kapitanskaya dochka"
+    );
+    assert_eq!(file_stem(Path::new("бесы__глава-1.md")), "Бесы глава 1");
+    assert_eq!(file_stem(Path::new("___.txt")), "___");
+    assert_eq!(file_stem(Path::new("Заметки.txt")), "Заметки");
+}
