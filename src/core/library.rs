@@ -354,7 +354,9 @@ pub fn relative(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
-/// A file's name without its extension (`book.fb2.zip` is `book`).
+/// A title made of a file's name, for a file that names none: the name
+/// without its extension, `_` and `-` made spaces, the first letter a
+/// capital ("dostoevsky_besy.txt" is "Dostoevsky besy").
 fn file_stem(path: &Path) -> String {
     let stem = path
         .file_stem()
@@ -363,15 +365,27 @@ fn file_stem(path: &Path) -> String {
     let zipped = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
-    match stem.len().checked_sub(4) {
-        Some(cut) if zipped && cut > 0 && stem.is_char_boundary(cut) => {
-            if stem[cut..].eq_ignore_ascii_case(".fb2") {
-                stem[..cut].to_string()
-            } else {
-                stem
-            }
+    // `book.fb2.zip`: the book's name is `book`.
+    let stem = match stem.len().checked_sub(4) {
+        Some(cut)
+            if zipped
+                && cut > 0
+                && stem.is_char_boundary(cut)
+                && stem[cut..].eq_ignore_ascii_case(".fb2") =>
+        {
+            stem[..cut].to_string()
         }
         _ => stem,
+    };
+    let words = stem
+        .split(['_', '-', ' '])
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => stem,
     }
 }
 

@@ -14,8 +14,10 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 /// Bumped when what is cached, or how it is computed, changes (3: why a
 /// file failed is kept typed, not in words; 4: a file of a format not read
 /// is named as that format, not as binary; 5: lib.ru's „ for ё is put right
-/// in titles; 6: an FB2 in a ZIP is read). A cache of another version is set aside and filled anew.
-const VERSION: u32 = 6;
+/// in titles; 6: an FB2 in a ZIP is read; 7: a plain text's opening
+/// epigraph never gives its title, and a title made of a file's name is
+/// readable). A cache of another version is set aside and filled anew.
+const VERSION: u32 = 7;
 
 /// The version of chitalka that filled the cache: another one parses anew.
 const APP: &str = env!("CARGO_PKG_VERSION");

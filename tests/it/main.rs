@@ -26,6 +26,7 @@ mod quit;
 mod repo;
 mod screens;
 mod snapshots_all;
+mod titles;
 mod tmux;
 mod tmux_loop;
 mod tmux_marks;

@@ -27,6 +27,8 @@ struct Para {
     blank_after: bool,
     /// Every source line of it is indented (verse, epigraphs).
     indented: bool,
+    /// The indentation of its first source line (see [`lead_of`]).
+    lead: usize,
 }
 
 /// Parse clean text (see [`super::decode::clean_text`]); lib.ru's „ for ё
@@ -47,6 +49,14 @@ fn char_width(line: &str) -> usize {
 
 fn indent_of(line: &str) -> usize {
     line.len() - line.trim_start_matches(' ').len()
+}
+
+/// Indentation in characters: spaces and the non-breaking spaces some texts
+/// indent with (see [`EDGE_SPACES`]).
+fn lead_of(line: &str) -> usize {
+    line.chars()
+        .take_while(|c| *c == ' ' || EDGE_SPACES.contains(c))
+        .count()
 }
 
 /// If the text is hard-wrapped at a fixed width (as lib.ru texts are), that width.
@@ -219,6 +229,7 @@ fn reflow(lines: &[&str], width: usize) -> Vec<Para> {
             blank_before,
             blank_after,
             indented: ind && cur.len() > 1,
+            lead: lead_of(cur[0]),
         });
         cur.clear();
     };
@@ -286,6 +297,7 @@ fn keep_lines(lines: &[&str]) -> Vec<Para> {
                 blank_before,
                 blank_after,
                 indented: run.iter().all(|l| indent_of(l) >= 2),
+                lead: lead_of(run[0]),
             });
         } else {
             for (k, l) in run.iter().enumerate() {
@@ -295,6 +307,7 @@ fn keep_lines(lines: &[&str]) -> Vec<Para> {
                     blank_before: blank_before && k == 0,
                     blank_after: k + 1 == run.len(),
                     indented: false,
+                    lead: lead_of(l),
                 });
             }
         }
@@ -341,10 +354,20 @@ fn build(mut paras: Vec<Para>) -> Document {
     }
 
     let structural_blanks = blank_lines_mean_structure(&paras);
+    let epigraphs = epigraph_span(&paras);
     let mut blocks: Vec<Block> = paras
         .into_iter()
         .enumerate()
         .map(|(i, p)| {
+            // An epigraph and its attribution ("Пословица") are never headings.
+            if i < epigraphs {
+                let kind = if p.indented && p.text.contains('\n') {
+                    BlockKind::Quote
+                } else {
+                    BlockKind::Paragraph
+                };
+                return Block::new(kind, p.text);
+            }
             // A title-like line is a heading when it stands alone where that
             // means something, or opens the text (after an author's name).
             let title_ok = p.blank_before && p.blank_after && (structural_blanks || i < 2);
@@ -374,7 +397,7 @@ fn build(mut paras: Vec<Para>) -> Document {
         ..Meta::default()
     };
     nest_levels(&mut blocks);
-    let title = find_title(&mut blocks, &mut meta);
+    let title = find_title(&mut blocks, &mut meta, epigraphs);
     Document {
         title,
         meta,
@@ -414,10 +437,13 @@ const TITLE_WINDOW: usize = 4;
 
 /// The title is the first heading near the start; an author's name standing
 /// just before it becomes the author, not the title. The title heading gets
-/// level 1.
-fn find_title(blocks: &mut [Block], meta: &mut Meta) -> String {
-    let n = blocks.len().min(TITLE_WINDOW);
-    for i in 0..n {
+/// level 1. The first `epigraphs` blocks (see [`epigraph_span`]) never give
+/// the title: after them only a title line that stands before the text does
+/// ("Часть первая" does not), else the title is empty and the file's name is
+/// used (see `library::load`).
+fn find_title(blocks: &mut [Block], meta: &mut Meta, epigraphs: usize) -> String {
+    let n = blocks.len().min(epigraphs + TITLE_WINDOW);
+    for i in epigraphs..n {
         let next_is_heading = blocks
             .get(i + 1)
             .is_some_and(|b| matches!(b.kind, BlockKind::Heading(_)));
@@ -427,19 +453,137 @@ fn find_title(blocks: &mut [Block], meta: &mut Meta) -> String {
             continue;
         }
         if !matches!(blocks[i].kind, BlockKind::Heading(_)) {
+            if epigraphs > 0 {
+                return String::new();
+            }
             continue;
         }
         // A title line becomes the top heading; a structural one ("ЧАСТЬ
         // ПЕРВАЯ", "I.") names the text but keeps its place in the tree.
-        if heading::keyword(&blocks[i].text).is_none() && !heading::is_numeral(&blocks[i].text) {
+        let structural =
+            heading::keyword(&blocks[i].text).is_some() || heading::is_numeral(&blocks[i].text);
+        if structural && epigraphs > 0 {
+            return String::new();
+        }
+        if !structural {
             blocks[i].kind = BlockKind::Heading(1);
         }
         return blocks[i].text.clone();
+    }
+    if epigraphs > 0 {
+        return String::new();
     }
     blocks
         .first()
         .map(|b| first_words(&b.text))
         .unwrap_or_default()
+}
+
+/// Most paragraphs in the body of one epigraph: a stanza a paragraph, or a
+/// verse line a paragraph in hard-wrapped text.
+const EPIGRAPH_BODY_MAX: usize = 8;
+
+/// Most epigraphs in a row at the start of a text.
+const EPIGRAPHS_MAX: usize = 3;
+
+/// Longest paragraph of an epigraph's body, in characters (a verse of the
+/// Gospel is one long line).
+const EPIGRAPH_PARA_MAX_CHARS: usize = 600;
+
+/// Most lines of a verse epigraph.
+const EPIGRAPH_LINES_MAX: usize = 24;
+
+/// Longest attribution line, in characters, and most words in it.
+const ATTRIBUTION_MAX_CHARS: usize = 60;
+const ATTRIBUTION_MAX_WORDS: usize = 8;
+
+/// Least indentation (in spaces) that sets an attribution apart.
+const ATTRIBUTION_INDENT: usize = 4;
+
+/// How many paragraphs at the start of the text are epigraphs (0 when it
+/// does not open with one). An epigraph is a body (verse, a proverb, a
+/// quotation; no heading-like line among it) and then an attribution line
+/// standing alone: short, and set apart by a leading dash or by an
+/// indentation its body and the text's paragraphs do not have ("Пословица",
+/// "А. Пушкин", "Евангелие от Луки. Глава VIII, 32—36."). Something must
+/// follow the last one.
+fn epigraph_span(paras: &[Para]) -> usize {
+    let usual_lead = usual_lead(paras);
+    let mut end = 0;
+    for _ in 0..EPIGRAPHS_MAX {
+        let mut i = end;
+        while i < paras.len() && i - end < EPIGRAPH_BODY_MAX && is_epigraph_body(&paras[i]) {
+            if i > end && is_attribution(&paras[i], paras[i - 1].lead, usual_lead) {
+                break;
+            }
+            i += 1;
+        }
+        let attributed = i > end
+            && i + 1 < paras.len()
+            && is_attribution(&paras[i], paras[i - 1].lead, usual_lead);
+        if !attributed {
+            break;
+        }
+        end = i + 1;
+    }
+    end
+}
+
+/// The indentation most paragraphs have.
+fn usual_lead(paras: &[Para]) -> usize {
+    let mut counts: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    for p in paras.iter().take(200) {
+        *counts.entry(p.lead).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(lead, n)| (n, std::cmp::Reverse(lead)))
+        .map_or(0, |(lead, _)| lead)
+}
+
+/// Does a line start with a dash (and a space or a letter after it)?
+fn dash_led(line: &str) -> bool {
+    line.trim_start().starts_with(['—', '–', '-'])
+}
+
+/// Can this paragraph be (part of) the body of an epigraph? Verse, or a
+/// sentence that is no heading, no name and no line of dialogue.
+fn is_epigraph_body(p: &Para) -> bool {
+    if p.text.chars().count() > EPIGRAPH_PARA_MAX_CHARS {
+        return false;
+    }
+    if p.text.contains('\n') {
+        return p.text.lines().count() <= EPIGRAPH_LINES_MAX;
+    }
+    !dash_led(&p.text)
+        && heading::classify(&p.text).is_none()
+        && !heading::looks_like_author(&p.text)
+}
+
+/// Is this paragraph the attribution of an epigraph, after a body whose last
+/// paragraph is indented by `body_lead` in a text whose paragraphs usually
+/// are by `usual_lead`?
+fn is_attribution(p: &Para, body_lead: usize, usual_lead: usize) -> bool {
+    let text = p.text.as_str();
+    if !p.one_line || !p.blank_before || !p.blank_after {
+        return false;
+    }
+    let name = text.trim_start_matches(['—', '–', '-', ' ', '\u{A0}']);
+    if text.chars().count() > ATTRIBUTION_MAX_CHARS
+        || name.split_whitespace().count() > ATTRIBUTION_MAX_WORDS
+        || !name.chars().next().is_some_and(char::is_uppercase)
+        || name.ends_with(['!', '?', '…', ',', ';', ':'])
+        || heading::keyword(name).is_some()
+        || heading::is_numeral(name)
+    {
+        return false;
+    }
+    if dash_led(text) {
+        // "— Пушкин", not a line of dialogue ("— Ничего.", "— Да, — сказал он").
+        let inner_dash = name.contains(" — ") || name.contains(" – ") || name.contains(" - ");
+        return !inner_dash && (!name.ends_with('.') || name.chars().any(|c| c.is_ascii_digit()));
+    }
+    p.lead >= ATTRIBUTION_INDENT && p.lead != body_lead && p.lead != usual_lead
 }
 
 /// Longest fallback title, in characters.
@@ -628,6 +772,68 @@ mod tests {
         assert_eq!(d.title, "Хоть убей, следа не видно");
         let d = parse_str(&"ж".repeat(5000));
         assert_eq!(d.title.chars().count(), FALLBACK_TITLE_CHARS + 1);
+    }
+
+    fn headings(d: &Document) -> Vec<&str> {
+        d.blocks
+            .iter()
+            .filter(|b| matches!(b.kind, BlockKind::Heading(_)))
+            .map(|b| b.text.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn an_epigraph_before_the_heading_is_not_the_title() {
+        let src = "        Мой дядя самых честных правил,\n        Когда не в шутку занемог,\n\n    \
+                   А. Пушкин\n\nЗаписки молодого человека\n\nТекст повести начинается здесь.\n";
+        let d = parse_str(src);
+        assert_eq!(d.title, "Записки молодого человека");
+        assert_eq!(headings(&d), vec!["Записки молодого человека"]);
+        assert_eq!(d.blocks[0].kind, BlockKind::Quote);
+        assert_eq!(d.blocks[1].kind, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn an_epigraph_and_its_attribution_with_no_title_give_none() {
+        // «Капитанская дочка»: the attribution alone on its line would pass for a title.
+        let d = parse_str(
+            "Береги честь смолоду.\n\n    Пословица\n\n\n\nГлава I\n\nСержант гвардии.\n",
+        );
+        assert_eq!(d.title, "", "the file's name is used");
+        assert_eq!(headings(&d), vec!["Глава I"]);
+        // «Бесы»: verse, a dash-led attribution, a second epigraph; a part heading is no title.
+        let src = "\t\tХоть убей, следа не видно,\n\t\tСбились мы, что делать нам?\n\n\
+                   — А. Пушкин\n\nТут на горе паслось большое стадо свиней.\n\n\
+                   \u{A0}\u{A0}\u{A0}\u{A0}Евангелие от Луки. Глава VIII, 32—36.\n\n\
+                   Часть первая\n\nГлава первая\n\nТекст.\n";
+        let d = parse_str(&crate::core::formats::decode::clean_text(src));
+        assert_eq!(d.title, "");
+        assert_eq!(headings(&d), vec!["Часть первая", "Глава первая"]);
+    }
+
+    #[test]
+    fn a_title_line_first_stays_the_title() {
+        // An indented byline after a title is no attribution of an epigraph.
+        let d = parse_str("Метель\n\n    Иван Петров\n\nТекст рассказа.\n");
+        assert_eq!(d.title, "Метель");
+        let d =
+            parse_str("АННА КАРЕНИНА\n\nМне отмщение, и аз воздам\n\n\n\nЧАСТЬ ПЕРВАЯ\n\nТекст.\n");
+        assert_eq!(d.title, "АННА КАРЕНИНА");
+    }
+
+    #[test]
+    fn a_poem_or_dialogue_is_not_an_epigraph() {
+        // A poem signed at its end: nothing follows the signature.
+        let src = "    Мороз и солнце; день чудесный!\n    Еще ты дремлешь, друг прелестный —\n\n\
+                   \x20   Пора, красавица, проснись:\n    Открой сомкнуты негой взоры\n\n        А. Пушкин\n";
+        let d = parse_str(src);
+        assert_eq!(d.title, "Мороз и солнце; день чудесный!");
+        // Dialogue: a short dash-led reply is no attribution.
+        let d = parse_str("Он спросил, что будет завтра.\n\n— Ничего.\n\nИ ушёл домой.\n");
+        assert_eq!(d.title, "Он спросил, что будет завтра.");
+        // An indented short line in text whose paragraphs are all indented.
+        let d = parse_str("    Он спросил, что будет.\n\n    Ничего не будет.\n\n    И ушёл.\n");
+        assert_eq!(d.title, "Он спросил, что будет.");
     }
 
     #[test]

@@ -180,7 +180,22 @@ fn a_file_that_fails_to_parse_is_remembered_until_it_changes() {
 fn a_zipped_fb2_is_named_without_fb2_zip() {
     assert_eq!(file_stem(Path::new("a/Книга.fb2.zip")), "Книга");
     assert_eq!(file_stem(Path::new("Книга.FB2.ZIP")), "Книга");
-    assert_eq!(file_stem(Path::new("книга.zip")), "книга");
+    assert_eq!(file_stem(Path::new("книга.zip")), "Книга");
     assert_eq!(file_stem(Path::new(".fb2.zip")), ".fb2");
-    assert_eq!(file_stem(Path::new("x.fb2")), "x");
+    assert_eq!(file_stem(Path::new("x.fb2")), "X");
+}
+
+#[test]
+fn a_title_from_the_file_name_is_readable() {
+    assert_eq!(
+        file_stem(Path::new("a/dostoevsky_besy.txt")),
+        "Dostoevsky besy"
+    );
+    assert_eq!(
+        file_stem(Path::new("pushkin_kapitanskaya-dochka.txt")),
+        "Pushkin kapitanskaya dochka"
+    );
+    assert_eq!(file_stem(Path::new("бесы__глава-1.md")), "Бесы глава 1");
+    assert_eq!(file_stem(Path::new("___.txt")), "___");
+    assert_eq!(file_stem(Path::new("Заметки.txt")), "Заметки");
 }
