@@ -336,7 +336,7 @@ fn collect(
                     bad.push((path, e));
                 }
             }
-        } else if formats::is_supported(&path) {
+        } else if formats::is_listed(&path) {
             // Whatever it is (a link, a pipe, a device named like an
             // article), it is listed: the scan says why it is not read.
             out.push(path);

@@ -79,6 +79,22 @@ fn library_of_other_formats(root: &Path) -> Vec<(&'static str, &'static str)> {
             b"\x00\x01\x02 not text".to_vec(),
             "binary file, not text",
         ),
+        // Under their own names too: listed, not left out.
+        (
+            "Отчёт.PDF",
+            b"%PDF-1.7\n1 0 obj".to_vec(),
+            "PDF is not supported",
+        ),
+        (
+            "Бесы.epub",
+            zip_entry("mimetype", b"application/epub+zip"),
+            "EPUB is not supported yet",
+        ),
+        (
+            "scan.djvu",
+            b"AT&TFORM\x00\x00\x01\x00DJVMDIRM\x00\x00".to_vec(),
+            "DjVu is not supported",
+        ),
     ];
     std::fs::create_dir_all(root).expect("mkdir");
     std::fs::write(root.join("article.txt"), "Статья\n\nТекст статьи.").expect("write");

@@ -24,11 +24,27 @@ pub const EXTENSIONS: &[&str] = &[
     "txt", "text", "md", "markdown", "html", "htm", "xhtml", "fb2", "fbz", "zip",
 ];
 
-/// Is `path` a file chitalka can read, judging by its name?
-pub fn is_supported(path: &Path) -> bool {
+/// Names of books chitalka does not read yet: listed in the library all the
+/// same, each with its format named (a PDF is "not supported", not absent).
+pub const LISTED_NOT_READ: &[&str] = &[
+    "pdf", "epub", "djvu", "djv", "mobi", "azw", "azw3", "docx", "doc", "odt", "rtf",
+];
+
+fn has_extension(path: &Path, among: &[&str]) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        .is_some_and(|e| among.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// Is `path` a file chitalka can read, judging by its name?
+pub fn is_supported(path: &Path) -> bool {
+    has_extension(path, EXTENSIONS)
+}
+
+/// Is `path` a file the library lists: one chitalka reads, or a book in a
+/// format it names but does not read (judging by the name)?
+pub fn is_listed(path: &Path) -> bool {
+    is_supported(path) || has_extension(path, LISTED_NOT_READ)
 }
 
 /// Parse a file's bytes by its extension; bytes of a format chitalka does
