@@ -526,33 +526,12 @@ fn many_articles(home: &Home, n: usize) -> PathBuf {
 /// shell records the terminal's modes in the returned file and says AFTER-EXIT.
 fn start_in_tmux(t: &crate::common::tmux::Tmux, home: &Home, lib: &Path, env: &str) -> PathBuf {
     let stty = home.path().join("stty.txt");
-    let mut line = format!("env {env}");
-    for (k, v) in home.env() {
-        line.push_str(&format!(" {k}='{}'", v.display()));
-    }
-    line.push_str(&format!(
-        " LANG=C.UTF-8 '{}' --data-dir '{}' --library '{}'; stty -a > '{}'; echo AFTER-EXIT; sleep 30",
-        env!("CARGO_BIN_EXE_chitalka"),
-        home.data().display(),
-        lib.display(),
+    let args = format!("--library '{}'", lib.display());
+    let after = format!(
+        "; stty -a > '{}'; echo AFTER-EXIT; sleep 30",
         stty.display()
-    ));
-    let out = t.cmd(&[
-        "new-session",
-        "-d",
-        "-x",
-        "100",
-        "-y",
-        "24",
-        "-s",
-        "main",
-        &line,
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
+    t.start_args(home, (100, 24), &format!("env {env}"), &args, &after);
     stty
 }
 

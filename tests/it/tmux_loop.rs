@@ -17,31 +17,7 @@ fn fixture(name: &str) -> String {
 /// Start chitalka in `t` with `args` (a file, or `--library DIR`), every
 /// user path in `home`, and `env` set too.
 fn start(t: &Tmux, home: &Home, env: &str, args: &str) {
-    let mut line = format!("exec env {env}");
-    for (k, v) in home.env() {
-        line.push_str(&format!(" {k}='{}'", v.display()));
-    }
-    line.push_str(&format!(
-        " LANG=C.UTF-8 '{}' --data-dir '{}' {args}",
-        env!("CARGO_BIN_EXE_chitalka"),
-        home.data().display(),
-    ));
-    let out = t.cmd(&[
-        "new-session",
-        "-d",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "-s",
-        "main",
-        &line,
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    t.start_args(home, (100, 30), &format!("exec env {env}"), args, "");
 }
 
 /// Wait up to `secs` for a screen that `ok` accepts.

@@ -61,15 +61,29 @@ impl Tmux {
 
     /// Start `prefix VAR=... chitalka --data-dir ... --library ... suffix` in a shell.
     pub fn start_with(&self, home: &Home, w: u16, h: u16, prefix: &str, suffix: &str) {
+        let args = format!("--library '{FIXTURE_LIBRARY}'");
+        self.start_args(home, (w, h), prefix, &args, suffix);
+    }
+
+    /// Start `prefix VAR=... chitalka --data-dir ... ARGS suffix` in a shell
+    /// of a window `size` big, every user path in `home`.
+    pub fn start_args(
+        &self,
+        home: &Home,
+        size: (u16, u16),
+        prefix: &str,
+        args: &str,
+        suffix: &str,
+    ) {
+        let (w, h) = size;
         let mut line = String::from(prefix);
         for (k, v) in home.env() {
             line.push_str(&format!(" {k}='{}'", v.display()));
         }
         line.push_str(&format!(
-            " LANG=C.UTF-8 '{}' --data-dir '{}' --library '{}'{suffix}",
+            " LANG=C.UTF-8 '{}' --data-dir '{}' {args}{suffix}",
             env!("CARGO_BIN_EXE_chitalka"),
             home.data().display(),
-            FIXTURE_LIBRARY
         ));
         let (w, h) = (w.to_string(), h.to_string());
         let out = self.cmd(&["new-session", "-d", "-x", &w, "-y", &h, "-s", "main", &line]);

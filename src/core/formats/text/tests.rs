@@ -1,4 +1,3 @@
-
 use super::*;
 
 fn kinds(d: &Document) -> Vec<BlockKind> {
