@@ -297,3 +297,34 @@ fn the_index_folder_removed_while_the_find_is_open_is_made_again() {
     assert_eq!(s.error, None, "{:?}", s.error);
     assert!(!s.result.hits.is_empty(), "hits again");
 }
+
+#[test]
+fn a_mark_on_the_last_line_jumped_to_is_on_screen() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let home = Home::new();
+    let mut app = reader_app(&home, 80, 24);
+    app.on_key(key('G'));
+    let at = |kind| MouseEvent {
+        kind,
+        column: 10,
+        row: 22,
+        modifiers: KeyModifiers::NONE,
+    };
+    // The last row of text chosen with the mouse and bookmarked.
+    app.on_mouse(at(MouseEventKind::Down(MouseButton::Left)));
+    app.on_mouse(at(MouseEventKind::Drag(MouseButton::Left)));
+    app.on_mouse(at(MouseEventKind::Up(MouseButton::Left)));
+    app.on_key(key('m'));
+    app.on_key(code(KeyCode::Enter));
+    app.on_key(key('g'));
+    app.on_key(key('B'));
+    app.on_key(code(KeyCode::Enter));
+    let r = app.reader_mut().expect("reader");
+    let start = r.marks.placed.first().map(|m| m.start).expect("a mark");
+    let shown = r
+        .view
+        .visible(&r.doc)
+        .iter()
+        .any(|l| l.block == start.block && l.contains(start.offset));
+    assert!(shown, "the mark is below the screen");
+}

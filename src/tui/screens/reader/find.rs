@@ -3,6 +3,7 @@
 //! where `/` was typed, n/N from the screen being read, with wrap-around.
 
 use super::Reader;
+use crate::core::document::Pos;
 use crate::core::find::{Hit, nearest};
 use crate::tui::effect::Effect;
 use crate::tui::session::{Session, history_step};
@@ -156,24 +157,32 @@ impl Reader {
     /// Scroll so that `hit` is on screen, a third of the way down.
     pub(super) fn show_hit(&mut self, hit: &Hit, ses: &mut Session) {
         let rows = Self::text_rows(ses);
-        let on_screen = |r: &mut Reader| {
-            r.view
-                .visible(&r.doc)
-                .iter()
-                .skip(1)
-                .take(rows.saturating_sub(2))
-                .any(|l| l.block == hit.block && l.contains(hit.range.start))
-        };
-        if !on_screen(self) {
-            self.view.go_to(&self.doc, hit.start());
-            self.view.scroll(&self.doc, -((rows / 3) as isize));
-            if !on_screen(self) {
-                // Near the end `go_to` stops at the last screen: the third
-                // scrolled back would push the hit below it.
-                self.view.go_to(&self.doc, hit.start());
-            }
-            self.changed_at = Some(Instant::now());
+        if !self.shows(hit.start(), rows) {
+            self.reveal(hit.start(), rows);
         }
         self.follow_outline(ses);
+    }
+
+    /// Is `pos` on screen, off its first and last rows?
+    fn shows(&mut self, pos: Pos, rows: usize) -> bool {
+        self.view
+            .visible(&self.doc)
+            .iter()
+            .skip(1)
+            .take(rows.saturating_sub(2))
+            .any(|l| l.block == pos.block && l.contains(pos.offset))
+    }
+
+    /// Go to `pos` with lines above it, a third of the window (a hit, a
+    /// mark: where it stands). A move of the reader's.
+    pub(super) fn reveal(&mut self, pos: Pos, rows: usize) {
+        self.view.go_to(&self.doc, pos);
+        self.view.scroll(&self.doc, -((rows / 3) as isize));
+        if !self.shows(pos, rows) {
+            // Near the end `go_to` stops at the last screen: the third
+            // scrolled back would push `pos` below it.
+            self.view.go_to(&self.doc, pos);
+        }
+        self.changed_at = Some(Instant::now());
     }
 }

@@ -220,10 +220,7 @@ impl Reader {
                     .cloned()
                 {
                     Some(hit) => return self.show_hit(&hit, ses),
-                    None => {
-                        self.view.go_to(&self.doc, *pos);
-                        self.view.scroll(&self.doc, -((rows / 3) as isize));
-                    }
+                    None => self.reveal(*pos, rows),
                 }
             }
             At::Note { mark, quote } => return self.show_note(mark, quote, ses),
@@ -235,10 +232,7 @@ impl Reader {
                     .iter()
                     .find(|m| m.id == *mark)
                     .map_or(*pos, |m| m.start);
-                // A few lines above it, as a hit has: where it stands.
-                self.view.go_to(&self.doc, pos);
-                self.view.scroll(&self.doc, -((rows / 3) as isize));
-                self.changed_at = Some(Instant::now());
+                self.reveal(pos, rows);
             }
         }
         self.follow_outline(ses);
