@@ -1,5 +1,5 @@
 //! What a screen or an overlay wants done beyond itself, as a value: the
-//! app carries out the moves between screens, the loop the rest (quit, the
+//! app carries out the moves between screens, the loop the rest (the
 //! clipboard, `$EDITOR`). Screens stay testable without a terminal.
 
 use crate::core::document::Pos;
@@ -93,8 +93,6 @@ pub enum NoteTarget {
 /// Something to do beyond the screen that asked.
 #[derive(Debug)]
 pub enum Effect {
-    /// Leave chitalka.
-    Quit,
     /// Close this screen: back to the one under it (quit when there is none).
     Back,
     /// Show the list of notes (else bookmarks): of the whole library, or

@@ -83,7 +83,6 @@ impl App {
     /// Carry out what a screen or overlay asked for.
     pub(super) fn apply(&mut self, effect: Effect) {
         match effect {
-            Effect::Quit => self.quit = true,
             Effect::Back => self.pop(),
             Effect::ShowMarks { notes, all } => {
                 let reader = self.stack.iter_mut().rev().find_map(Screen::reader_mut);
