@@ -39,6 +39,9 @@ pub enum Inline {
     Strike,
     /// A link; the text is shown, the target kept.
     Link(String),
+    /// A reference to a footnote or endnote, by the note's id (see
+    /// [`Document::notes`]); its text is the marker drawn (see [`note_marker`]).
+    NoteRef(String),
 }
 
 /// A styled stretch of a block's text.
@@ -106,6 +109,47 @@ pub struct Meta {
     pub encoding: String,
 }
 
+/// A footnote or endnote: the blocks that hold its text, wherever they are
+/// (an FB2 notes body, a Markdown footnote definition, notes gathered at the
+/// end of a text). A [`Inline::NoteRef`] names it by its id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// The id note references use.
+    pub id: String,
+    /// The note's label as the source gives it ("1", "*").
+    pub label: String,
+    /// The blocks of its text.
+    pub blocks: std::ops::Range<usize>,
+}
+
+/// One entry of the file's own table of contents (an EPUB's nav or NCX),
+/// which the outline prefers to the headings when it is there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TocEntry {
+    /// Depth, 1 = top.
+    pub level: u8,
+    /// The entry's text.
+    pub title: String,
+    /// Where it points.
+    pub at: Pos,
+}
+
+/// What a link's target is, in a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkTarget<'a> {
+    /// A footnote or endnote of the document.
+    Note(&'a Note),
+    /// A place in the document (an anchor).
+    Place(Pos),
+    /// Outside the document: a URL with a scheme (`https:`, `mailto:`).
+    External(&'a str),
+    /// A path relative to the article's file (another page, maybe with a
+    /// `#fragment`).
+    Relative(&'a str),
+    /// An internal target the document does not have.
+    Missing,
+}
+
 /// A parsed article.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Document {
@@ -115,6 +159,32 @@ pub struct Document {
     pub meta: Meta,
     /// The blocks in reading order.
     pub blocks: Vec<Block>,
+    /// Named places (HTML/XML `id`s, EPUB file names): where links lead.
+    pub anchors: std::collections::BTreeMap<String, Pos>,
+    /// Footnotes and endnotes, in the order the source gives them.
+    pub notes: Vec<Note>,
+    /// The file's own table of contents, when it has one (else empty).
+    pub toc: Vec<TocEntry>,
+}
+
+/// The marker a note reference is drawn as: a number in superscript digits
+/// ("12" and "[12]" give "¹²"), anything else in brackets ("*" gives "[*]"),
+/// so that it never reads as part of the word before it.
+pub fn note_marker(label: &str) -> String {
+    const SUPERSCRIPT: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    let inner = label
+        .trim()
+        .trim_start_matches(['[', '{', '(', '<'])
+        .trim_end_matches([']', '}', ')', '>'])
+        .trim();
+    if !inner.is_empty() && inner.len() <= 6 && inner.bytes().all(|b| b.is_ascii_digit()) {
+        return inner
+            .bytes()
+            .map(|b| SUPERSCRIPT[usize::from(b - b'0')])
+            .collect();
+    }
+    let short: String = inner.chars().take(8).collect();
+    format!("[{}]", if short.is_empty() { "*" } else { &short })
 }
 
 /// Separator between blocks in [`Document::canonical_text`].
@@ -234,6 +304,41 @@ impl Document {
         }
     }
 
+    /// The note with this id.
+    pub fn note(&self, id: &str) -> Option<&Note> {
+        self.notes.iter().find(|n| n.id == id)
+    }
+
+    /// Where a link's target leads: `#id` to a note or an anchor of this
+    /// document, a URL with a scheme outside, anything else a path relative
+    /// to the article's file.
+    pub fn follow<'a>(&'a self, href: &'a str) -> LinkTarget<'a> {
+        let href = href.trim();
+        if let Some(id) = href.strip_prefix('#') {
+            if let Some(note) = self.note(id) {
+                return LinkTarget::Note(note);
+            }
+            return match self.anchors.get(id) {
+                Some(&pos) => LinkTarget::Place(self.clamp(pos)),
+                None => LinkTarget::Missing,
+            };
+        }
+        if href.is_empty() {
+            return LinkTarget::Missing;
+        }
+        let scheme = href.split_once(':').is_some_and(|(s, _)| {
+            s.len() > 1
+                && s.starts_with(|c: char| c.is_ascii_alphabetic())
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        });
+        if scheme {
+            LinkTarget::External(href)
+        } else {
+            LinkTarget::Relative(href)
+        }
+    }
+
     /// Clamp a position into the document, onto a char boundary.
     pub fn clamp(&self, pos: Pos) -> Pos {
         let Some(last) = self.blocks.len().checked_sub(1) else {
@@ -290,6 +395,7 @@ mod tests {
                 Block::new(BlockKind::Heading(1), "Заголовок"),
                 Block::new(BlockKind::Paragraph, "Один два-три, четы\u{301}ре."),
             ],
+            ..Document::default()
         }
     }
 
@@ -343,6 +449,48 @@ mod tests {
         };
         assert_eq!(en.script(), "Latin");
         assert_eq!(Document::default().script(), "mixed");
+    }
+
+    #[test]
+    fn note_markers_are_apart_from_the_word() {
+        assert_eq!(note_marker("1"), "¹");
+        assert_eq!(note_marker("[12]"), "¹²");
+        assert_eq!(note_marker(" {305} "), "³⁰⁵");
+        assert_eq!(note_marker("*"), "[*]");
+        assert_eq!(note_marker(""), "[*]");
+        assert_eq!(note_marker("1234567"), "[1234567]");
+        assert_eq!(note_marker("примечание длинное"), "[примечан]");
+    }
+
+    #[test]
+    fn links_lead_to_notes_places_and_outside() {
+        let mut d = doc();
+        d.anchors.insert("ch2".into(), Pos::new(1, 9));
+        d.anchors.insert("far".into(), Pos::new(99, 0));
+        d.notes.push(Note {
+            id: "n1".into(),
+            label: "1".into(),
+            blocks: 1..2,
+        });
+        assert!(matches!(d.follow("#n1"), LinkTarget::Note(n) if n.label == "1"));
+        assert_eq!(d.follow("#ch2"), LinkTarget::Place(Pos::new(1, 9)));
+        assert_eq!(d.follow("#far"), LinkTarget::Place(Pos::new(1, 0)));
+        assert_eq!(d.follow("#nope"), LinkTarget::Missing);
+        assert_eq!(d.follow(""), LinkTarget::Missing);
+        assert_eq!(
+            d.follow("https://example.org/a#b"),
+            LinkTarget::External("https://example.org/a#b")
+        );
+        assert_eq!(
+            d.follow("mailto:a@b.ru"),
+            LinkTarget::External("mailto:a@b.ru")
+        );
+        assert_eq!(
+            d.follow("ch03.html#s1"),
+            LinkTarget::Relative("ch03.html#s1")
+        );
+        // A Windows drive letter is not a scheme.
+        assert_eq!(d.follow("c:/x.html"), LinkTarget::Relative("c:/x.html"));
     }
 
     #[test]

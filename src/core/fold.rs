@@ -17,7 +17,8 @@ fn fold_char(c: char, out: &mut String) {
     match c {
         'ё' | 'Ё' => out.push('е'),
         'й' | 'Й' => out.push('й'),
-        '\u{AD}' => {}
+        // Soft hyphens, and note references' superscript digits ("dites¹").
+        '\u{AD}' | '\u{B9}' | '\u{B2}' | '\u{B3}' | '\u{2070}' | '\u{2074}'..='\u{2079}' => {}
         c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
         // The common case, Russian letters, without a table look-up.
         'а'..='я' => out.push(c),
@@ -164,6 +165,7 @@ mod tests {
             ("10\u{A0}000", "10 000"),
             ("  края  ", "края"),
             ("ΣΊΣΥΦΟΣ", "σισυφοσ"),
+            ("dites¹, сноска¹²³⁴⁰", "dites, сноска"),
         ];
         for (s, want) in cases {
             assert_eq!(Folded::new(s).text, want, "{s:?}");

@@ -12,8 +12,11 @@
 use super::decode::clean;
 use super::text::first_words;
 use super::yo;
-use crate::core::document::{Block, BlockKind, Document, Inline, Meta, Span};
+use crate::core::document::{
+    Block, BlockKind, Document, Inline, Meta, Note, Pos, Span, TocEntry, note_marker,
+};
 use crate::core::width::str_width;
+use std::collections::BTreeMap;
 
 /// A block being filled.
 pub(super) struct Open {
@@ -43,6 +46,14 @@ pub(super) struct Builder {
     pub(super) table: Option<Vec<Vec<String>>>,
     pub(super) cell: Option<String>,
     pub(super) image: Option<String>,
+    /// Named places met so far (the first of each name wins).
+    pub(super) anchors: BTreeMap<String, Pos>,
+    /// Notes finished so far.
+    pub(super) notes: Vec<Note>,
+    /// The note being read: its id, label and first block.
+    note: Option<(String, String, usize)>,
+    /// The file's own table of contents, when the parser finds one.
+    pub(super) toc: Vec<TocEntry>,
 }
 
 impl Builder {
@@ -318,6 +329,74 @@ impl Builder {
         }
     }
 
+    /// The place the next text will be put at.
+    pub(super) fn here(&self) -> Pos {
+        let offset = self.open.as_ref().map_or(0, |o| o.text.len());
+        Pos::new(self.blocks.len(), offset)
+    }
+
+    /// Name the place the next text will be put at (an `id`), unless the
+    /// name is taken already.
+    pub(super) fn anchor(&mut self, id: &str) {
+        let id = clean(id);
+        let id = id.trim();
+        if !id.is_empty() && !self.anchors.contains_key(id) {
+            let here = self.here();
+            self.anchors.insert(id.to_string(), here);
+        }
+    }
+
+    /// A reference to the note `id`, drawn as [`note_marker`] of `label`
+    /// right after the text before it.
+    pub(super) fn note_ref(&mut self, id: &str, label: &str) {
+        let id = clean(id).trim().trim_start_matches('#').to_string();
+        let marker = note_marker(&clean(label));
+        self.ensure_open();
+        if let Some(o) = self.open.as_mut() {
+            // A space typed before the reference would set it apart from its word.
+            let trimmed = o.text.trim_end_matches(' ').len().max(o.prefix);
+            o.text.truncate(trimmed);
+            let start = o.text.len();
+            o.text.push_str(&marker);
+            o.spans.push(Span {
+                range: start..o.text.len(),
+                style: Inline::NoteRef(id),
+            });
+        }
+    }
+
+    /// Start the text of note `id` (its blocks follow, until [`Builder::end_note`]).
+    pub(super) fn start_note(&mut self, id: &str, label: &str) {
+        self.end_note();
+        self.finish();
+        let id = clean(id).trim().to_string();
+        self.anchor(&id);
+        self.note = Some((id, clean(label).trim().to_string(), self.blocks.len()));
+    }
+
+    /// End the note being read (nothing if none is).
+    pub(super) fn end_note(&mut self) {
+        let Some((id, mut label, first)) = self.note.take() else {
+            return;
+        };
+        self.finish();
+        let end = self.blocks.len();
+        // A note with no label of its own is labelled by its heading ("1").
+        if label.is_empty()
+            && let Some(b) = self.blocks.get(first)
+            && matches!(b.kind, BlockKind::Heading(_))
+        {
+            label = b.text.chars().take(16).collect();
+        }
+        if !id.is_empty() && first < end && !self.notes.iter().any(|n| n.id == id) {
+            self.notes.push(Note {
+                id,
+                label,
+                blocks: first..end,
+            });
+        }
+    }
+
     /// A horizontal rule.
     pub(super) fn rule(&mut self) {
         self.finish();
@@ -328,6 +407,7 @@ impl Builder {
     /// level-1 heading, the first heading, or the first words. The title,
     /// author and language are cleaned as the text is.
     pub(super) fn into_document(mut self, title: Option<String>, mut meta: Meta) -> Document {
+        self.end_note();
         self.finish();
         let mut title = title.map(|t| clean(&t).into_owned());
         meta.author = meta.author.map(|a| clean(&a).into_owned());
@@ -351,11 +431,28 @@ impl Builder {
             })
             .or_else(|| blocks.first().map(|b| first_words(&b.text)))
             .unwrap_or_default();
-        Document {
+        let mut doc = Document {
             title,
             meta,
             blocks,
-        }
+            notes: self.notes,
+            ..Document::default()
+        };
+        // A place named at the end of an empty block is the next block's start.
+        doc.anchors = self
+            .anchors
+            .into_iter()
+            .map(|(id, pos)| (id, doc.clamp(pos)))
+            .collect();
+        doc.toc = self
+            .toc
+            .into_iter()
+            .map(|t| TocEntry {
+                at: doc.clamp(t.at),
+                ..t
+            })
+            .collect();
+        doc
     }
 }
 
@@ -448,6 +545,39 @@ mod tests {
             (&p.text[last.range.clone()], &last.style),
             ("глубоко курсив", &Inline::Emphasis)
         );
+    }
+
+    #[test]
+    fn note_references_anchors_and_notes() {
+        let mut b = Builder::default();
+        b.anchor("top");
+        b.push_collapsed("comme vous dites ");
+        b.note_ref("#n1", "[1]");
+        b.push_collapsed(", и дальше.");
+        b.finish();
+        b.anchor("ch2");
+        b.anchor("top");
+        b.push_collapsed("Вторая.");
+        b.start_note("n1", "1");
+        b.push_collapsed("Как вы говорите (франц.).");
+        b.finish();
+        b.push_collapsed("Второй абзац сноски.");
+        b.start_note("n2", "2");
+        b.push_collapsed("Другая.");
+        let d = b.into_document(None, Meta::default());
+        assert_eq!(d.blocks[0].text, "comme vous dites¹, и дальше.");
+        let r = &d.blocks[0].spans[0];
+        assert_eq!(
+            (&d.blocks[0].text[r.range.clone()], &r.style),
+            ("¹", &Inline::NoteRef("n1".into()))
+        );
+        assert_eq!(d.anchors["top"], Pos::new(0, 0));
+        assert_eq!(d.anchors["ch2"], Pos::new(1, 0));
+        assert_eq!(d.anchors["n1"], Pos::new(2, 0));
+        assert_eq!(d.notes.len(), 2);
+        assert_eq!(d.notes[0].blocks, 2..4);
+        assert_eq!(d.notes[1].blocks, 4..5);
+        assert_eq!(d.blocks[4].text, "Другая.");
     }
 
     #[test]

@@ -62,17 +62,28 @@ struct Fb2 {
     author: Vec<String>,
     lang: String,
     field: Option<Field>,
+    /// Inside a `<body name="notes">` (or "comments"): its sections are notes.
+    in_notes_body: bool,
+    /// Note sections open, by section depth (their ends end the note).
+    note_sections: Vec<usize>,
+    /// The note reference being read (`<a type="note">`): its target and label.
+    note_ref: Option<(String, String)>,
 }
 
 fn local(e: &BytesStart<'_>) -> String {
     e.local_name().as_ref().to_ascii_lowercase()
 }
 
-fn href(e: &BytesStart<'_>) -> Option<String> {
+/// The value of attribute `name` (any namespace: `l:href`, `xlink:href`).
+fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
     e.attributes()
         .flatten()
-        .find(|a| a.key.local_name().as_ref() == "href")
+        .find(|a| a.key.local_name().as_ref() == name)
         .map(|a| a.value.to_string())
+}
+
+fn href(e: &BytesStart<'_>) -> Option<String> {
+    attr(e, "href")
 }
 
 impl Fb2 {
@@ -109,11 +120,20 @@ impl Fb2 {
         };
         let in_poem = self.inside("poem");
         let in_title = self.inside("title");
+        if name == "body" {
+            self.in_notes_body =
+                attr(e, "name").is_some_and(|n| matches!(n.as_str(), "notes" | "comments"));
+        }
+        let id = attr(e, "id");
         let b = &mut self.b;
         match name {
             "section" => {
                 b.finish();
                 self.sections = self.sections.saturating_add(1);
+                if let Some(id) = id.as_deref().filter(|_| self.in_notes_body) {
+                    b.start_note(id, "");
+                    self.note_sections.push(self.sections);
+                }
             }
             "title" => {
                 let level = title_level;
@@ -149,11 +169,17 @@ impl Fb2 {
             "strong" => b.start_style(Inline::Strong),
             "strikethrough" => b.start_style(Inline::Strike),
             "code" => b.start_style(Inline::Code),
+            "a" if attr(e, "type").as_deref() == Some("note") && self.note_ref.is_none() => {
+                self.note_ref = Some((href(e).unwrap_or_default(), String::new()));
+            }
             "a" => b.start_style(Inline::Link(href(e).unwrap_or_default())),
             "table" => b.start_table(),
             "tr" => b.start_row(),
             "td" | "th" => b.start_cell(),
             _ => {}
+        }
+        if let Some(id) = id {
+            self.b.anchor(&id);
         }
     }
 
@@ -171,8 +197,22 @@ impl Fb2 {
         let b = &mut self.b;
         match name {
             "section" => {
+                if self.note_sections.last() == Some(&self.sections) {
+                    self.note_sections.pop();
+                    b.end_note();
+                }
                 b.finish();
                 self.sections = self.sections.saturating_sub(1);
+            }
+            "body" => {
+                b.end_note();
+                self.note_sections.clear();
+                self.in_notes_body = false;
+            }
+            "a" if self.note_ref.is_some() => {
+                if let Some((target, label)) = self.note_ref.take() {
+                    b.note_ref(&target, &label);
+                }
             }
             "title" => {
                 if self.stack.iter().rev().nth(1).is_some_and(|p| p == "poem") {
@@ -227,6 +267,12 @@ impl Fb2 {
             return;
         }
         if !self.inside("body") {
+            return;
+        }
+        if let Some((_, label)) = self.note_ref.as_mut() {
+            if label.len() < 64 {
+                label.push_str(t.trim());
+            }
             return;
         }
         // XML white space between words is one space.
@@ -335,7 +381,7 @@ mod tests {
                 (Quote, "— Автор"),
                 (Heading(2), "Часть первая"),
                 (Heading(3), "Глава 1"),
-                (Paragraph, "Текст с курсивом и сноской[1]."),
+                (Paragraph, "Текст с курсивом и сноской¹."),
                 (Quote, "Песня"),
                 (Quote, "Первая строка,\nвторая строка."),
                 (Paragraph, "* * *"),
@@ -345,7 +391,21 @@ mod tests {
             ]
         );
         let p = &d.blocks[5];
-        assert!(p.spans.iter().any(|s| s.style == Inline::Link("#n1".into()) && &p.text[s.range.clone()] == "[1]"));
+        assert!(
+            p.spans
+                .iter()
+                .any(|s| s.style == Inline::NoteRef("n1".into()) && &p.text[s.range.clone()] == "¹")
+        );
+        assert_eq!(d.notes.len(), 1);
+        assert_eq!(
+            (d.notes[0].id.as_str(), d.notes[0].label.as_str()),
+            ("n1", "1")
+        );
+        assert_eq!(d.notes[0].blocks, 10..12);
+        assert!(matches!(
+            d.follow("#n1"),
+            crate::core::document::LinkTarget::Note(_)
+        ));
         assert!(
             !d.blocks.iter().any(|b| b.text.contains("SGVsbG8")),
             "binary skipped"

@@ -405,6 +405,7 @@ fn build(mut paras: Vec<Para>) -> Document {
         title,
         meta,
         blocks,
+        ..Document::default()
     }
 }
 

@@ -8,6 +8,7 @@ fn para(text: &str) -> Document {
         title: String::new(),
         meta: Meta::default(),
         blocks: vec![Block::new(BlockKind::Paragraph, text)],
+        ..Document::default()
     }
 }
 

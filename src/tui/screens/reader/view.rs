@@ -81,7 +81,7 @@ pub fn styled_pieces<'a>(
                 Inline::Strong => style.add_modifier(Modifier::BOLD),
                 Inline::Code => style.patch(theme.code),
                 Inline::Strike => style.add_modifier(Modifier::CROSSED_OUT),
-                Inline::Link(_) => style.patch(theme.link),
+                Inline::Link(_) | Inline::NoteRef(_) => style.patch(theme.link),
             };
         }
         for (m, mark) in marks {
