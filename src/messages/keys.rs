@@ -170,7 +170,8 @@ pub const UNDO_THE_DELETE: &str = "undo the delete";
 /// Help text: copy.
 pub const COPY_THE_PASSAGE: &str = "copy the passage (the terminal's clipboard, OSC 52)";
 /// Help text: jump back.
-pub const JUMP_BACK: &str = "back to where the last jump (section, hit, mark, link, go-to, g/G) left";
+pub const JUMP_BACK: &str =
+    "back to where the last jump (section, hit, mark, link, go-to, g/G) left";
 /// Help text: focus the next link or footnote reference.
 pub const NEXT_LINK: &str = "next link or footnote on screen (Enter follows it)";
 /// Help text: focus the previous link or footnote reference.

@@ -48,8 +48,6 @@ pub const FOOTNOTE_KEYS: &str = "j/k scroll · Esc close";
 pub const LINK_TITLE: &str = "Link";
 /// The keys of the external link box (with an opener).
 pub const LINK_KEYS: &str = "y copy · o open · Esc close";
-/// The keys of the external link box (no opener found).
-pub const LINK_KEYS_NO_OPENER: &str = "y copy · Esc close (no opener found)";
 /// The link was put on the clipboard.
 pub const LINK_COPIED: &str = "link copied to the clipboard";
 /// The opener was started.

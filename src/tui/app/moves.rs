@@ -191,9 +191,9 @@ impl App {
         let Some(before) = self.place() else {
             return;
         };
-        let same = self.reader().is_some_and(|r| {
-            r.path.canonicalize().ok() == o.path.canonicalize().ok()
-        });
+        let same = self
+            .reader()
+            .is_some_and(|r| r.path.canonicalize().ok() == o.path.canonicalize().ok());
         if !same {
             let r = match Reader::open(&mut self.session, &o.path, o.key.clone()) {
                 Ok(r) => r,
@@ -220,10 +220,16 @@ impl App {
             }
             let same_article = self.reader().is_some_and(|r| r.path == to.path);
             // An article opened from a link closes back to the one under it.
-            let under = self.stack.len().checked_sub(2).and_then(|i| self.stack.get(i));
+            let under = self
+                .stack
+                .len()
+                .checked_sub(2)
+                .and_then(|i| self.stack.get(i));
             let back_under = !same_article
                 && matches!(self.stack.last(), Some(Screen::Reader(_)))
-                && under.and_then(Screen::reader).is_some_and(|r| r.path == to.path);
+                && under
+                    .and_then(Screen::reader)
+                    .is_some_and(|r| r.path == to.path);
             if back_under {
                 self.pop();
             } else if !same_article {

@@ -54,18 +54,17 @@ impl LinkBox {
         let inner = usize::from(w).saturating_sub(2).max(1);
         let shown = messages::shown(&self.target);
         let rows = crate::core::width::str_width(&shown).div_ceil(inner).max(1);
-        let h = (rows as u16 + 2).min(area.height.saturating_sub(1)).max(area.height.min(3));
+        let h = (rows as u16 + 2)
+            .min(area.height.saturating_sub(1))
+            .max(area.height.min(3));
         let rect = Rect::new(
             area.x + (area.width - w) / 2,
             area.y + area.height.saturating_sub(1).saturating_sub(h) / 2,
             w,
             h,
         );
-        let keys = if crate::tui::opener::opener().is_some() {
-            messages::LINK_KEYS
-        } else {
-            messages::LINK_KEYS_NO_OPENER
-        };
+        // The same keys whatever the machine has: `o` says when there is no opener.
+        let keys = messages::LINK_KEYS;
         let cols = inner.saturating_sub(2);
         let block = Block::default()
             .borders(Borders::ALL)

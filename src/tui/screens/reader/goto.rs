@@ -51,7 +51,11 @@ pub fn parse(typed: &str) -> Result<GoTo, String> {
         .or_else(|| t.strip_prefix('Ж'))
         .map(str::trim);
     if let Some(n) = line.map_or_else(|| number(t), number) {
-        return if n == 0 { Err(unknown()) } else { Ok(GoTo::Line(n)) };
+        return if n == 0 {
+            Err(unknown())
+        } else {
+            Ok(GoTo::Line(n))
+        };
     }
     let section = ['§', 's', 'S', 'ы', 'Ы']
         .iter()
@@ -179,7 +183,10 @@ mod tests {
             "\u{1b}[31m",
         ] {
             let said = parse(junk).expect_err(junk);
-            assert!(said.contains("go to what") || said.contains("0% to 100%"), "{junk:?}: {said}");
+            assert!(
+                said.contains("go to what") || said.contains("0% to 100%"),
+                "{junk:?}: {said}"
+            );
             assert!(!said.contains('\u{1b}'), "escapes stay out of the message");
         }
         assert!(parse("150%").is_err_and(|m| m.contains("0% to 100%")));

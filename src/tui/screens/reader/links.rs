@@ -111,7 +111,8 @@ impl Reader {
         let (from, to) = self.view.visible_range(&self.doc)?;
         let page = Self::text_rows(ses).saturating_sub(2).max(1) as isize;
         let top = self.view.top_pos(&self.doc);
-        self.view.scroll(&self.doc, if forward { page } else { -page });
+        self.view
+            .scroll(&self.doc, if forward { page } else { -page });
         let (nfrom, nto) = self.view.visible_range(&self.doc)?;
         self.view.go_to(&self.doc, top);
         let candidates = (nfrom.block..=nto.block).flat_map(|i| links_of(&self.doc, i));
@@ -205,9 +206,10 @@ impl Reader {
 fn key_for(ses: &Session, path: &Path) -> String {
     let full = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
     if let Some(lib) = &ses.lib
-        && let Some(a) = lib.articles.iter().find(|a| {
-            a.path.canonicalize().ok().as_deref() == Some(full.as_path())
-        })
+        && let Some(a) = lib
+            .articles
+            .iter()
+            .find(|a| a.path.canonicalize().ok().as_deref() == Some(full.as_path()))
     {
         return a.rel.clone();
     }

@@ -94,7 +94,10 @@ pub fn draw(frame: &mut Frame, r: &mut Reader, ses: &Session, theme: &Theme) {
             (Some(m), _) => format!(" {m}"),
             // What Enter does on the focused link takes the title's place.
             (None, _) if r.link.is_some() => {
-                format!(" {}", messages::enter_will(&enter, &r.link_hint().unwrap_or_default()))
+                format!(
+                    " {}",
+                    messages::enter_will(&enter, &r.link_hint().unwrap_or_default())
+                )
             }
             (None, true) => format!(" {} {}", r.doc.title, messages::EMPTY_ARTICLE),
             (None, false) if section.is_empty() => format!(" {}", r.doc.title),
