@@ -290,3 +290,20 @@ fn go_to_junk_is_said_and_nothing_moves() {
         assert_eq!(top(&mut app), at, "{typed}");
     }
 }
+
+#[test]
+fn enter_never_follows_a_focused_link_gone_from_the_screen() {
+    let home = Home::new();
+    let mut app = links_app(&home, 80, 24);
+    app.on_key(key('l'));
+    // A find takes the window far from the focused note reference.
+    app.on_key(key('/'));
+    for c in "Третья глава начинается".chars() {
+        app.on_key(key(c));
+    }
+    app.on_key(code(KeyCode::Enter));
+    assert!(!screen(&mut app).contains("Павловна¹"));
+    app.on_key(code(KeyCode::Enter));
+    assert!(app.overlay.is_none(), "no footnote of a link not in sight");
+    assert!(app.reader().expect("reader").link.is_none());
+}

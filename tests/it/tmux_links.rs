@@ -195,3 +195,48 @@ fn go_to_a_percentage_a_line_and_a_section() {
     t.keys(&["C-o"]);
     t.wait_for("line 120/");
 }
+
+#[test]
+fn go_to_line_1201_of_a_long_article() {
+    if !Tmux::available() {
+        eprintln!("tmux not found: skipping");
+        return;
+    }
+    let home = Home::new();
+    let file = home.path().join("long.txt");
+    let text: Vec<String> = (1..=2000).map(|i| format!("Абзац номер {i}.")).collect();
+    std::fs::write(&file, text.join("\n\n")).expect("long");
+    let t = Tmux::new("goline");
+    t.start_args(
+        &home,
+        (100, 30),
+        "exec env",
+        &format!("'{}'", file.display()),
+        "",
+    );
+    t.wait_for("line 1/");
+    t.keys(&[":"]);
+    t.wait_for("Go to:");
+    // Line 1200 is the blank between two paragraphs: 1201 is one.
+    t.text(":1201");
+    t.keys(&["Enter"]);
+    let s = t.wait_for("line 1201/");
+    // The layout's line 1201, as `chitalka render` lays it out, at the top.
+    let rendered = home
+        .command()
+        .args(["render", "--width", "100", "--height", "1300"])
+        .arg(&file)
+        .output()
+        .expect("render");
+    let rendered = String::from_utf8_lossy(&rendered.stdout).into_owned();
+    let want = rendered.lines().nth(1200).unwrap_or("").trim();
+    assert_eq!(want, "Абзац номер 601.");
+    let top = s.lines().next().unwrap_or("").trim();
+    assert_eq!(top, want, "{s}");
+    t.keys(&[":"]);
+    t.wait_for("Go to:");
+    t.text("1200000");
+    t.keys(&["Enter"]);
+    let s = t.wait_for("no line 1200000");
+    assert!(s.contains("line 1201/"), "nothing moved: {s}");
+}

@@ -337,15 +337,24 @@ impl Reader {
                 return None;
             }
             Action::GoTo => return Some(Effect::Ask(PromptFor::GoTo, String::new())),
-            Action::ShowNote if self.link.is_some() => {
+            // Enter follows the focused link while it is on screen.
+            Action::ShowNote
+                if self
+                    .link
+                    .clone()
+                    .is_some_and(|l| self.links_on_screen().contains(&l)) =>
+            {
                 let link = self.link.clone()?;
                 return self.follow_link(&link, ses);
+            }
+            Action::ShowNote => {
+                self.link = None;
+                return self.mark_action(action, ses);
             }
             Action::JumpBack => return Some(Effect::JumpBack),
             Action::Select
             | Action::Bookmark
             | Action::Annotate
-            | Action::ShowNote
             | Action::Bookmarks
             | Action::Notes => return self.mark_action(action, ses),
             Action::ToggleOutline
