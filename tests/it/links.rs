@@ -210,7 +210,7 @@ fn a_click_on_a_note_reference_shows_it() {
     let col = line
         .split("¹")
         .next()
-        .map(|s| unicode_width::UnicodeWidthStr::width(s))
+        .map(unicode_width::UnicodeWidthStr::width)
         .expect("col");
     app.on_mouse(MouseEvent {
         kind: MouseEventKind::Down(MouseButton::Left),
