@@ -307,3 +307,33 @@ fn enter_never_follows_a_focused_link_gone_from_the_screen() {
     assert!(app.overlay.is_none(), "no footnote of a link not in sight");
     assert!(app.reader().expect("reader").link.is_none());
 }
+
+#[test]
+fn a_long_footnote_scrolls_and_keeps_clear_of_its_reference() {
+    let home = Home::new();
+    let mut app = links_app(&home, 60, 20);
+    go_to(&mut app, "§1.2");
+    app.on_key(key('l'));
+    app.on_key(code(KeyCode::Enter));
+    let shown = screen(&mut app);
+    assert!(shown.contains("Footnote ²"), "{shown}");
+    assert!(
+        shown.contains("фразой²"),
+        "the reference stays in sight: {shown}"
+    );
+    assert!(shown.contains("Esc close ↓"), "more below: {shown}");
+    let first = |s: &str| {
+        s.lines()
+            .find(|l| l.starts_with('│'))
+            .unwrap_or_default()
+            .to_string()
+    };
+    app.on_key(key('j'));
+    let scrolled = screen(&mut app);
+    assert_ne!(first(&scrolled), first(&shown), "j scrolls the footnote");
+    app.on_key(key('G'));
+    assert!(!screen(&mut app).contains("Esc close ↓"), "at its end");
+    app.on_key(key('q'));
+    assert!(app.overlay.is_none());
+    assert!(screen(&mut app).contains("фразой²"));
+}

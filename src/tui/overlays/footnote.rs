@@ -31,6 +31,9 @@ pub struct Footnote {
     pub scroll: usize,
     /// Rows of text drawn last time and rows the box holds (for scrolling).
     pub rows: (usize, usize),
+    /// The screen row of the reference, which the box keeps clear of when
+    /// it can (it stands at the top then).
+    pub keep_clear: Option<usize>,
 }
 
 impl Footnote {
@@ -57,6 +60,7 @@ impl Footnote {
             },
             scroll: 0,
             rows: (0, 0),
+            keep_clear: None,
         }
     }
 
@@ -103,7 +107,21 @@ impl Footnote {
         let avail = usize::from(area.height).saturating_sub(1);
         // At most two thirds of the window: the text stays in sight above.
         let most = (avail * 2 / 3).max(3.min(avail));
-        let rect: Rect = note_box(column, area, (layout.lines.len() + 2).min(most).max(3));
+        let needed = (layout.lines.len() + 2).min(most).max(3);
+        let mut rect: Rect = note_box(column, area, needed);
+        // Kept clear of the reference: below it or above it, where there is
+        // more room, when that room holds a few lines of the note.
+        if let Some(row) = self.keep_clear.filter(|&r| r < avail) {
+            let (above, below) = (row, avail - row - 1);
+            let room = above.max(below);
+            if room >= 5 || room >= needed {
+                let h = needed.min(room);
+                rect = note_box(column, area, h);
+                if above > below {
+                    rect.y = area.y;
+                }
+            }
+        }
         let shown = usize::from(rect.height).saturating_sub(2);
         self.rows = (layout.lines.len(), shown);
         self.scroll = self.scroll.min(layout.lines.len().saturating_sub(shown));

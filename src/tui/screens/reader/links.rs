@@ -150,7 +150,15 @@ impl Reader {
     /// article next to it, or the box of an external link.
     pub fn follow_link(&mut self, link: &LinkAt, ses: &mut Session) -> Option<Effect> {
         match self.doc.follow(&link.href) {
-            LinkTarget::Note(n) => Some(Effect::Footnote(Box::new(Footnote::of(&self.doc, n)))),
+            LinkTarget::Note(n) => {
+                let mut f = Footnote::of(&self.doc, n);
+                f.keep_clear = self
+                    .view
+                    .visible(&self.doc)
+                    .iter()
+                    .position(|l| l.block == link.block && l.contains(link.range.start));
+                Some(Effect::Footnote(Box::new(f)))
+            }
             LinkTarget::Place(pos) => {
                 let before = self.place();
                 self.link = None;
