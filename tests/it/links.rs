@@ -337,3 +337,24 @@ fn a_long_footnote_scrolls_and_keeps_clear_of_its_reference() {
     assert!(app.overlay.is_none());
     assert!(screen(&mut app).contains("фразой²"));
 }
+
+#[test]
+fn a_link_back_to_the_article_under_closes_the_one_over_it() {
+    let home = Home::new();
+    let mut app = links_app(&home, 80, 24);
+    for _ in 0..4 {
+        app.on_key(key('l'));
+    }
+    app.on_key(code(KeyCode::Enter));
+    assert_eq!(app.screens().len(), 2);
+    // second.fb2 links back to links.fb2#ch2: never a second copy of it.
+    app.on_key(key('l'));
+    assert!(
+        status(&mut app).contains("open links.fb2#ch2"),
+        "{}",
+        status(&mut app)
+    );
+    app.on_key(code(KeyCode::Enter));
+    assert_eq!(app.screens().len(), 1, "the article under came up");
+    assert!(screen(&mut app).contains("Глава вторая"));
+}

@@ -191,9 +191,26 @@ impl App {
         let Some(before) = self.place() else {
             return;
         };
+        let target = o.path.canonicalize().ok();
         let same = self
             .reader()
-            .is_some_and(|r| r.path.canonicalize().ok() == o.path.canonicalize().ok());
+            .is_some_and(|r| r.path.canonicalize().ok() == target);
+        // An article open under this one (a link back to it): the screens
+        // over it close, so that one article is never open twice (its marks
+        // would be saved from two copies).
+        let under = self.stack.iter().rposition(|s| {
+            s.reader()
+                .is_some_and(|r| r.path.canonicalize().ok() == target)
+        });
+        if let Some(at) = under.filter(|_| !same) {
+            while self.stack.len() > at + 1 {
+                self.pop();
+            }
+            if let Some(Screen::Reader(r)) = self.stack.last_mut() {
+                r.go(&o.at, &mut self.session);
+            }
+            return self.jumped(before);
+        }
         if !same {
             let r = match Reader::open(&mut self.session, &o.path, o.key.clone()) {
                 Ok(r) => r,
