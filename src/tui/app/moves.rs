@@ -236,19 +236,19 @@ impl App {
                 continue;
             }
             let same_article = self.reader().is_some_and(|r| r.path == to.path);
-            // An article opened from a link closes back to the one under it.
-            let under = self
-                .stack
-                .len()
-                .checked_sub(2)
-                .and_then(|i| self.stack.get(i));
-            let back_under = !same_article
-                && matches!(self.stack.last(), Some(Screen::Reader(_)))
-                && under
-                    .and_then(Screen::reader)
-                    .is_some_and(|r| r.path == to.path);
-            if back_under {
-                self.pop();
+            // An article opened from a link closes back to the one under
+            // it (never a second copy of an article open below).
+            let under = (!same_article && matches!(self.stack.last(), Some(Screen::Reader(_))))
+                .then(|| {
+                    self.stack
+                        .iter()
+                        .rposition(|s| s.reader().is_some_and(|r| r.path == to.path))
+                })
+                .flatten();
+            if let Some(at) = under {
+                while self.stack.len() > at + 1 {
+                    self.pop();
+                }
             } else if !same_article {
                 let r = match Reader::open(&mut self.session, &to.path, to.key.clone()) {
                     Ok(r) => r,
