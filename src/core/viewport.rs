@@ -315,6 +315,32 @@ impl Viewport {
         self.laid == doc.blocks.len()
     }
 
+    /// Put line `n` (1-based, of the whole layout, as
+    /// [`Viewport::line_numbers`] counts) at the top, laying out what is
+    /// left first. The number of lines (none for an empty document); a line
+    /// past the end leaves the window where it was.
+    pub fn go_to_line(&mut self, doc: &Document, n: usize) -> Option<usize> {
+        if doc.blocks.is_empty() {
+            return None;
+        }
+        self.fill(doc, usize::MAX);
+        let mut before = 0;
+        for block in 0..doc.blocks.len() {
+            let count = self.count(doc, block);
+            if n >= 1 && n <= before + count {
+                self.anchor = None;
+                self.top = Top {
+                    block,
+                    line: n - 1 - before,
+                };
+                self.clamp_bottom(doc);
+                return Some(self.line_numbers().map_or(0, |(_, t)| t));
+            }
+            before += count;
+        }
+        Some(before)
+    }
+
     /// Is every block laid out?
     pub fn complete(&self) -> bool {
         self.laid == self.lines.len()

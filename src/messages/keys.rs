@@ -117,7 +117,7 @@ pub const FIND_IN_THE_ARTICLE: &str = "find in the article (Esc cancels, ↑ his
 /// Help text: next hit.
 pub const NEXT_HIT: &str = "next hit";
 /// Reader: Esc clears kept hits, never leaves the article.
-pub const CLEAR_THE_HITS: &str = "clear the find hits";
+pub const CLEAR_THE_HITS: &str = "unfocus the link, else clear the find hits";
 /// Help text: previous hit.
 pub const PREVIOUS_HIT: &str = "previous hit";
 /// Help text: find in the library.
@@ -137,7 +137,8 @@ pub const BOOKMARK_THE_PASSAGE: &str = "bookmark the passage (chosen, or at the 
 /// Help text: note.
 pub const NOTE_ON_THE_PASSAGE: &str = "note on the passage (chosen, or at the top)";
 /// Help text: show the note.
-pub const SHOW_THE_NOTE: &str = "show the note on screen (again: the next)";
+pub const SHOW_THE_NOTE: &str =
+    "follow the focused link / footnote, else show the note on screen (again: the next)";
 /// Help text: list bookmarks.
 pub const LIST_BOOKMARKS: &str = "bookmarks";
 /// Help text: list notes.
@@ -169,4 +170,11 @@ pub const UNDO_THE_DELETE: &str = "undo the delete";
 /// Help text: copy.
 pub const COPY_THE_PASSAGE: &str = "copy the passage (the terminal's clipboard, OSC 52)";
 /// Help text: jump back.
-pub const JUMP_BACK: &str = "back to where the last jump (section, hit, mark, g/G) left";
+pub const JUMP_BACK: &str =
+    "back to where the last jump (section, hit, mark, link, go-to, g/G) left";
+/// Help text: focus the next link or footnote reference.
+pub const NEXT_LINK: &str = "next link or footnote on screen (Enter follows it)";
+/// Help text: focus the previous link or footnote reference.
+pub const PREVIOUS_LINK: &str = "previous link or footnote on screen";
+/// Help text: the go-to prompt.
+pub const GO_TO_A_PLACE: &str = "go to: 50% · :1200 (a line) · §3 or 3.2 (a section)";

@@ -10,6 +10,7 @@ pub mod hint;
 pub mod info;
 mod io;
 pub mod keys;
+mod links;
 mod marks;
 pub mod note;
 mod screens;
@@ -18,6 +19,7 @@ pub use data::*;
 pub use errors::index_error;
 pub use files::*;
 pub use io::io_reason;
+pub use links::*;
 pub use marks::*;
 pub use screens::*;
 

@@ -89,11 +89,17 @@ pub enum Action {
     JumpBack,
     /// Copy the chosen passage to the clipboard (words whole, as in the article).
     Copy,
+    /// Focus the next link or note reference on screen.
+    NextLink,
+    /// Focus the previous link or note reference on screen.
+    PrevLink,
+    /// Ask where to go: a percentage, a line, a section number.
+    GoTo,
 }
 
 impl Action {
     /// Every action, in the order of the enum.
-    pub const ALL: [Action; 43] = [
+    pub const ALL: [Action; 46] = [
         Action::Quit,
         Action::Back,
         Action::Help,
@@ -137,6 +143,9 @@ impl Action {
         Action::Undo,
         Action::JumpBack,
         Action::Copy,
+        Action::NextLink,
+        Action::PrevLink,
+        Action::GoTo,
     ];
 
     /// The action's name in `config.toml` (snake case: `page_down`).
@@ -185,6 +194,9 @@ impl Action {
             Action::Undo => "undo",
             Action::JumpBack => "jump_back",
             Action::Copy => "copy",
+            Action::NextLink => "next_link",
+            Action::PrevLink => "prev_link",
+            Action::GoTo => "go_to",
         }
     }
 

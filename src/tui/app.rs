@@ -416,7 +416,9 @@ impl App {
             MouseEventKind::ScrollUp => Some(false),
             _ => None,
         };
-        if let (Some(down), Some(Overlay::Help { .. })) = (wheel, &self.overlay) {
+        if let (Some(down), Some(Overlay::Help { .. } | Overlay::Footnote(_))) =
+            (wheel, &self.overlay)
+        {
             let mode = self.mode();
             if let Some(o) = self.overlay.as_mut() {
                 o.on_wheel(down, mode, &self.session);

@@ -35,6 +35,8 @@ pub enum At {
     },
     /// At a place left by a jump.
     Place(Pos),
+    /// At a named place of the article (a link's `#fragment`), else its start.
+    Anchor(String),
 }
 
 /// An article to open.
@@ -67,6 +69,8 @@ pub enum PromptFor {
         /// The mark.
         mark: String,
     },
+    /// Where to go in the open article (50%, :1200, §3).
+    GoTo,
 }
 
 /// Which note the editor writes.
@@ -127,6 +131,13 @@ pub enum Effect {
     Copy(String),
     /// Hand the note being written to `$EDITOR`.
     EditExternally,
+    /// Show a footnote over the text.
+    Footnote(Box<crate::tui::overlays::footnote::Footnote>),
+    /// Show an external link's target (to copy or open).
+    ShowLink(String),
+    /// Open an article a link leads to over the one shown (`q` or a jump
+    /// back returns).
+    OpenLinked(Open),
 }
 
 /// What the loop carries out: the effects that reach past the app.

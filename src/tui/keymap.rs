@@ -130,6 +130,24 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         mode: Reader,
+        keys: &[ch('l')],
+        action: Action::NextLink,
+        help: keys::NEXT_LINK,
+    },
+    Binding {
+        mode: Reader,
+        keys: &[ch('h')],
+        action: Action::PrevLink,
+        help: keys::PREVIOUS_LINK,
+    },
+    Binding {
+        mode: Reader,
+        keys: &[ch(':')],
+        action: Action::GoTo,
+        help: keys::GO_TO_A_PLACE,
+    },
+    Binding {
+        mode: Reader,
         keys: &[ch('F')],
         action: Action::LibraryFind,
         help: keys::FIND_IN_THE_LIBRARY,

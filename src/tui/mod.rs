@@ -15,6 +15,7 @@ pub mod keymap;
 pub mod keymap_binding;
 pub mod keymap_marks;
 pub mod keymap_runtime;
+pub mod opener;
 pub mod overlays;
 pub mod screens;
 pub mod session;

@@ -1117,3 +1117,61 @@ fn search_opened_hit() {
         },
     );
 }
+
+#[test]
+fn reader_footnote_shown() {
+    snap(
+        "reader_footnote_shown",
+        "the first note reference focused with l, its footnote shown over the text with Enter",
+        |home, w, h| {
+            let mut app = crate::links::links_app(home, w, h);
+            app.on_key(key('l'));
+            app.on_key(code(KeyCode::Enter));
+            app
+        },
+    );
+}
+
+#[test]
+fn reader_link_focused() {
+    snap(
+        "reader_link_focused",
+        "the internal link focused with l l: drawn reversed, the status line says where Enter goes",
+        |home, w, h| {
+            let mut app = crate::links::links_app(home, w, h);
+            app.on_key(key('l'));
+            app.on_key(key('l'));
+            app
+        },
+    );
+}
+
+#[test]
+fn reader_external_link_shown() {
+    snap(
+        "reader_external_link_shown",
+        "the external link followed: its target in full with y copy, o open, Esc close",
+        |home, w, h| {
+            let mut app = crate::links::links_app(home, w, h);
+            for _ in 0..3 {
+                app.on_key(key('l'));
+            }
+            app.on_key(code(KeyCode::Enter));
+            app
+        },
+    );
+}
+
+#[test]
+fn reader_go_to_prompt() {
+    snap(
+        "reader_go_to_prompt",
+        "`:` opened the go-to prompt and 50% is typed",
+        |home, w, h| {
+            let mut app = crate::links::links_app(home, w, h);
+            app.on_key(key(':'));
+            typed(&mut app, "50%");
+            app
+        },
+    );
+}

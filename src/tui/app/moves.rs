@@ -5,6 +5,7 @@
 use super::{App, top_index};
 use crate::tui::effect::{At, Effect, LoopEffect, NoteTarget, Open};
 use crate::tui::overlays::Overlay;
+use crate::tui::overlays::link::LinkBox;
 use crate::tui::overlays::note::NoteEdit;
 use crate::tui::overlays::prompt::Prompt;
 use crate::tui::screens::marks::MarksScreen;
@@ -111,6 +112,11 @@ impl App {
             }
             Effect::Copy(text) => self.effects.push(LoopEffect::Copy(text)),
             Effect::EditExternally => self.effects.push(LoopEffect::EditExternally),
+            Effect::Footnote(f) => self.overlay = Some(Overlay::Footnote(*f)),
+            Effect::ShowLink(target) => {
+                self.overlay = Some(Overlay::Link(LinkBox { target }));
+            }
+            Effect::OpenLinked(o) => self.open_linked(o),
         }
     }
 
@@ -179,6 +185,49 @@ impl App {
         }
     }
 
+    /// Open the article a link leads to over the reader shown (the same
+    /// article: a jump in it); the place left is in the jump list.
+    pub(super) fn open_linked(&mut self, o: Open) {
+        let Some(before) = self.place() else {
+            return;
+        };
+        let target = o.path.canonicalize().ok();
+        let same = self
+            .reader()
+            .is_some_and(|r| r.path.canonicalize().ok() == target);
+        // An article open under this one (a link back to it): the screens
+        // over it close, so that one article is never open twice (its marks
+        // would be saved from two copies).
+        let under = self.stack.iter().rposition(|s| {
+            s.reader()
+                .is_some_and(|r| r.path.canonicalize().ok() == target)
+        });
+        if let Some(at) = under.filter(|_| !same) {
+            while self.stack.len() > at + 1 {
+                self.pop();
+            }
+            if let Some(Screen::Reader(r)) = self.stack.last_mut() {
+                r.go(&o.at, &mut self.session);
+            }
+            return self.jumped(before);
+        }
+        if !same {
+            let r = match Reader::open(&mut self.session, &o.path, o.key.clone()) {
+                Ok(r) => r,
+                Err(e) => return self.session.say(e),
+            };
+            self.save_position();
+            self.stack.push(Screen::Reader(Box::new(r)));
+        }
+        if let Some(Screen::Reader(r)) = self.stack.last_mut() {
+            if !same {
+                r.save_position(&mut self.session);
+            }
+            r.go(&o.at, &mut self.session);
+        }
+        self.jumped(before);
+    }
+
     /// Go back to where the last jump left from.
     pub(super) fn jump_back(&mut self) {
         let here = self.place();
@@ -187,7 +236,20 @@ impl App {
                 continue;
             }
             let same_article = self.reader().is_some_and(|r| r.path == to.path);
-            if !same_article {
+            // An article opened from a link closes back to the one under
+            // it (never a second copy of an article open below).
+            let under = (!same_article && matches!(self.stack.last(), Some(Screen::Reader(_))))
+                .then(|| {
+                    self.stack
+                        .iter()
+                        .rposition(|s| s.reader().is_some_and(|r| r.path == to.path))
+                })
+                .flatten();
+            if let Some(at) = under {
+                while self.stack.len() > at + 1 {
+                    self.pop();
+                }
+            } else if !same_article {
                 let r = match Reader::open(&mut self.session, &to.path, to.key.clone()) {
                     Ok(r) => r,
                     Err(e) => {

@@ -2,8 +2,10 @@
 //! the article's info, a one-line prompt, the note editor. At most one is
 //! open; the app gives it every key and click first.
 
+pub mod footnote;
 pub mod help;
 pub mod info;
+pub mod link;
 pub mod note;
 pub mod prompt;
 
@@ -28,6 +30,10 @@ pub enum Overlay {
     Prompt(prompt::Prompt),
     /// The note being written.
     Note(note::NoteEdit),
+    /// A footnote of the article, over the text.
+    Footnote(footnote::Footnote),
+    /// An external link's target, to copy or open.
+    Link(link::LinkBox),
 }
 
 impl Overlay {
@@ -56,6 +62,8 @@ impl Overlay {
             },
             Overlay::Prompt(p) => p.on_key(ev, ses, reader),
             Overlay::Note(ne) => ne.on_key(ev, ses, reader),
+            Overlay::Footnote(f) => f.on_key(ev, ses),
+            Overlay::Link(l) => l.on_key(ev, ses),
         }
     }
 
@@ -68,6 +76,9 @@ impl Overlay {
                 Action::WheelUp
             };
             help::scroll(scroll, a, &ses.config.keymap, mode, ses.size.1);
+        }
+        if let Overlay::Footnote(f) = self {
+            f.on_wheel(down);
         }
     }
 
@@ -110,6 +121,14 @@ pub fn draw(
             }
         }
         Overlay::Prompt(p) => p.draw(frame, status, theme),
+        Overlay::Footnote(f) => {
+            let column = match top {
+                Screen::Reader(r) => r.layout(ses).column,
+                _ => ses.text_column(0),
+            };
+            f.draw(frame, column, theme);
+        }
+        Overlay::Link(l) => l.draw(frame, theme),
         Overlay::Note(ne) => {
             let column = match top {
                 Screen::Reader(r) => {

@@ -37,6 +37,21 @@ impl Prompt {
         }
         match ev.code {
             KeyCode::Esc => vec![Effect::CloseOverlay],
+            KeyCode::Enter if self.purpose == PromptFor::GoTo => {
+                let Some(r) = reader else {
+                    return vec![Effect::CloseOverlay];
+                };
+                let before = r.place();
+                let done = crate::tui::screens::reader::goto::parse(&self.text)
+                    .and_then(|to| r.go_to_place(&to, ses));
+                match done {
+                    Ok(()) => vec![Effect::CloseOverlay, Effect::Jumped(before)],
+                    Err(said) => {
+                        ses.say(said);
+                        vec![Effect::CloseOverlay]
+                    }
+                }
+            }
             KeyCode::Enter => {
                 let name = self.text.trim().to_string();
                 match &self.purpose {
@@ -45,6 +60,7 @@ impl Prompt {
                             r.add_mark(MarkKind::Bookmark { name }, *start, *end, ses);
                         }
                     }
+                    PromptFor::GoTo => {}
                     PromptFor::Rename { article, rel, mark } => {
                         let done = with_marks(reader, &ses.data_dir, article, rel, |m| {
                             m.set_kind(mark, MarkKind::Bookmark { name })
@@ -66,9 +82,13 @@ impl Prompt {
         let label = match self.purpose {
             PromptFor::BookmarkName { .. } => messages::BOOKMARK_PROMPT,
             PromptFor::Rename { .. } => messages::RENAME_PROMPT,
+            PromptFor::GoTo => messages::GO_TO_PROMPT,
         };
         let cols = usize::from(bar.width);
-        let keys = format!("{} ", messages::PROMPT_KEYS);
+        let keys = match self.purpose {
+            PromptFor::GoTo => format!("{} ", messages::GO_TO_KEYS),
+            _ => format!("{} ", messages::PROMPT_KEYS),
+        };
         let full = format!(" {label}{}▏", self.text);
         // What is typed always shows: the keys go first, then the label, then
         // the start of the text (its end, where the cursor is, stays).

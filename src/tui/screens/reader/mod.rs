@@ -5,6 +5,8 @@ pub mod choose;
 pub mod choose_state;
 pub mod find;
 pub mod find_state;
+pub mod goto;
+pub mod links;
 pub mod marks;
 pub mod mouse;
 pub mod notes;
@@ -23,7 +25,7 @@ use crate::core::store;
 use crate::core::viewport::Viewport;
 use crate::messages;
 use crate::tui::action::Action;
-use crate::tui::effect::{At, Effect};
+use crate::tui::effect::{At, Effect, PromptFor};
 use crate::tui::jumps::Place;
 use crate::tui::keymap::Mode;
 use crate::tui::session::Session;
@@ -92,6 +94,8 @@ pub struct Reader {
     pub press: Option<Pos>,
     /// Scrolled since the position was last saved.
     pub changed_at: Option<Instant>,
+    /// The link or note reference focused (`l`/`h`), which Enter follows.
+    pub link: Option<links::LinkAt>,
 }
 
 impl Reader {
@@ -135,6 +139,7 @@ impl Reader {
             note_shown: None,
             press: None,
             changed_at: Some(Instant::now()),
+            link: None,
         };
         r.resize(ses);
         Ok(r)
@@ -224,6 +229,10 @@ impl Reader {
                 }
             }
             At::Note { mark, quote } => return self.show_note(mark, quote, ses),
+            At::Anchor(name) => match self.doc.anchors.get(name) {
+                Some(&pos) => self.reveal(self.doc.clamp(pos), rows),
+                None => ses.say(messages::anchor_missing(&messages::shown(name))),
+            },
             At::Mark { mark, pos, .. } => {
                 // The article as open now may place the mark differently.
                 let pos = self
@@ -316,15 +325,36 @@ impl Reader {
             Action::Find => return self.start_find(ses),
             Action::NextHit => return self.step_hit(1, ses),
             Action::PrevHit => return self.step_hit(-1, ses),
+            // Esc unfocuses the link first, then clears the hits.
             Action::ClearHits => {
-                self.find.clear();
+                if self.link.take().is_none() {
+                    self.find.clear();
+                }
                 return None;
+            }
+            Action::NextLink | Action::PrevLink => {
+                self.step_link(action == Action::NextLink, ses);
+                return None;
+            }
+            Action::GoTo => return Some(Effect::Ask(PromptFor::GoTo, String::new())),
+            // Enter follows the focused link while it is on screen.
+            Action::ShowNote
+                if self
+                    .link
+                    .clone()
+                    .is_some_and(|l| self.links_on_screen().contains(&l)) =>
+            {
+                let link = self.link.clone()?;
+                return self.follow_link(&link, ses);
+            }
+            Action::ShowNote => {
+                self.link = None;
+                return self.mark_action(action, ses);
             }
             Action::JumpBack => return Some(Effect::JumpBack),
             Action::Select
             | Action::Bookmark
             | Action::Annotate
-            | Action::ShowNote
             | Action::Bookmarks
             | Action::Notes => return self.mark_action(action, ses),
             Action::ToggleOutline
@@ -355,6 +385,12 @@ impl Reader {
         }
         if view.top_pos(doc) != before {
             self.changed_at = Some(Instant::now());
+            // A focused link scrolled off the screen is let go.
+            if let Some(l) = self.link.clone()
+                && !self.links_on_screen().contains(&l)
+            {
+                self.link = None;
+            }
         }
         self.follow_outline(ses);
         None

@@ -43,6 +43,13 @@ impl Reader {
             }
         }
         let pos = self.text_pos(x, y, ses)?;
+        // A click on a link or note reference follows it at once.
+        if let Some(link) = self.link_at(pos) {
+            self.selection = None;
+            self.press = None;
+            self.link = Some(link.clone());
+            return self.follow_link(&link, ses);
+        }
         // A click starts a new choice; Esc or a click without a drag drops it.
         self.selection = None;
         self.press = Some(pos);

@@ -83,8 +83,22 @@ pub fn draw(frame: &mut Frame, r: &mut Reader, ses: &Session, theme: &Theme) {
             .unwrap_or_default();
         prompt_bar(&label, &r.find.query, &right, cols)
     } else {
+        let enter = ses
+            .config
+            .keymap
+            .binding(Mode::Reader, crate::tui::action::Action::ShowNote)
+            .and_then(|b| b.keys.first())
+            .map(crate::tui::keymap::key_name)
+            .unwrap_or_default();
         let left = match (&ses.message, r.doc.blocks.is_empty()) {
             (Some(m), _) => format!(" {m}"),
+            // What Enter does on the focused link takes the title's place.
+            (None, _) if r.link.is_some() => {
+                format!(
+                    " {}",
+                    messages::enter_will(&enter, &r.link_hint().unwrap_or_default())
+                )
+            }
             (None, true) => format!(" {} {}", r.doc.title, messages::EMPTY_ARTICLE),
             (None, false) if section.is_empty() => format!(" {}", r.doc.title),
             (None, false) => {

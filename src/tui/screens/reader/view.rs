@@ -181,6 +181,10 @@ pub fn draw(frame: &mut Frame, r: &mut Reader, ses: &Session, theme: &Theme) {
                         )
                     }),
             );
+            // The focused link, over everything (`l`/`h`; Enter follows it).
+            if let Some(f) = r.link.as_ref().filter(|f| f.block == l.block) {
+                marks.push((f.range.clone(), theme.selection));
+            }
             spans.extend(styled_pieces(l, block, style_of(l, theme), theme, &marks));
             if code {
                 spans.push(Span::styled(
