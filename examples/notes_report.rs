@@ -17,7 +17,10 @@ impl Lcg {
         let mut idx: Vec<usize> = (0..items.len()).collect();
         let mut out = Vec::new();
         while out.len() < n && !idx.is_empty() {
-            self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            self.0 = self
+                .0
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             let k = usize::try_from(self.0 >> 33).unwrap_or(0) % idx.len();
             out.push(items[idx.swap_remove(k)].clone());
         }
@@ -34,7 +37,12 @@ fn around(text: &str, at: std::ops::Range<usize>) -> String {
     while !text.is_char_boundary(b) {
         b += 1;
     }
-    format!("…{}⟦{}⟧{}…", &text[a..at.start], &text[at.clone()], &text[at.end..b])
+    format!(
+        "…{}⟦{}⟧{}…",
+        &text[a..at.start],
+        &text[at.clone()],
+        &text[at.end..b]
+    )
 }
 
 fn note_text(doc: &Document, id: &str) -> String {
@@ -89,7 +97,10 @@ fn main() {
             .filter(|n| !referred.contains(n.id.as_str()))
             .map(|n| format!("{}: {}", n.label, note_text(&doc, &n.id)))
             .collect();
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         println!(
             "| {name} | {} | {} | {} | {} |",
             refs.len(),

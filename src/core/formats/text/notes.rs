@@ -84,9 +84,9 @@ fn is_notes_heading(text: &str) -> bool {
     matches!(t.as_str(), "сноски" | "примечания" | "примечание")
 }
 
-/// A note number as a label: 1 to 4 ASCII digits, not starting with 0.
+/// A note number as a label: 1 to 5 ASCII digits, not starting with 0.
 fn number_label(s: &str) -> bool {
-    (1..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) && !s.starts_with('0')
+    (1..=5).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) && !s.starts_with('0')
 }
 
 /// A paragraph that is only an entry's label ("12", "*").
@@ -103,10 +103,10 @@ fn markers(text: &str) -> Vec<(Range<usize>, &str)> {
     while let Some(k) = text[from..].find(OPEN) {
         let start = from + k;
         let rest = &text[start + OPEN.len()..];
-        let digits_from = rest.len() - rest.trim_start_matches(' ').len();
+        let digits_from = rest.len() - rest.trim_start_matches([' ', '\n']).len();
         let digits = &rest[digits_from..];
         let n = digits.bytes().take_while(u8::is_ascii_digit).count();
-        let after = digits[n..].trim_start_matches(' ');
+        let after = digits[n..].trim_start_matches([' ', '\n']);
         if digits_from > 0 && number_label(&digits[..n]) && after.starts_with(')') {
             let end = text.len() - after.len() + 1;
             out.push((start..end, &digits[..n]));
@@ -116,6 +116,12 @@ fn markers(text: &str) -> Vec<(Range<usize>, &str)> {
         }
     }
     out
+}
+
+/// Text with its runs of white space made one space (an entry is prose,
+/// whatever line breaks the source keeps).
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Read the notes section whose heading is block `head`.
@@ -142,7 +148,8 @@ fn read_section(blocks: &[Block], head: usize, number: usize) -> Section {
         }
         let found = markers(&b.text);
         let first = found.first().map_or(b.text.len(), |m| m.0.start);
-        let before = b.text[..first].trim();
+        let before = one_line(&b.text[..first]);
+        let before = before.as_str();
         if !before.is_empty() {
             match items.last_mut() {
                 Some(Item::Entry(e)) => match e.blocks.last_mut() {
@@ -161,7 +168,7 @@ fn read_section(blocks: &[Block], head: usize, number: usize) -> Section {
         for (k, (range, label)) in found.iter().enumerate() {
             by_marker = true;
             let to = found.get(k + 1).map_or(b.text.len(), |m| m.0.start);
-            let text = b.text[range.end..to].trim();
+            let text = one_line(&b.text[range.end..to]);
             items.push(Item::Entry(Entry {
                 label: (*label).to_string(),
                 id: None,
@@ -510,7 +517,10 @@ fn assemble(
                         let first = out.len();
                         let mut texts = e.blocks.into_iter();
                         let head = texts.next().unwrap_or_default();
-                        out.push(Block::new(BlockKind::Paragraph, entry_text(&e.label, &head)));
+                        out.push(Block::new(
+                            BlockKind::Paragraph,
+                            entry_text(&e.label, &head),
+                        ));
                         out.extend(texts.map(|t| Block::new(BlockKind::Paragraph, t)));
                         if let Some(id) = e.id {
                             notes.push(Note {
@@ -539,10 +549,7 @@ fn assemble(
         // outline is made of groups of paragraphs, a rule starts the notes'
         // group, named by its first line.
         if headings >= 2 {
-            out.push(Block::new(
-                BlockKind::Heading(top_level.unwrap_or(1)),
-                name,
-            ));
+            out.push(Block::new(BlockKind::Heading(top_level.unwrap_or(1)), name));
         } else {
             out.push(Block::new(BlockKind::Rule, ""));
             out.push(Block::new(BlockKind::Paragraph, name));
@@ -605,3 +612,6 @@ fn edited(mut block: Block, mut edits: Vec<Edit>) -> Block {
     block.spans = spans;
     block
 }
+
+#[cfg(test)]
+mod tests;
