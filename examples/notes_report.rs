@@ -82,7 +82,7 @@ fn main() {
         }
         if std::env::var_os("NOTES_ALL").is_some() {
             for (ctx, id) in &refs {
-                eprintln!("{id}\t{ctx}");
+                eprintln!("{id}\t{ctx}\t{}", note_text(&doc, id));
             }
         }
         let referred: HashSet<&str> = refs.iter().map(|r| r.1.as_str()).collect();

@@ -95,24 +95,41 @@ fn lone_label(text: &str) -> Option<&str> {
     (number_label(t) || matches!(t, "*" | "**" | "***")).then_some(t)
 }
 
-/// The «(сноска N)» markers in a text: each one's range and number.
-fn markers(text: &str) -> Vec<(Range<usize>, &str)> {
+/// The «(сноска N)» markers in a text (the space may be missing:
+/// «(сноска1)»), each one's range and number; and a bare «N)» at a word's
+/// start where N is the number after the last marker's (War and Peace has
+/// «10) Король Неаполитанский.» between «(сноска9)» and «(сноска11)»).
+/// `last` is the number of the last marker before the text.
+fn markers<'a>(text: &'a str, last: &mut Option<usize>) -> Vec<(Range<usize>, &'a str)> {
     const OPEN: &str = "(сноска";
+    let b = text.as_bytes();
     let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(k) = text[from..].find(OPEN) {
-        let start = from + k;
-        let rest = &text[start + OPEN.len()..];
-        let digits_from = rest.len() - rest.trim_start_matches([' ', '\n']).len();
-        let digits = &rest[digits_from..];
-        let n = digits.bytes().take_while(u8::is_ascii_digit).count();
-        let after = digits[n..].trim_start_matches([' ', '\n']);
-        if digits_from > 0 && number_label(&digits[..n]) && after.starts_with(')') {
-            let end = text.len() - after.len() + 1;
-            out.push((start..end, &digits[..n]));
-            from = end;
+    let mut i = 0;
+    while i < b.len() {
+        let (start, digits_at) = if b[i..].starts_with(OPEN.as_bytes()) {
+            let rest = &text[i + OPEN.len()..];
+            (i, text.len() - rest.trim_start_matches([' ', '\n']).len())
+        } else if b[i].is_ascii_digit() && (i == 0 || b[i - 1] == b' ' || b[i - 1] == b'\n') {
+            (i, i)
         } else {
-            from = start + OPEN.len();
+            i += 1;
+            continue;
+        };
+        let n = b[digits_at..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        let digits = &text[digits_at..digits_at + n];
+        let after = text[digits_at + n..].trim_start_matches([' ', '\n']);
+        let bare = digits_at == start;
+        let in_turn = || Some(digits.parse::<usize>().ok()) == Some(last.map(|l| l + 1));
+        if number_label(digits) && after.starts_with(')') && (!bare || in_turn()) {
+            let end = text.len() - after.len() + 1;
+            out.push((start..end, digits));
+            *last = digits.parse().ok();
+            i = end;
+        } else {
+            i = (digits_at + n).max(start + 1);
         }
     }
     out
@@ -136,6 +153,7 @@ fn read_section(blocks: &[Block], head: usize, number: usize) -> Section {
     }
     let mut items: Vec<Item> = Vec::new();
     let mut by_marker = false;
+    let mut last = None;
     for b in &blocks[head + 1..end] {
         if let Some(label) = lone_label(&b.text) {
             items.push(Item::Entry(Entry {
@@ -146,7 +164,7 @@ fn read_section(blocks: &[Block], head: usize, number: usize) -> Section {
             }));
             continue;
         }
-        let found = markers(&b.text);
+        let found = markers(&b.text, &mut last);
         let first = found.first().map_or(b.text.len(), |m| m.0.start);
         let before = one_line(&b.text[..first]);
         let before = before.as_str();
@@ -262,8 +280,8 @@ struct Candidate {
     latin: bool,
 }
 
-/// Bare numbers of up to 3 digits standing apart from words and other
-/// numbers, and not part of a date, a list («5)»), a time or a sum; none
+/// Bare numbers of up to 3 digits standing apart from words (but for a
+/// Latin word just before) and other numbers, and not part of a date, a list («5)»), a time or a sum; none
 /// inside `skip` (inline notes).
 fn candidates(block: usize, text: &str, skip: &[Range<usize>], out: &mut Vec<Candidate>) {
     let b = text.as_bytes();
@@ -286,7 +304,8 @@ fn candidates(block: usize, text: &str, skip: &[Range<usize>], out: &mut Vec<Can
         let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
         if end - start > 3
             || b[start] == b'0'
-            || glued(prev)
+            // «mon chevalier33»: glued to a Latin word, still a reference.
+            || (glued(prev) && !prev.is_some_and(|c| c.is_ascii_alphabetic()))
             || glued(next)
             || next.is_some_and(|c| ")-–%:/°".contains(c))
             || (next.is_some_and(|c| ".,".contains(c)) && digit(next2))

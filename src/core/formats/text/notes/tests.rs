@@ -154,6 +154,28 @@ fn bare_numbers_lead_to_a_snoski_section_in_order() {
 }
 
 #[test]
+fn entries_without_a_space_or_a_word_and_references_glued_to_a_latin_word() {
+    // War and Peace: «(сноска1)», «10) Король Неаполитанский.» among them,
+    // and «"mon chevalier33 и который».
+    let src = "ЧАСТЬ ТРЕТЬЯ\n\nI.\n\nОна звала его \"mon chevalier1 и ещё Viva il re! 2 и 3) не ссылка, le roi 3 вот, и В2 нет.\n\nСНОСКИ\n\n(сноска1) мой рыцарь\n(сноска2) Да здравствует король!\n3) Король.\n5) не в свой черёд.\n";
+    let d = parse_str(src);
+    let r = refs(&d);
+    let got: Vec<(&str, &str)> = r.iter().map(|(_, m, n)| (m.as_str(), n.as_str())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("¹", "1. мой рыцарь"),
+            ("²", "2. Да здравствует король!"),
+            ("³", "3. Король. 5) не в свой черёд."),
+        ]
+    );
+    assert_eq!(
+        d.blocks[2].text,
+        "Она звала его \"mon chevalier¹ и ещё Viva il re!² и 3) не ссылка, le roi³ вот, и В2 нет."
+    );
+}
+
+#[test]
 fn numbers_are_numbers_without_a_snoski_section() {
     // Numbered entries under «Примечания» but no «(сноска N)» and no «См.
     // сноски»: bare numbers in the text are not taken for references.
