@@ -217,3 +217,47 @@ fn hostile_inputs_finish() {
     let d = parse_str(&src);
     assert_eq!(d.notes.len(), 50_000);
 }
+
+#[test]
+fn hard_wrapped_text_is_reflowed_and_its_numbers_found() {
+    // lib.ru's layout: lines padded to ~76 columns, paragraphs indented.
+    let src = "\
+   - Еh bien, mon prince. Gкnes et Lucques ne sont plus  que  des  apanages,
+des поместья, de la famille Buonaparte. Non, je vous prйviens, que  si  vous
+n'кtes plus мой верный раб, comme vous dites. 1 (См. сноски в  конце  части)
+Ну, здравствуйте, здравствуйте. Je vois que je vous fais peur, 2 садитесь  и
+рассказывайте.
+   Так говорила в июле 1805 года известная Анна Павловна Шерер,  фрейлина  и
+приближенная императрицы Марии  Феодоровны,  встречая  важного  и  чиновного
+князя Василия, первого  приехавшего  на  ее  вечер.  Анна  Павловна  кашляла
+несколько дней, у нее был грипп, как она говорила  (грипп  был  тогда  новое
+слово, употреблявшееся только редкими). В записочках,  разосланных  утром  с
+красным лакеем, было написано без различия во всех: je serai  charmйe  de  vous
+voir chez  moi  entre  7  et  10  heures. Annette Scherer\".3 И всё.
+
+СНОСКИ
+
+(сноска 1) Ну, что, князь.
+(сноска 2) Я вижу, что я вас пугаю,
+(сноска 3) Анна Шерер.
+";
+    let d = parse_str(src);
+    assert_eq!(
+        d.blocks[0].text,
+        "- Еh bien, mon prince. Gкnes et Lucques ne sont plus que des apanages, des поместья, de la famille Buonaparte. Non, je vous prйviens, que si vous n'кtes plus мой верный раб, comme vous dites.¹ Ну, здравствуйте, здравствуйте. Je vois que je vous fais peur,² садитесь и рассказывайте."
+    );
+    assert!(
+        d.blocks[1]
+            .text
+            .ends_with("entre 7 et 10 heures. Annette Scherer\".³ И всё.")
+    );
+    let got: Vec<String> = refs(&d).into_iter().map(|r| r.2).collect();
+    assert_eq!(
+        got,
+        [
+            "1. Ну, что, князь.",
+            "2. Я вижу, что я вас пугаю,",
+            "3. Анна Шерер."
+        ]
+    );
+}
