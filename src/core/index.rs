@@ -31,8 +31,9 @@ use tantivy::{Index, IndexWriter, TantivyDocument, Term, doc};
 
 /// Bumped when the schema, the folding or the text indexed changes (2:
 /// lib.ru's „ for ё put right; 3: note references' superscript digits
-/// folded away): an older index is rebuilt.
-pub const INDEX_VERSION: u32 = 3;
+/// folded away; 4: notes of plain text and Markdown taken out of the
+/// running text): an older index is rebuilt.
+pub const INDEX_VERSION: u32 = 4;
 const MANIFEST: &str = "chitalka-index.json";
 const RU: &str = "chitalka_ru";
 const EN: &str = "chitalka_en";

@@ -27,6 +27,7 @@ mod quit;
 mod repo;
 mod screens;
 mod snapshots_all;
+mod text_notes;
 mod titles;
 mod tmux;
 mod tmux_links;

@@ -16,7 +16,7 @@ use crate::core::document::{
     Block, BlockKind, Document, Inline, Meta, Note, Pos, Span, TocEntry, note_marker,
 };
 use crate::core::width::str_width;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// A block being filled.
 pub(super) struct Open {
@@ -50,6 +50,8 @@ pub(super) struct Builder {
     pub(super) anchors: BTreeMap<String, Pos>,
     /// Notes finished so far.
     pub(super) notes: Vec<Note>,
+    /// Their ids (a second note of an id is text, not a note).
+    note_ids: HashSet<String>,
     /// The note being read: its id, label and first block.
     note: Option<(String, String, usize)>,
     /// The file's own table of contents, when the parser finds one.
@@ -388,7 +390,7 @@ impl Builder {
         {
             label = b.text.chars().take(16).collect();
         }
-        if !id.is_empty() && first < end && !self.notes.iter().any(|n| n.id == id) {
+        if !id.is_empty() && first < end && self.note_ids.insert(id.clone()) {
             self.notes.push(Note {
                 id,
                 label,

@@ -8,6 +8,7 @@ use super::yo;
 use crate::core::document::{Block, BlockKind, Document, Meta};
 
 mod epigraph;
+mod notes;
 use epigraph::epigraph_span;
 
 /// Parse the bytes of a plain-text file.
@@ -401,10 +402,13 @@ fn build(mut paras: Vec<Para>) -> Document {
     };
     nest_levels(&mut blocks);
     let title = find_title(&mut blocks, &mut meta, epigraphs);
+    let linked = notes::link(blocks);
     Document {
         title,
         meta,
-        blocks,
+        blocks: linked.blocks,
+        notes: linked.notes,
+        anchors: linked.anchors,
         ..Document::default()
     }
 }
