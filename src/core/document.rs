@@ -304,8 +304,17 @@ impl Document {
         }
     }
 
-    /// The note with this id.
+    /// The note with this id. A note's id names the place it starts (see
+    /// [`Document::anchors`]), so the note is looked up there first, by a
+    /// binary search of the notes in block order; a walk of every note only
+    /// when that fails (notes out of order, an id taken by another place).
     pub fn note(&self, id: &str) -> Option<&Note> {
+        if let Some(pos) = self.anchors.get(id) {
+            let i = self.notes.partition_point(|n| n.blocks.start < pos.block);
+            if let Some(n) = self.notes.get(i).filter(|n| n.id == id) {
+                return Some(n);
+            }
+        }
         self.notes.iter().find(|n| n.id == id)
     }
 
@@ -473,6 +482,16 @@ mod tests {
             blocks: 1..2,
         });
         assert!(matches!(d.follow("#n1"), LinkTarget::Note(n) if n.label == "1"));
+        // Found through its anchor, and without one.
+        d.anchors.insert("n1".into(), Pos::new(1, 0));
+        assert_eq!(d.note("n1").map(|n| n.blocks.clone()), Some(1..2));
+        d.anchors.insert("n2".into(), Pos::new(0, 0));
+        d.notes.push(Note {
+            id: "n2".into(),
+            label: "2".into(),
+            blocks: 0..1,
+        });
+        assert_eq!(d.note("n2").map(|n| n.blocks.clone()), Some(0..1));
         assert_eq!(d.follow("#ch2"), LinkTarget::Place(Pos::new(1, 9)));
         assert_eq!(d.follow("#far"), LinkTarget::Place(Pos::new(1, 0)));
         assert_eq!(d.follow("#nope"), LinkTarget::Missing);
