@@ -9,6 +9,7 @@ pub mod fb2zip;
 pub mod heading;
 pub mod html;
 pub mod html_guard;
+mod html_links;
 pub mod markdown;
 pub mod sniff;
 pub mod text;
