@@ -76,7 +76,7 @@ fn has_scheme(href: &str) -> bool {
     })
 }
 
-fn resolve(file: Option<&str>, href: &str) -> Option<String> {
+pub(super) fn resolve(file: Option<&str>, href: &str) -> Option<String> {
     let href = href.trim();
     if href.is_empty() || has_scheme(href) {
         return None;
