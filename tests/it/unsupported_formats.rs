@@ -52,7 +52,7 @@ fn library_of_other_formats(root: &Path) -> Vec<(&'static str, &'static str)> {
         (
             "novel.html",
             zip_entry("mimetype", b"application/epub+zip"),
-            "EPUB is not supported yet",
+            "a damaged EPUB: no package document (OPF) or no text that could be read",
         ),
         (
             "old.txt",
@@ -88,7 +88,7 @@ fn library_of_other_formats(root: &Path) -> Vec<(&'static str, &'static str)> {
         (
             "Бесы.epub",
             zip_entry("mimetype", b"application/epub+zip"),
-            "EPUB is not supported yet",
+            "a damaged EPUB: no package document (OPF) or no text that could be read",
         ),
         (
             "scan.djvu",
@@ -174,13 +174,13 @@ fn the_empty_library_names_every_format_read() {
         let mut app =
             App::with_library(Config::default(), &home.data(), &lib, (width, 20)).expect("app");
         let s = screen(&mut app);
-        for ext in [".txt", ".md", ".html", ".fb2", ".fb2.zip"] {
+        for ext in [".txt", ".md", ".html", ".epub", ".fb2", ".fb2.zip"] {
             assert!(s.contains(ext), "{ext} at {width}:\n{s}");
         }
         assert!(s.contains("No articles here yet"), "{s}");
     }
     // Each format read is one of them: the extensions chitalka reads all
-    // parse as one of these four.
+    // parse as one of these.
     for ext in chitalka::core::formats::EXTENSIONS {
         let named = match *ext {
             "txt" | "text" => ".txt",
@@ -189,6 +189,7 @@ fn the_empty_library_names_every_format_read() {
             // An FB2 book in a ZIP.
             "fb2" => ".fb2",
             "fbz" | "zip" => ".fb2.zip",
+            "epub" => ".epub",
             other => panic!("{other} is read but not named in the empty library's message"),
         };
         assert!(chitalka::messages::LIBRARY_EMPTY.contains(named));

@@ -265,7 +265,8 @@ pub(super) fn find_marks(pages: &[(Option<&str>, &Html)]) -> Vec<Marks> {
         if !link.explicit && at <= link.order {
             continue;
         }
-        let Some(note) = note_element(pages[page].1, target, link.node) else {
+        let same_page = (page == link.page).then_some(link.node);
+        let Some(note) = note_element(pages[page].1, target, same_page) else {
             continue;
         };
         marks[link.page]
@@ -300,8 +301,8 @@ pub(super) fn find_marks(pages: &[(Option<&str>, &Html)]) -> Vec<Marks> {
 
 /// The element that holds the note `target` leads to: the target when it is
 /// a block, else the nearest block around it (never the page's body, nor an
-/// element holding the reference itself).
-fn note_element(html: &Html, target: NodeId, link: NodeId) -> Option<NodeId> {
+/// element holding the reference itself, when `link` is on the same page).
+fn note_element(html: &Html, target: NodeId, link: Option<NodeId>) -> Option<NodeId> {
     let node = html.tree.get(target)?;
     let mut at = Some(node);
     for _ in 0..4 {
@@ -312,9 +313,8 @@ fn note_element(html: &Html, target: NodeId, link: NodeId) -> Option<NodeId> {
             return None;
         }
         if NOTE_BLOCKS.contains(&name) || is_marked_note(el.value()) {
-            let holds_link = html
-                .tree
-                .get(link)
+            let holds_link = link
+                .and_then(|l| html.tree.get(l))
                 .is_some_and(|l| l.ancestors().any(|a| a.id() == n.id()));
             if holds_link {
                 return None;
