@@ -136,6 +136,18 @@ fn the_cli_lists_and_outlines_an_epub() {
         .expect("run");
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).contains("\n  Глава II\n"), "{}", stdout(&o));
+    // Damaged ones are listed with their reasons.
+    let whole = std::fs::read(PUSHKIN).expect("fixture");
+    std::fs::write(lib.join("cut.epub"), &whole[..3000]).expect("write");
+    let bare = zip_of(&[("mimetype".into(), b"application/epub+zip".to_vec())], true);
+    std::fs::write(lib.join("bare.epub"), bare).expect("write");
+    let o = home.on_library(&lib).arg("list").output().expect("run");
+    let err = stderr(&o);
+    assert!(err.contains("skipped cut.epub: damaged ZIP archive"), "{err}");
+    assert!(
+        err.contains("skipped bare.epub: a damaged EPUB: no package document (OPF)"),
+        "{err}"
+    );
 }
 
 #[test]

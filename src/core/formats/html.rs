@@ -255,7 +255,7 @@ fn walk(mut steps: Vec<Step<'_>>, root: Option<NodeId>, page: &Page<'_>, b: &mut
                 Node::Element(el) => {
                     let id = node.id();
                     let note = page.marks.notes.get(&id);
-                    if note.is_some() && Some(id) != root && page.marks.deferred.contains(&id) {
+                    if note.is_some() && Some(id) != root && page.marks.deferred_set.contains(&id) {
                         continue;
                     }
                     if let Some((key, label)) = page.marks.refs.get(&id) {

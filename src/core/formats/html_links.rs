@@ -35,6 +35,8 @@ pub(super) struct Marks {
     pub(super) notes: HashMap<NodeId, Keyed>,
     /// Notes put at the end of the book (asides), in page order.
     pub(super) deferred: Vec<NodeId>,
+    /// The same, to look up.
+    pub(super) deferred_set: HashSet<NodeId>,
 }
 
 /// One page being read: its path in the book (`None` for a page alone) and
@@ -284,17 +286,20 @@ pub(super) fn find_marks(pages: &[(Option<&str>, &Html)]) -> Vec<Marks> {
     // Asides that are notes leave the reading flow (outermost only).
     for (page, m) in marks.iter_mut().enumerate() {
         let html = pages[page].1;
-        let mut asides: Vec<(usize, NodeId)> = Vec::new();
-        for (i, node) in html.root_element().descendants().enumerate() {
+        let mut asides: Vec<NodeId> = Vec::new();
+        let mut set: HashSet<NodeId> = HashSet::new();
+        for node in html.root_element().descendants() {
             let is_aside = ElementRef::wrap(node).is_some_and(|e| e.value().name() == "aside");
-            let inside = node
-                .ancestors()
-                .any(|a| asides.iter().any(|&(_, n)| n == a.id()));
-            if is_aside && m.notes.contains_key(&node.id()) && !inside {
-                asides.push((i, node.id()));
+            if is_aside
+                && m.notes.contains_key(&node.id())
+                && !node.ancestors().any(|a| set.contains(&a.id()))
+            {
+                asides.push(node.id());
+                set.insert(node.id());
             }
         }
-        m.deferred = asides.into_iter().map(|(_, n)| n).collect();
+        m.deferred = asides;
+        m.deferred_set = set;
     }
     marks
 }
