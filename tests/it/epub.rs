@@ -52,14 +52,26 @@ fn an_epub3_from_gogol_reads_with_its_nav_and_notes() {
     assert_eq!(d.title, "Ночь перед Рождеством");
     assert_eq!(d.meta.author.as_deref(), Some("Николай Васильевич Гоголь"));
     assert_eq!(d.meta.format, "epub");
-    assert!(d.blocks[1].text.starts_with("Последний день перед Рождеством прошел."));
+    assert!(
+        d.blocks[1]
+            .text
+            .starts_with("Последний день перед Рождеством прошел.")
+    );
     // The story's two notes, drawn as ¹ and ², open the notes' text.
     assert_eq!(refs_open_notes(&d), 2);
-    assert!(d.blocks[1].text.contains("славить Христа¹"), "{}", d.blocks[1].text);
+    assert!(
+        d.blocks[1].text.contains("славить Христа¹"),
+        "{}",
+        d.blocks[1].text
+    );
     let LinkTarget::Note(n) = d.follow("#OEBPS/text/notes.xhtml#n1") else {
         panic!("no note 1");
     };
-    assert!(d.blocks[n.blocks.start].text.contains("Колядовать у нас называется"));
+    assert!(
+        d.blocks[n.blocks.start]
+            .text
+            .contains("Колядовать у нас называется")
+    );
     // Notes are out of the reading flow: after the story's last words.
     let end = d
         .blocks
@@ -82,7 +94,10 @@ fn an_epub2_from_pushkin_reads_with_its_ncx_and_sup_link_notes() {
         .iter()
         .map(|s| (s.level, s.title.as_str()))
         .collect();
-    assert_eq!(titles[..3], [(1, "Капитанская дочка"), (2, "Глава I"), (2, "Глава II")]);
+    assert_eq!(
+        titles[..3],
+        [(1, "Капитанская дочка"), (2, "Глава I"), (2, "Глава II")]
+    );
     // `<a href="notes.xhtml#n1"><sup>1</sup></a>` to an endnotes document.
     assert_eq!(refs_open_notes(&d), 61);
     assert_eq!(d.notes.len(), 61);
@@ -139,11 +154,17 @@ fn the_cli_lists_and_outlines_an_epub() {
     // Damaged ones are listed with their reasons.
     let whole = std::fs::read(PUSHKIN).expect("fixture");
     std::fs::write(lib.join("cut.epub"), &whole[..3000]).expect("write");
-    let bare = zip_of(&[("mimetype".into(), b"application/epub+zip".to_vec())], true);
+    let bare = zip_of(
+        &[("mimetype".into(), b"application/epub+zip".to_vec())],
+        true,
+    );
     std::fs::write(lib.join("bare.epub"), bare).expect("write");
     let o = home.on_library(&lib).arg("list").output().expect("run");
     let err = stderr(&o);
-    assert!(err.contains("skipped cut.epub: damaged ZIP archive"), "{err}");
+    assert!(
+        err.contains("skipped cut.epub: damaged ZIP archive"),
+        "{err}"
+    );
     assert!(
         err.contains("skipped bare.epub: a damaged EPUB: no package document (OPF)"),
         "{err}"
@@ -195,8 +216,11 @@ fn zip_of(files: &[(String, Vec<u8>)], stored: bool) -> Vec<u8> {
         zip::CompressionMethod::Deflated
     };
     for (name, data) in files {
-        w.start_file(name.as_str(), SimpleFileOptions::default().compression_method(method))
-            .expect("start");
+        w.start_file(
+            name.as_str(),
+            SimpleFileOptions::default().compression_method(method),
+        )
+        .expect("start");
         w.write_all(data).expect("write");
     }
     w.finish().expect("finish").into_inner()
@@ -208,7 +232,9 @@ fn small_book(stored: bool) -> Vec<u8> {
     let files: Vec<(String, Vec<u8>)> = unzip(GOGOL)
         .into_iter()
         .filter(|(n, _)| {
-            !n.starts_with("OEBPS/text/part") || n.ends_with("part01.xhtml") || n.ends_with("part02.xhtml")
+            !n.starts_with("OEBPS/text/part")
+                || n.ends_with("part01.xhtml")
+                || n.ends_with("part02.xhtml")
         })
         .collect();
     zip_of(&files, stored)
@@ -248,4 +274,3 @@ proptest! {
         }
     }
 }
-

@@ -9,9 +9,9 @@ use super::builder::Builder;
 use super::decode::{DecodeError, clean_markup};
 use super::encoding::{decode_unlabelled, display_name};
 use super::html_links::{Page, find_marks};
-use crate::core::document::{BlockKind, Document, Inline, Meta};
 #[cfg(test)]
 use crate::core::document::Pos;
+use crate::core::document::{BlockKind, Document, Inline, Meta};
 use ego_tree::NodeId;
 use scraper::{ElementRef, Html, Node, Selector};
 
@@ -228,7 +228,11 @@ enum Step<'a> {
 /// Read the content of `root` (a page's article, or a book document's
 /// body) into `b`; notes in asides are left for [`read_deferred`].
 pub(super) fn read_page(root: ElementRef<'_>, page: &Page<'_>, b: &mut Builder) {
-    let steps = root.children().rev().map(|c| Step::Enter(c, false)).collect();
+    let steps = root
+        .children()
+        .rev()
+        .map(|c| Step::Enter(c, false))
+        .collect();
     walk(steps, None, page, b);
 }
 
@@ -521,15 +525,28 @@ mod tests {
             panic!("{:?}", d.follow("#fn1"));
         };
         assert_eq!(n.label, "1");
-        assert!(d.blocks[n.blocks.start].text.starts_with("Comme vous dites"), "{:?}", &d.blocks[n.blocks.clone()]);
+        assert!(
+            d.blocks[n.blocks.start]
+                .text
+                .starts_with("Comme vous dites"),
+            "{:?}",
+            &d.blocks[n.blocks.clone()]
+        );
         let LinkTarget::Note(n2) = d.follow("#cite_note-2") else {
             panic!("no note 2");
         };
         assert!(d.blocks[n2.blocks.clone()][0].text.contains("Источник"));
         // An in-page link is kept, and leads to its heading.
-        assert!(p.spans.iter().any(|s| s.style == Inline::Link("#s2".into())));
+        assert!(
+            p.spans
+                .iter()
+                .any(|s| s.style == Inline::Link("#s2".into()))
+        );
         let heading = d.blocks.iter().position(|b| b.text == "Второй");
-        assert_eq!(d.follow("#s2"), LinkTarget::Place(Pos::new(heading.expect("h2"), 0)));
+        assert_eq!(
+            d.follow("#s2"),
+            LinkTarget::Place(Pos::new(heading.expect("h2"), 0))
+        );
         // The link back from the note stays a link (to the reference).
         assert!(d.follow("#fnref1") != LinkTarget::Missing);
         assert_eq!(d.notes.len(), 2);

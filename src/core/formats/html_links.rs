@@ -73,7 +73,8 @@ fn key_of(file: Option<&str>, id: &str) -> String {
 fn has_scheme(href: &str) -> bool {
     href.split_once(':').is_some_and(|(s, _)| {
         s.len() > 1
-            && s.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
             && !s.contains('/')
     })
 }
@@ -219,7 +220,11 @@ pub(super) fn find_marks(pages: &[(Option<&str>, &Html)]) -> Vec<Marks> {
             };
             order += 1;
             let e = el.value();
-            for id in e.id().into_iter().chain(e.attr("name").filter(|_| e.name() == "a")) {
+            for id in e
+                .id()
+                .into_iter()
+                .chain(e.attr("name").filter(|_| e.name() == "a"))
+            {
                 places
                     .entry(key_of(*file, id.trim()))
                     .or_insert((page, order, node.id()));
@@ -337,8 +342,14 @@ mod tests {
 
     #[test]
     fn paths_join_and_decode() {
-        assert_eq!(join("OEBPS/text/ch02.xhtml", "ch03.xhtml"), "OEBPS/text/ch03.xhtml");
-        assert_eq!(join("OEBPS/text/ch02.xhtml", "../notes.xhtml"), "OEBPS/notes.xhtml");
+        assert_eq!(
+            join("OEBPS/text/ch02.xhtml", "ch03.xhtml"),
+            "OEBPS/text/ch03.xhtml"
+        );
+        assert_eq!(
+            join("OEBPS/text/ch02.xhtml", "../notes.xhtml"),
+            "OEBPS/notes.xhtml"
+        );
         assert_eq!(join("a.xhtml", "../../x.xhtml"), "x.xhtml");
         assert_eq!(percent_decode("%D0%93%D0%BB%20a"), "Гл a");
         assert_eq!(percent_decode("100%"), "100%");
@@ -346,7 +357,10 @@ mod tests {
             resolve(Some("OEBPS/t/c1.xhtml"), "c%202.xhtml#s1").as_deref(),
             Some("OEBPS/t/c 2.xhtml#s1")
         );
-        assert_eq!(resolve(Some("t/c1.xhtml"), "#s1").as_deref(), Some("t/c1.xhtml#s1"));
+        assert_eq!(
+            resolve(Some("t/c1.xhtml"), "#s1").as_deref(),
+            Some("t/c1.xhtml#s1")
+        );
         assert_eq!(resolve(Some("t/c1.xhtml"), "https://x.org/a"), None);
         assert_eq!(resolve(None, "#fn1").as_deref(), Some("fn1"));
         assert_eq!(resolve(None, "other.html#fn1"), None);

@@ -15,7 +15,9 @@ pub(super) fn encrypts_content(encryption: &str, content: &[String]) -> bool {
             && name == "CipherReference"
             && let Some(uri) = attr(&attrs, "URI")
         {
-            let path = percent_decode(uri.trim()).trim_start_matches('/').to_string();
+            let path = percent_decode(uri.trim())
+                .trim_start_matches('/')
+                .to_string();
             let lower = path.to_ascii_lowercase();
             let text = [".xhtml", ".html", ".htm", ".xml", ".opf", ".ncx"]
                 .iter()
@@ -45,9 +47,15 @@ mod tests {
         assert!(!encrypts_content(&fonts, &spine));
         let adobe = encryption("http://ns.adobe.com/pdf/enc#RC", "OEBPS/fonts/b.ttf");
         assert!(!encrypts_content(&adobe, &spine));
-        let aes = encryption("http://www.w3.org/2001/04/xmlenc#aes128-cbc", "OEBPS/ch1.xhtml");
+        let aes = encryption(
+            "http://www.w3.org/2001/04/xmlenc#aes128-cbc",
+            "OEBPS/ch1.xhtml",
+        );
         assert!(encrypts_content(&aes, &spine));
-        let other = encryption("http://www.w3.org/2001/04/xmlenc#aes128-cbc", "OEBPS/t%201.html");
+        let other = encryption(
+            "http://www.w3.org/2001/04/xmlenc#aes128-cbc",
+            "OEBPS/t%201.html",
+        );
         assert!(encrypts_content(&other, &[]));
     }
 }

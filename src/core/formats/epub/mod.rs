@@ -111,8 +111,8 @@ pub fn parse(bytes: &[u8]) -> Result<Document, DecodeError> {
 
 /// Parse an EPUB, unpacked to at most `limit` bytes in all.
 pub fn parse_within(bytes: &[u8], limit: u64) -> Result<Document, DecodeError> {
-    let zip = ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| DecodeError::DamagedZip(e.to_string()))?;
+    let zip =
+        ZipArchive::new(Cursor::new(bytes)).map_err(|e| DecodeError::DamagedZip(e.to_string()))?;
     let mut ar = Archive {
         zip,
         limit,
@@ -145,7 +145,10 @@ pub fn parse_within(bytes: &[u8], limit: u64) -> Result<Document, DecodeError> {
             continue;
         };
         encoding.get_or_insert(enc);
-        pages.push((path.clone(), parse_document(&xhtml::expand_self_closing(&text))));
+        pages.push((
+            path.clone(),
+            parse_document(&xhtml::expand_self_closing(&text)),
+        ));
     }
     if pages.is_empty() {
         return Err(DecodeError::EpubWithoutText);

@@ -18,7 +18,9 @@ pub(super) fn rootfile(container: &str) -> Option<String> {
             && name == "rootfile"
             && let Some(path) = attr(&attrs, "full-path")
         {
-            let path = percent_decode(path.trim()).trim_start_matches('/').to_string();
+            let path = percent_decode(path.trim())
+                .trim_start_matches('/')
+                .to_string();
             if opf.is_none()
                 && attr(&attrs, "media-type").is_none_or(|m| m.contains("oebps-package"))
             {
@@ -115,10 +117,11 @@ pub(super) fn package(path: &str, text: &str) -> Package {
                 "title" if p.title.is_none() => p.title = Some(v),
                 "language" if p.language.is_none() => p.language = Some(v),
                 // Translators, editors and illustrators are not authors.
-                "creator" if creator_role.as_deref().is_none_or(|r| r == "aut") => {
-                    if !p.authors.contains(&v) {
-                        p.authors.push(v);
-                    }
+                "creator"
+                    if creator_role.as_deref().is_none_or(|r| r == "aut")
+                        && !p.authors.contains(&v) =>
+                {
+                    p.authors.push(v)
                 }
                 _ => {}
             }
@@ -140,7 +143,11 @@ pub(super) fn package(path: &str, text: &str) -> Package {
         .map(|i| i.path.clone());
     p.ncx = toc_id
         .and_then(|id| by_id.get(id.trim()))
-        .or_else(|| by_id.values().find(|i| i.media == "application/x-dtbncx+xml"))
+        .or_else(|| {
+            by_id
+                .values()
+                .find(|i| i.media == "application/x-dtbncx+xml")
+        })
         .map(|i| i.path.clone());
     p.items = by_id.into_values().map(|i| (i.path.clone(), i)).collect();
     p
@@ -167,7 +174,11 @@ mod tests {
         assert_eq!(p.language.as_deref(), Some("ru"));
         assert_eq!(
             p.spine,
-            vec!["OEBPS/text/ch 1.xhtml", "OEBPS/text/ch2.xhtml", "OEBPS/text/notes.xhtml"]
+            vec![
+                "OEBPS/text/ch 1.xhtml",
+                "OEBPS/text/ch2.xhtml",
+                "OEBPS/text/notes.xhtml"
+            ]
         );
         assert_eq!(p.nav.as_deref(), Some("OEBPS/nav.xhtml"));
         assert_eq!(p.ncx.as_deref(), Some("OEBPS/toc.ncx"));

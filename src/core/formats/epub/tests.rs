@@ -45,7 +45,9 @@ fn ch1() -> String {
 }
 
 fn ch2() -> String {
-    xhtml(r##"<h2 id="s1">Глава II</h2><p>Кузнец <a id="k"/>Вакула пошёл к <a href="https://example.org/">Солохе</a>.</p>"##)
+    xhtml(
+        r##"<h2 id="s1">Глава II</h2><p>Кузнец <a id="k"/>Вакула пошёл к <a href="https://example.org/">Солохе</a>.</p>"##,
+    )
 }
 
 fn notes() -> String {
@@ -276,7 +278,10 @@ fn damaged_books_give_what_could_be_read_or_an_error() {
     }
     // No container, no OPF.
     let bare = zip_book(&[("OEBPS/c1.html", &xhtml("<p>Текст.</p>"))]);
-    assert_eq!(parse_within(&bare, 1 << 20), Err(DecodeError::EpubWithoutText));
+    assert_eq!(
+        parse_within(&bare, 1 << 20),
+        Err(DecodeError::EpubWithoutText)
+    );
     // No container, but an OPF: found.
     let no_container = zip_book(&[
         ("OEBPS/content.opf", OPF3),
@@ -316,7 +321,10 @@ fn a_zip_bomb_is_refused_past_the_limit() {
     assert!(book.len() < 20_000, "{}", book.len());
     assert!(matches!(
         parse_within(&book, 1_000_000),
-        Err(DecodeError::UnzippedTooLarge { limit: 1_000_000, .. })
+        Err(DecodeError::UnzippedTooLarge {
+            limit: 1_000_000,
+            ..
+        })
     ));
     assert!(parse_within(&book, 2_000_000).is_ok());
 }

@@ -5,8 +5,8 @@
 
 /// Elements that have no end tag in HTML: kept self-closed.
 const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-    "source", "track", "wbr",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
 ];
 
 /// `text` with every `<name .../>` that is not a void element written as
@@ -75,7 +75,9 @@ mod tests {
     #[test]
     fn self_closed_elements_get_end_tags() {
         assert_eq!(
-            expand_self_closing(r#"<title/><p>Текст<a id="p1"/> и<br/> <img src="a/b.png" alt="x/>y"/></p><!-- <c/> -->"#),
+            expand_self_closing(
+                r#"<title/><p>Текст<a id="p1"/> и<br/> <img src="a/b.png" alt="x/>y"/></p><!-- <c/> -->"#
+            ),
             r#"<title></title><p>Текст<a id="p1"></a> и<br/> <img src="a/b.png" alt="x/>y"/></p><!-- <c/> -->"#
         );
         assert_eq!(expand_self_closing("a < b <"), "a < b <");

@@ -67,9 +67,7 @@ pub(super) fn read(text: &str, mut f: impl FnMut(Ev)) {
             Ok(Event::CData(t)) => pending.push_str(&t),
             Ok(Event::GeneralRef(r)) => match r.resolve_char_ref() {
                 Ok(Some(c)) => pending.push(c),
-                _ => pending.push_str(
-                    resolve_predefined_entity(&r).unwrap_or_default(),
-                ),
+                _ => pending.push_str(resolve_predefined_entity(&r).unwrap_or_default()),
             },
             Ok(Event::Eof) | Err(_) => break,
             Ok(_) => {}
