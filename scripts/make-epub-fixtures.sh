@@ -4,6 +4,7 @@
 #   tests/fixtures/epub/gogol-noch-pered-rozhdestvom.epub   EPUB 3, nav, parts at "* * *", noteref + aside notes
 #   tests/fixtures/epub/pushkin-kapitanskaya-dochka.epub    EPUB 2, NCX, chapters, <a href><sup>n</sup></a> endnotes
 #   library/dostoevsky-besy-glavy-1-2.epub                  EPUB 3, «Бесы», part 1, chapters 1-2, nested nav, notes
+# With BIG_OUT=/tmp/wp.epub it also makes «Война и мир» whole (to measure; not committed).
 # The division into files and the tables of contents are made here from the
 # texts' own headings; the notes are the texts' «[12 - ...]» notes.
 set -euo pipefail
@@ -206,4 +207,21 @@ paragraphs(b, lines[1:cut], besy_heading)
 b.toc.insert(0, (1, "Бесы", "text/part01.xhtml"))
 b.toc = [(1, "Бесы", "text/part01.xhtml")] + [(l + 0, t, h) for (l, t, h) in b.toc[1:]]
 b.write("library/dostoevsky-besy-glavy-1-2.epub", "Бесы (часть первая, главы 1–2)", "Фёдор Михайлович Достоевский")
+
+# For measuring only (not committed): War and Peace whole, when BIG_OUT names a file.
+import os
+if os.environ.get("BIG_OUT"):
+    w = Book(True, "noteref")
+    lines = read("tolstoy_voyna_i_mir.txt")
+    def wp_heading(s):
+        if s.startswith(("ТОМ ", "ЭПИЛОГ")):
+            return (1, True)
+        if s.startswith("ЧАСТЬ "):
+            return (2, True)
+        if re.fullmatch(r"[IVXL]+\.?", s):
+            return (3, True)
+        return None
+    w.doc("Война и мир"); w.add("<h1>Война и мир</h1>")
+    paragraphs(w, lines, wp_heading)
+    w.write(os.environ["BIG_OUT"], "Война и мир", "Лев Николаевич Толстой")
 PY

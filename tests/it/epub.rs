@@ -274,3 +274,47 @@ proptest! {
         }
     }
 }
+
+/// The figures of the report: what the parser makes of each EPUB made
+/// here, and of those in `CHITALKA_EPUBS` (a folder), if set. Run with
+/// `cargo test --test it epub::figures -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn figures() {
+    let mut paths: Vec<std::path::PathBuf> = [GOGOL, PUSHKIN, BESY].iter().map(Into::into).collect();
+    if let Ok(dir) = std::env::var("CHITALKA_EPUBS") {
+        let mut more: Vec<_> = std::fs::read_dir(dir)
+            .expect("dir")
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        more.sort();
+        paths.extend(more);
+    }
+    println!("| file | bytes | result | blocks | headings | TOC entries | outline | note refs | notes |");
+    println!("|---|---|---|---|---|---|---|---|---|");
+    for p in paths {
+        let bytes = std::fs::read(&p).expect("read");
+        let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        match formats::parse(&p, &bytes) {
+            Ok(d) => {
+                let headings = d
+                    .blocks
+                    .iter()
+                    .filter(|b| matches!(b.kind, chitalka::core::document::BlockKind::Heading(_)))
+                    .count();
+                println!(
+                    "| {name} | {} | {} | {} | {headings} | {} | {} | {} | {} |",
+                    bytes.len(),
+                    d.title,
+                    d.blocks.len(),
+                    d.toc.len(),
+                    Outline::of(&d).sections.len(),
+                    note_refs(&d).len(),
+                    d.notes.len()
+                );
+            }
+            Err(e) => println!("| {name} | {} | {} | | | | | | |", bytes.len(), chitalka::messages::shown(&e.to_string())),
+        }
+    }
+}
