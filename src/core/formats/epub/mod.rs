@@ -9,8 +9,9 @@
 //! fonts are not read.
 //!
 //! Everything is unpacked to at most the size limit in all (`max_file_mb`),
-//! never trusting the sizes the archive declares; a damaged archive or
-//! document gives what could be read (a missing or broken spine document is
+//! never trusting the sizes the archive declares (see `archive.rs`); a
+//! damaged archive (cut short: its whole entries) or document gives what
+//! could be read (a missing or broken spine document is
 //! passed over), or an error, never a panic. A book whose text documents
 //! are encrypted (DRM) is refused; obfuscated fonts are normal.
 //!
@@ -20,6 +21,7 @@
 //! for its own HTML path anyway; what is left (a few tags of three small
 //! XML files) is short.
 
+mod archive;
 mod drm;
 mod package;
 mod toc;
@@ -32,77 +34,8 @@ use super::html::{decode_html, read_deferred, read_page};
 use super::html_guard::parse_document;
 use super::html_links::{Page, find_marks};
 use crate::core::document::{Document, Meta, TocEntry};
+use archive::Archive;
 use scraper::{Html, Selector};
-use std::io::{Cursor, Read};
-use zip::ZipArchive;
-
-/// The archive, read within a budget of unpacked bytes.
-struct Archive<'a> {
-    zip: ZipArchive<Cursor<&'a [u8]>>,
-    limit: u64,
-    left: u64,
-}
-
-impl Archive<'_> {
-    /// The unpacked bytes of the entry at `path` (its name, or the same
-    /// name in other case), `None` when there is none or it cannot be
-    /// read; an error when the book unpacks past the limit.
-    fn read(&mut self, path: &str) -> Result<Option<Vec<u8>>, DecodeError> {
-        let index = self.zip.index_for_name(path).or_else(|| {
-            let name = self
-                .names()
-                .into_iter()
-                .find(|n| n.eq_ignore_ascii_case(path))?;
-            self.zip.index_for_name(&name)
-        });
-        let Some(index) = index else {
-            return Ok(None);
-        };
-        let Ok(entry) = self.zip.by_index(index) else {
-            return Ok(None);
-        };
-        let mut out = Vec::new();
-        if entry
-            .take(self.left.saturating_add(1))
-            .read_to_end(&mut out)
-            .is_err()
-        {
-            return Ok(None);
-        }
-        let read = out.len() as u64;
-        if read > self.left {
-            return Err(DecodeError::UnzippedTooLarge {
-                name: path.to_string(),
-                limit: self.limit,
-            });
-        }
-        self.left -= read;
-        Ok(Some(out))
-    }
-
-    /// The entry at `path` as text (decoded as markup), if it reads.
-    fn text(&mut self, path: &str) -> Result<Option<String>, DecodeError> {
-        Ok(self
-            .read(path)?
-            .and_then(|b| super::decode::decode_markup(&b).ok())
-            .map(|d| d.text))
-    }
-
-    /// The names of the entries (those that read as text).
-    fn names(&self) -> Vec<String> {
-        self.zip
-            .file_names()
-            .filter_map(|n| n.ok().map(|n| n.into_owned()))
-            .collect()
-    }
-
-    /// The first entry whose name ends with `ext` (any case).
-    fn first_with(&self, ext: &str) -> Option<String> {
-        self.names()
-            .into_iter()
-            .find(|n| n.to_ascii_lowercase().ends_with(ext))
-    }
-}
 
 /// Parse an EPUB, unpacked to at most the size limit in force.
 pub fn parse(bytes: &[u8]) -> Result<Document, DecodeError> {
@@ -111,17 +44,11 @@ pub fn parse(bytes: &[u8]) -> Result<Document, DecodeError> {
 
 /// Parse an EPUB, unpacked to at most `limit` bytes in all.
 pub fn parse_within(bytes: &[u8], limit: u64) -> Result<Document, DecodeError> {
-    let zip =
-        ZipArchive::new(Cursor::new(bytes)).map_err(|e| DecodeError::DamagedZip(e.to_string()))?;
-    let mut ar = Archive {
-        zip,
-        limit,
-        left: limit,
-    };
+    let mut ar = Archive::open(bytes, limit)?;
     let opf_path = ar
         .text("META-INF/container.xml")?
         .and_then(|c| package::rootfile(&c))
-        .filter(|p| ar.zip.index_for_name(p).is_some())
+        .filter(|p| ar.has(p))
         .or_else(|| ar.first_with(".opf"))
         .ok_or(DecodeError::EpubWithoutText)?;
     let opf = ar.text(&opf_path)?.ok_or(DecodeError::EpubWithoutText)?;
