@@ -553,6 +553,18 @@ mod tests {
     }
 
     #[test]
+    fn a_note_reference_whose_note_is_missing_is_still_set_apart() {
+        let d = parse_str(
+            r##"<body><p>Слово<a epub:type="noteref" href="#gone">3</a> и другое<a href="#x"><sup>4</sup></a>.</p><p id="x">Цель.</p></body>"##,
+        );
+        assert_eq!(d.blocks[0].text, "Слово³ и другое⁴.");
+        assert_eq!(
+            d.follow("#gone"),
+            crate::core::document::LinkTarget::Missing
+        );
+    }
+
+    #[test]
     fn an_aside_note_leaves_the_reading_flow() {
         let d = parse_str(
             r##"<body><p>Начало<a epub:type="noteref" href="#n1">*</a> главы.</p>

@@ -266,20 +266,23 @@ pub(super) fn find_marks(pages: &[(Option<&str>, &Html)]) -> Vec<Marks> {
     let mut marks: Vec<Marks> = pages.iter().map(|_| Marks::default()).collect();
     let mut noted: HashSet<(usize, NodeId)> = HashSet::new();
     for link in links {
-        let Some(&(page, at, target)) = places.get(&link.target) else {
-            continue;
-        };
-        if !link.explicit && at <= link.order {
+        let place = places.get(&link.target).copied();
+        // A reference by its look leads forward to a place the book has.
+        if !link.explicit && place.is_none_or(|(_, at, _)| at <= link.order) {
             continue;
         }
-        let same_page = (page == link.page).then_some(link.node);
-        let Some(note) = note_element(pages[page].1, target, same_page) else {
-            continue;
-        };
+        // Drawn as a note reference even when its note is not found (its
+        // target missing, or no block around it): never glued to its word.
         marks[link.page]
             .refs
             .insert(link.node, (link.target.clone(), link.label.clone()));
-        if noted.insert((page, note)) {
+        let Some((page, _, target)) = place else {
+            continue;
+        };
+        let same_page = (page == link.page).then_some(link.node);
+        if let Some(note) = note_element(pages[page].1, target, same_page)
+            && noted.insert((page, note))
+        {
             marks[page].notes.insert(note, (link.target, link.label));
         }
     }
