@@ -88,6 +88,13 @@ impl<'a> Archive<'a> {
 
     /// The entry's name in the archive: `path`, or the same in other case.
     fn name_of(&self, path: &str) -> Option<String> {
+        let exact = match &self.source {
+            Source::Zip(zip) => zip.index_for_name(path).is_some(),
+            Source::Read(entries) => entries.iter().any(|(n, _)| n == path),
+        };
+        if exact {
+            return Some(path.to_string());
+        }
         let names = self.names();
         names
             .iter()
