@@ -16,6 +16,10 @@ pub const SAMPLES: &[(&str, &[u8])] = &[
         include_bytes!("../library/gogol-noch-pered-rozhdestvom.txt"),
     ),
     (
+        "dostoevsky-besy-glavy-1-2.epub",
+        include_bytes!("../library/dostoevsky-besy-glavy-1-2.epub"),
+    ),
+    (
         "tolstoy-voyna-i-mir-tom1-chast1.txt",
         include_bytes!("../library/tolstoy-voyna-i-mir-tom1-chast1.txt"),
     ),

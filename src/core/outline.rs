@@ -36,8 +36,47 @@ const MIN_GROUP_WORDS: usize = 250;
 const SYNTHETIC_TITLE_COLS: usize = 40;
 
 impl Outline {
-    /// The outline of `doc`.
+    /// The outline of `doc`. When the file has its own table of contents
+    /// ([`Document::toc`]: an EPUB's nav or NCX), the outline is that table,
+    /// in document order and nested as it is nested (a level that skips is
+    /// closed up). When the table is thin (a single entry, or fewer entries
+    /// than the text has top-level headings), the headings are merged in:
+    /// each heading section that does not start at the block of a table
+    /// entry is put in at its place, nested under the table entry before it
+    /// (its level below that entry's; at its own level before any entry).
     pub fn of(doc: &Document) -> Outline {
+        let headings = Self::of_headings(doc);
+        if doc.toc.is_empty() {
+            return headings;
+        }
+        let mut toc: Vec<Section> = doc
+            .toc
+            .iter()
+            .map(|t| Section {
+                level: t.level.max(1),
+                title: t.title.replace('\n', " "),
+                start: t.at,
+                block: t.at.block,
+                synthetic: false,
+            })
+            .collect();
+        toc.sort_by_key(|s| s.start);
+        let top = headings
+            .sections
+            .iter()
+            .filter(|s| !s.synthetic && s.level == 1)
+            .count();
+        let mut sections = if toc.len() == 1 || toc.len() < top {
+            merge(toc, headings.sections)
+        } else {
+            toc
+        };
+        close_up(&mut sections);
+        Outline { sections }
+    }
+
+    /// The outline from the headings alone (or paragraph groups).
+    fn of_headings(doc: &Document) -> Outline {
         let mut sections = Vec::new();
         let mut stack: Vec<u8> = Vec::new();
         for (i, b) in doc.blocks.iter().enumerate() {
@@ -89,6 +128,52 @@ impl Outline {
         }
         path.reverse();
         path
+    }
+}
+
+/// The table's entries and the heading sections, in document order. A
+/// heading at the block of an entry is that entry, and the headings after
+/// it keep their levels relative to it; after an entry with no heading at
+/// its block, the headings nest under the entry.
+fn merge(toc: Vec<Section>, headings: Vec<Section>) -> Vec<Section> {
+    let at_entry: std::collections::HashMap<usize, u8> =
+        headings.iter().map(|h| (h.block, h.level)).collect();
+    let entry_blocks: std::collections::HashSet<usize> = toc.iter().map(|s| s.block).collect();
+    let mut out = Vec::with_capacity(toc.len() + headings.len());
+    let mut toc = toc.into_iter().peekable();
+    // Added to a heading's level to nest it among the entries.
+    let mut offset = 0i16;
+    let mut take = |upto: Option<Pos>, out: &mut Vec<Section>, offset: &mut i16| {
+        while let Some(t) = toc.next_if(|t| upto.is_none_or(|p| t.start <= p)) {
+            *offset = match at_entry.get(&t.block) {
+                Some(&l) => i16::from(t.level) - i16::from(l),
+                None => i16::from(t.level),
+            };
+            out.push(t);
+        }
+    };
+    for h in headings {
+        take(Some(h.start), &mut out, &mut offset);
+        if entry_blocks.contains(&h.block) {
+            continue;
+        }
+        let level = (i16::from(h.level) + offset).clamp(1, i16::from(u8::MAX));
+        out.push(Section {
+            level: u8::try_from(level).unwrap_or(u8::MAX),
+            ..h
+        });
+    }
+    take(None, &mut out, &mut offset);
+    out
+}
+
+/// Levels that skip (1 then 3) closed up: no entry is more than one level
+/// below the one before it, and the first is at level 1.
+fn close_up(sections: &mut [Section]) {
+    let mut prev = 0u8;
+    for s in sections {
+        s.level = s.level.clamp(1, prev.saturating_add(1));
+        prev = s.level;
     }
 }
 
@@ -226,6 +311,89 @@ mod tests {
                 .iter()
                 .all(|s| s.synthetic && s.level == 2 && s.block > o.sections[0].block)
         );
+    }
+
+    fn with_toc(text: &str, toc: &[(u8, &str, usize)]) -> Document {
+        let mut d = parse_str(text);
+        d.toc = toc
+            .iter()
+            .map(|&(level, title, block)| crate::core::document::TocEntry {
+                level,
+                title: title.into(),
+                at: Pos::new(block, 0),
+            })
+            .collect();
+        d
+    }
+
+    #[test]
+    fn the_files_own_table_of_contents_is_the_outline_nested_as_it_is() {
+        // Headings the text has (I., II., III.) give way to the table.
+        let text = "I.\n\nТекст.\n\nII.\n\nЕщё.\n\nIII.\n\nКонец.\n";
+        let d = with_toc(
+            text,
+            &[
+                (1, "Часть первая", 0),
+                (2, "Глава 1", 0),
+                (3, "Буран", 3),
+                (1, "Часть вторая", 4),
+            ],
+        );
+        let o = Outline::of(&d);
+        assert_eq!(
+            titles(&o),
+            vec![
+                (1, "Часть первая"),
+                (2, "Глава 1"),
+                (3, "Буран"),
+                (1, "Часть вторая")
+            ]
+        );
+        assert_eq!(o.sections[2].block, 3);
+        // Levels that skip are closed up; entries out of order are sorted.
+        let d = with_toc(text, &[(1, "Б", 4), (3, "А", 0), (2, "В", 2)]);
+        assert_eq!(titles(&Outline::of(&d)), vec![(1, "А"), (2, "В"), (1, "Б")]);
+    }
+
+    #[test]
+    fn a_thin_table_of_contents_is_merged_with_the_headings() {
+        let text = "ТОМ ПЕРВЫЙ\n\nI.\n\nТекст.\n\nII.\n\nЕщё.\n\nТОМ ВТОРОЙ\n\nI.\n\nКонец.\n";
+        let d = parse_str(text);
+        let block = |t: &str| d.blocks.iter().position(|b| b.text == t).expect("block");
+        let second = block("ТОМ ВТОРОЙ");
+        // One entry for the whole book: the heading at its block is the
+        // entry, the headings after it keep their levels relative to it.
+        let o = Outline::of(&with_toc(text, &[(1, "Книга", 0)]));
+        assert_eq!(
+            titles(&o),
+            vec![
+                (1, "Книга"),
+                (2, "I."),
+                (2, "II."),
+                (1, "ТОМ ВТОРОЙ"),
+                (2, "I.")
+            ]
+        );
+        // Fewer entries than top headings: merged, the headings before the
+        // entry at their own levels.
+        let o = Outline::of(&with_toc(text, &[(1, "Том 2", second)]));
+        assert_eq!(
+            titles(&o),
+            vec![
+                (1, "ТОМ ПЕРВЫЙ"),
+                (2, "I."),
+                (2, "II."),
+                (1, "Том 2"),
+                (2, "I.")
+            ]
+        );
+        // An entry with no heading at its block: the headings after it nest
+        // under it.
+        let o = Outline::of(&with_toc(text, &[(1, "Предисловие", block("Текст."))]));
+        assert_eq!(titles(&o)[2..4], [(1, "Предисловие"), (2, "II.")]);
+        // As many entries as top headings: the table alone.
+        let o = Outline::of(&with_toc(text, &[(1, "Том 1", 0), (1, "Том 2", second)]));
+        assert_eq!(titles(&o), vec![(1, "Том 1"), (1, "Том 2")]);
     }
 
     #[test]

@@ -31,6 +31,8 @@ impl std::fmt::Display for DecodeError {
             DecodeError::Unsupported(format) => f.write_str(super::err_unsupported(*format)),
             DecodeError::DamagedZip(why) => f.write_str(&super::err_damaged_zip(why)),
             DecodeError::SeveralFb2(names) => f.write_str(&super::err_several_fb2(names)),
+            DecodeError::Encrypted => f.write_str(super::ERR_EPUB_ENCRYPTED),
+            DecodeError::EpubWithoutText => f.write_str(super::ERR_EPUB_WITHOUT_TEXT),
             DecodeError::UnzippedTooLarge { name, limit } => {
                 f.write_str(&super::err_unzipped_too_large(name, *limit))
             }

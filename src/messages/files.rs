@@ -20,7 +20,7 @@ pub fn err_unsupported(format: crate::core::formats::sniff::Format) -> &'static 
         Format::Pdf => "PDF is not supported",
         Format::Djvu => "DjVu is not supported",
         Format::Mobi => "a Kindle book (MOBI, AZW) is not supported",
-        Format::Epub => "EPUB is not supported yet",
+        Format::Epub => "an EPUB that could not be read",
         Format::Docx => "a Word document (DOCX) is not supported",
         Format::Xlsx => "an Excel spreadsheet (XLSX) is not supported",
         Format::Pptx => "a PowerPoint presentation (PPTX) is not supported",
@@ -40,6 +40,13 @@ pub fn err_unsupported(format: crate::core::formats::sniff::Format) -> &'static 
         Format::Rar => "a RAR archive is not supported",
     }
 }
+
+/// An EPUB whose text is encrypted.
+pub const ERR_EPUB_ENCRYPTED: &str = "This EPUB is encrypted (DRM); chitalka cannot read it";
+
+/// An EPUB with no package document or no readable text document.
+pub const ERR_EPUB_WITHOUT_TEXT: &str =
+    "a damaged EPUB: no package document (OPF) or no text that could be read";
 
 /// A ZIP that could not be unpacked: the unzipper's words.
 pub fn err_damaged_zip(why: &str) -> String {

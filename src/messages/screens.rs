@@ -10,8 +10,7 @@ pub fn library_title(count: usize, dir: &str) -> String {
 
 /// Library view: nothing in the folder. Names every format read (see
 /// [`crate::core::formats::EXTENSIONS`]).
-pub const LIBRARY_EMPTY: &str =
-    "No articles here yet. Put .txt, .md, .html, .fb2 or .fb2.zip files in the library folder.";
+pub const LIBRARY_EMPTY: &str = "No articles here yet. Put .txt, .md, .html, .epub, .fb2 or .fb2.zip files in the library folder.";
 
 /// Library view: no title matches the filter.
 pub const LIBRARY_NO_MATCH: &str = "No title matches the filter.";

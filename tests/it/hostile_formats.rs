@@ -336,6 +336,9 @@ proptest! {
         "<table><tr><td>", "<pre>", "</pre>", "<blockquote>", "<a href=\"&#27;[1m\">", "</a>",
         "<h1>", "</h1>", "<br>", "<svg>", "<script>", "</script>", "<title>", "<img alt=\"&#7;\">",
         "<font color=red>", "<select><option>", "<template>", "<html lang=\"&#155;\">",
+        "<a href=\"#n1\"><sup>1</sup></a>", "<sup><a href=\"#n2\">[2]</a></sup>",
+        "<a epub:type=\"noteref\" href=\"#n1\">", "<aside epub:type=\"footnote\" id=\"n1\">",
+        "</aside>", "<p id=\"n2\">", "<li id=\"n1\">", "<a id=\"n1\" name=\"n2\">",
     ])) {
         check_clean(&try_parse_small_stack("a.html", src.into_bytes()))?;
     }

@@ -12,6 +12,7 @@ mod config;
 mod damaged_data;
 mod durability;
 mod encodings;
+mod epub;
 mod escapes;
 mod export;
 mod flow;

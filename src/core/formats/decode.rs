@@ -30,6 +30,11 @@ pub enum DecodeError {
         /// The limit.
         limit: u64,
     },
+    /// An EPUB whose text documents are encrypted (DRM).
+    Encrypted,
+    /// An EPUB with no package document, or none of whose documents could
+    /// be read.
+    EpubWithoutText,
 }
 
 impl std::error::Error for DecodeError {}

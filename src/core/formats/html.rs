@@ -8,8 +8,15 @@
 use super::builder::Builder;
 use super::decode::{DecodeError, clean_markup};
 use super::encoding::{decode_unlabelled, display_name};
+use super::html_links::{Page, find_marks};
+#[cfg(test)]
+use crate::core::document::Pos;
 use crate::core::document::{BlockKind, Document, Inline, Meta};
+use ego_tree::NodeId;
 use scraper::{ElementRef, Html, Node, Selector};
+
+/// What an image with no alt text is shown as in a book.
+pub(super) const IMAGE: &str = "image";
 
 /// Elements whose content is never article text.
 const SKIP: &[&str] = &[
@@ -44,7 +51,7 @@ const FURNITURE: &[&str] = &[
 ];
 
 /// Decode an HTML file: BOM, then a `charset` named in the first bytes, then detection.
-fn decode_html(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
+pub(super) fn decode_html(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF])
         || bytes.starts_with(&[0xFF, 0xFE])
         || bytes.starts_with(&[0xFE, 0xFF])
@@ -107,8 +114,20 @@ fn text_of(el: ElementRef<'_>) -> String {
         .join(" ")
 }
 
-fn is_furniture(el: &scraper::node::Element) -> bool {
+/// Elements a book's document leaves out: a book has no page furniture, and
+/// its `<header>` holds the chapter's heading.
+const BOOK_SKIP: &[&str] = &[
+    "script", "style", "noscript", "template", "nav", "head", "title", "meta", "link", "form",
+    "button", "select", "input", "textarea", "iframe", "svg", "canvas", "object", "embed",
+];
+
+/// Is this element left out with its content: page furniture, or (in a
+/// book) what is never text?
+fn is_furniture(el: &scraper::node::Element, book: bool) -> bool {
     let name = el.name();
+    if book {
+        return BOOK_SKIP.contains(&name) || el.attr("hidden").is_some();
+    }
     if SKIP.contains(&name) {
         return true;
     }
@@ -147,7 +166,13 @@ pub fn parse_str(text: &str) -> Document {
         .or_else(|| select_first(&html, "body"))
         .unwrap_or_else(|| html.root_element());
     let mut b = Builder::default();
-    walk(*root, &mut b);
+    let marks = find_marks(&[(None, &html)]);
+    let page = Page {
+        file: None,
+        marks: &marks[0],
+    };
+    read_page(root, &page, &mut b);
+    read_deferred(&html, &page, &mut b);
     let lang = html
         .root_element()
         .attr("lang")
@@ -197,24 +222,62 @@ enum Exit {
 enum Step<'a> {
     Enter(ego_tree::NodeRef<'a, Node>, bool),
     Leave(Exit),
+    EndNote,
 }
 
-/// Walk the children of `root` in document order. The walk keeps its own
-/// stack: a page nested deeper than the thread's stack (the guard allows
-/// 512 levels; background threads have small stacks) cannot overflow it.
-fn walk(root: ego_tree::NodeRef<'_, Node>, b: &mut Builder) {
-    let mut steps: Vec<Step<'_>> = root
+/// Read the content of `root` (a page's article, or a book document's
+/// body) into `b`; notes in asides are left for [`read_deferred`].
+pub(super) fn read_page(root: ElementRef<'_>, page: &Page<'_>, b: &mut Builder) {
+    let steps = root
         .children()
         .rev()
         .map(|c| Step::Enter(c, false))
         .collect();
+    walk(steps, None, page, b);
+}
+
+/// Read the notes of a page taken out of its reading flow (asides).
+pub(super) fn read_deferred(html: &Html, page: &Page<'_>, b: &mut Builder) {
+    for &id in &page.marks.deferred {
+        if let Some(node) = html.tree.get(id) {
+            walk(vec![Step::Enter(node, false)], Some(id), page, b);
+        }
+    }
+}
+
+/// Walk `steps` in document order. The walk keeps its own stack: a page
+/// nested deeper than the thread's stack (the guard allows 512 levels;
+/// background threads have small stacks) cannot overflow it. Notes taken
+/// out of the flow are skipped, but for `root`, the one being read.
+fn walk(mut steps: Vec<Step<'_>>, root: Option<NodeId>, page: &Page<'_>, b: &mut Builder) {
     while let Some(step) = steps.pop() {
         match step {
             Step::Leave(exit) => leave(exit, b),
+            Step::EndNote => b.end_note(),
             Step::Enter(node, pre) => match node.value() {
                 Node::Text(t) => push_text(b, t, pre),
                 Node::Element(el) => {
-                    if let Some((exit, pre)) = enter(el, b, pre) {
+                    let id = node.id();
+                    let note = page.marks.notes.get(&id);
+                    if note.is_some() && Some(id) != root && page.marks.deferred_set.contains(&id) {
+                        continue;
+                    }
+                    if let Some((key, label)) = page.marks.refs.get(&id) {
+                        if let Some(name) = el.id() {
+                            b.anchor(&page.key(name.trim()));
+                        }
+                        b.note_ref(key, label);
+                        continue;
+                    }
+                    if let Some((key, label)) = note {
+                        b.start_note(key, label);
+                        steps.push(Step::EndNote);
+                    }
+                    if let Some((exit, pre)) = enter(el, b, pre, page, note.is_some()) {
+                        let named = el.attr("name").filter(|_| el.name() == "a");
+                        for name in el.id().into_iter().chain(named) {
+                            b.anchor(&page.key(name.trim()));
+                        }
                         steps.push(Step::Leave(exit));
                         steps.extend(node.children().rev().map(|c| Step::Enter(c, pre)));
                     }
@@ -226,9 +289,17 @@ fn walk(root: ego_tree::NodeRef<'_, Node>, b: &mut Builder) {
 }
 
 /// Enter an element: what to do when leaving it and whether its content is
-/// preformatted, or None when it is left out with its content.
-fn enter(el: &scraper::node::Element, b: &mut Builder, pre: bool) -> Option<(Exit, bool)> {
-    if is_furniture(el) {
+/// preformatted, or None when it is left out with its content (a note is
+/// never left out).
+fn enter(
+    el: &scraper::node::Element,
+    b: &mut Builder,
+    pre: bool,
+    page: &Page<'_>,
+    note: bool,
+) -> Option<(Exit, bool)> {
+    let book = page.file.is_some();
+    if !note && is_furniture(el, book) {
         return None;
     }
     let exit = match el.name() {
@@ -238,7 +309,8 @@ fn enter(el: &scraper::node::Element, b: &mut Builder, pre: bool) -> Option<(Exi
             Exit::Finish
         }
         "p" | "div" | "section" | "article" | "main" | "body" | "center" | "dd" | "dt"
-        | "figure" | "figcaption" | "address" | "details" | "summary" | "caption" | "dl" => {
+        | "figure" | "figcaption" | "address" | "details" | "summary" | "caption" | "dl"
+        | "aside" | "header" | "footer" | "nav" => {
             if b.cell.is_none() {
                 b.finish();
             }
@@ -289,8 +361,11 @@ fn enter(el: &scraper::node::Element, b: &mut Builder, pre: bool) -> Option<(Exi
             Exit::Cell
         }
         "img" => {
-            if let Some(alt) = el.attr("alt") {
-                b.alt_text(alt);
+            match el.attr("alt") {
+                Some(alt) if !alt.trim().is_empty() => b.alt_text(alt),
+                // A book's picture is part of it: shown, even with no words.
+                _ if book => b.alt_text(IMAGE),
+                _ => {}
             }
             Exit::Nothing
         }
@@ -300,10 +375,12 @@ fn enter(el: &scraper::node::Element, b: &mut Builder, pre: bool) -> Option<(Exi
                 "strong" | "b" => Some(Inline::Strong),
                 "code" | "kbd" | "samp" | "tt" if !pre && b.code.is_none() => Some(Inline::Code),
                 "s" | "del" | "strike" => Some(Inline::Strike),
-                "a" => el
-                    .attr("href")
-                    .filter(|h| !h.starts_with('#'))
-                    .map(|h| Inline::Link(h.to_string())),
+                // An internal link names its place's key (`#key`).
+                "a" => el.attr("href").and_then(|h| match page.resolve(h) {
+                    Some(key) if key.is_empty() => None,
+                    Some(key) => Some(Inline::Link(format!("#{key}"))),
+                    None => Some(Inline::Link(h.to_string())),
+                }),
                 _ => None,
             };
             let styled =
@@ -414,6 +491,89 @@ mod tests {
             declared_charset(b"<?xml version=\"1.0\" encoding=\"KOI8-R\"?>"),
             Some(encoding_rs::KOI8_R)
         );
+    }
+
+    #[test]
+    fn ids_are_anchors_and_pandoc_footnotes_are_notes() {
+        use crate::core::document::LinkTarget;
+        let d = parse_str(
+            r##"<html><body><h1 id="top">Статья</h1>
+<p>Как вы говорите<a href="#fn1" class="footnote-ref" id="fnref1" role="doc-noteref"><sup>1</sup></a>,
+и ещё<sup class="reference"><a href="#cite_note-2">[2]</a></sup>. См. <a href="#s2">раздел</a>.</p>
+<h2 id="s2">Второй</h2><p>Текст.</p>
+<section class="footnotes" role="doc-endnotes"><hr><ol>
+<li id="fn1"><p>Comme vous dites (франц.).<a href="#fnref1" class="footnote-back">↩︎</a></p></li>
+<li id="cite_note-2">Источник <a href="https://example.org">тут</a>.</li>
+</ol></section></body></html>"##,
+        );
+        let p = &d.blocks[1];
+        assert_eq!(p.text, "Как вы говорите¹, и ещё². См. раздел.");
+        let refs: Vec<&Inline> = p
+            .spans
+            .iter()
+            .map(|s| &s.style)
+            .filter(|s| matches!(s, Inline::NoteRef(_)))
+            .collect();
+        assert_eq!(
+            refs,
+            vec![
+                &Inline::NoteRef("fn1".into()),
+                &Inline::NoteRef("cite_note-2".into())
+            ]
+        );
+        let LinkTarget::Note(n) = d.follow("#fn1") else {
+            panic!("{:?}", d.follow("#fn1"));
+        };
+        assert_eq!(n.label, "1");
+        assert!(
+            d.blocks[n.blocks.start]
+                .text
+                .starts_with("Comme vous dites"),
+            "{:?}",
+            &d.blocks[n.blocks.clone()]
+        );
+        let LinkTarget::Note(n2) = d.follow("#cite_note-2") else {
+            panic!("no note 2");
+        };
+        assert!(d.blocks[n2.blocks.clone()][0].text.contains("Источник"));
+        // An in-page link is kept, and leads to its heading.
+        assert!(
+            p.spans
+                .iter()
+                .any(|s| s.style == Inline::Link("#s2".into()))
+        );
+        let heading = d.blocks.iter().position(|b| b.text == "Второй");
+        assert_eq!(
+            d.follow("#s2"),
+            LinkTarget::Place(Pos::new(heading.expect("h2"), 0))
+        );
+        // The link back from the note stays a link (to the reference).
+        assert!(d.follow("#fnref1") != LinkTarget::Missing);
+        assert_eq!(d.notes.len(), 2);
+    }
+
+    #[test]
+    fn a_note_reference_whose_note_is_missing_is_still_set_apart() {
+        let d = parse_str(
+            r##"<body><p>Слово<a epub:type="noteref" href="#gone">3</a> и другое<a href="#x"><sup>4</sup></a>.</p><p id="x">Цель.</p></body>"##,
+        );
+        assert_eq!(d.blocks[0].text, "Слово³ и другое⁴.");
+        assert_eq!(
+            d.follow("#gone"),
+            crate::core::document::LinkTarget::Missing
+        );
+    }
+
+    #[test]
+    fn an_aside_note_leaves_the_reading_flow() {
+        let d = parse_str(
+            r##"<body><p>Начало<a epub:type="noteref" href="#n1">*</a> главы.</p>
+<aside epub:type="footnote" id="n1"><p>Сноска.</p></aside><p>Продолжение.</p></body>"##,
+        );
+        let texts: Vec<&str> = d.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, vec!["Начало[*] главы.", "Продолжение.", "Сноска."]);
+        assert_eq!(d.notes[0].blocks, 2..3);
+        assert_eq!(d.notes[0].label, "*");
     }
 
     #[test]

@@ -4,11 +4,13 @@ mod builder;
 pub mod chrome;
 pub mod decode;
 pub mod encoding;
+pub mod epub;
 pub mod fb2;
 pub mod fb2zip;
 pub mod heading;
 pub mod html;
 pub mod html_guard;
+mod html_links;
 pub mod markdown;
 pub mod sniff;
 pub mod text;
@@ -21,13 +23,13 @@ use std::path::Path;
 
 /// File extensions chitalka reads (lower case, without the dot).
 pub const EXTENSIONS: &[&str] = &[
-    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "fb2", "fbz", "zip",
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "fb2", "fbz", "zip", "epub",
 ];
 
 /// Names of books chitalka does not read yet: listed in the library all the
 /// same, each with its format named (a PDF is "not supported", not absent).
 pub const LISTED_NOT_READ: &[&str] = &[
-    "pdf", "epub", "djvu", "djv", "mobi", "azw", "azw3", "docx", "doc", "odt", "rtf",
+    "pdf", "djvu", "djv", "mobi", "azw", "azw3", "docx", "doc", "odt", "rtf",
 ];
 
 fn has_extension(path: &Path, among: &[&str]) -> bool {
@@ -49,10 +51,14 @@ pub fn is_listed(path: &Path) -> bool {
 
 /// Parse a file's bytes by its extension; bytes of a format chitalka does
 /// not read (see [`sniff`]) are refused as that format, whatever the name.
+/// An EPUB (by content: see [`sniff`]) is read as one (see [`epub`]).
 /// A ZIP holding one FB2 book (by content: see [`fb2zip`]) is that book,
 /// whatever its name, unpacked to at most the size limit (`max_file_mb`).
 pub fn parse(path: &Path, bytes: &[u8]) -> Result<Document, DecodeError> {
     if let Some(format) = sniff::sniff(bytes) {
+        if format == Format::Epub {
+            return epub::parse(bytes);
+        }
         if !matches!(format, Format::Zip | Format::ZippedFb2) {
             return Err(DecodeError::Unsupported(format));
         }

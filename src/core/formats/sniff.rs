@@ -14,7 +14,8 @@ pub enum Format {
     /// A Kindle book: `BOOKMOBI` (MOBI, AZW, AZW3) or `TEXtREAd` (PalmDOC) at 60.
     Mobi,
     /// A ZIP whose `mimetype` is `application/epub+zip` (or with
-    /// `META-INF/container.xml`).
+    /// `META-INF/container.xml`): an EPUB book, which `parse` reads (see
+    /// [`super::epub`]).
     Epub,
     /// A ZIP with `word/document.xml`.
     Docx,
