@@ -410,26 +410,51 @@ fn build(mut paras: Vec<Para>) -> Document {
 }
 
 /// Adjust heading levels by context, so that the outline nests as the book
-/// does: an epilogue that holds parts stands with the volumes, and a heading
-/// of no known kind after chapters ("СНОСКИ" after a part's chapters) stays
-/// inside that part.
+/// does: an epilogue that holds parts stands with the volumes; numbered
+/// sections under a chapter that has a name of its own («Глава первая»,
+/// then «I», «II» as in Бесы) sit inside it, and so does a heading standing
+/// right after the chapter line (its name: «Глава восьмая», «Заключение»);
+/// a heading of no known kind after chapters ("СНОСКИ" after a part's
+/// chapters, a poem's title inside a chapter) stays inside them.
 fn nest_levels(blocks: &mut [Block]) {
     let headings: Vec<usize> = (0..blocks.len())
         .filter(|&i| matches!(blocks[i].kind, BlockKind::Heading(_)))
         .collect();
     let mut last = None;
+    // The level and block of the chapter line («Глава …») we are in.
+    let mut chapter: Option<(u8, usize)> = None;
     for (n, &i) in headings.iter().enumerate() {
         let BlockKind::Heading(mut level) = blocks[i].kind else {
             continue;
         };
         let text = &blocks[i].text;
+        let keyword = heading::keyword(text);
         let next_is_part = headings
             .get(n + 1)
             .is_some_and(|&j| matches!(heading::keyword(&blocks[j].text), Some("часть" | "part")));
+        // Volumes, parts and chapters never name the chapter before them.
+        let container = matches!(
+            keyword,
+            Some("том" | "книга" | "volume" | "book" | "часть" | "part" | "глава" | "chapter")
+        );
+        let names_chapter = !container && chapter.is_some_and(|(_, at)| at + 1 == i);
         if heading::is_prologue_like(text) && next_is_part {
             level = 1;
-        } else if heading::keyword(text).is_none() && level == 2 && last == Some(3) {
-            level = 3;
+        } else if let Some((ch, _)) = chapter.filter(|&(ch, _)| {
+            (names_chapter && level <= ch) || (heading::is_numeral(text) && level == ch)
+        }) {
+            level = ch + 1;
+        } else if keyword.is_none()
+            && !heading::is_numeral(text)
+            && level == 2
+            && last.is_some_and(|l| l >= 3)
+        {
+            level = last.unwrap_or(level);
+        }
+        match keyword {
+            Some("глава" | "chapter") => chapter = Some((level, i)),
+            Some(_) if !names_chapter => chapter = None,
+            _ => {}
         }
         blocks[i].kind = BlockKind::Heading(level);
         last = Some(level);

@@ -217,6 +217,51 @@ fn levels_follow_the_book() {
     );
 }
 
+/// Headings with their levels.
+fn levels(d: &Document) -> Vec<(u8, &str)> {
+    d.blocks
+        .iter()
+        .filter_map(|b| match b.kind {
+            BlockKind::Heading(l) => Some((l, b.text.as_str())),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn numbered_sections_nest_under_named_chapters() {
+    // Бесы: «Часть первая», «Глава первая» with its name, then «I», «II»; a
+    // poem's title inside a section; the last chapter's name on its own line.
+    let src = "Часть первая\n\nГлава первая\n\nВместо введения.\n\nI\n\nТекст.\n\nII\n\n\
+               Текст.\n\nГлава вторая\n\nI\n\nТекст.\n\nСВЕТЛАЯ ЛИЧНОСТЬ\n\nСтихи.\n\nII\n\n\
+               Текст.\n\nЧасть вторая\n\nГлава восьмая\n\nЗаключение\n\nТекст.\n\n\
+               Примечания\n\n1\n\nПримечание.\n";
+    assert_eq!(
+        levels(&parse_str(src)),
+        vec![
+            (2, "Часть первая"),
+            (3, "Глава первая"),
+            (4, "I"),
+            (4, "II"),
+            (3, "Глава вторая"),
+            (4, "I"),
+            (4, "СВЕТЛАЯ ЛИЧНОСТЬ"),
+            (4, "II"),
+            (2, "Часть вторая"),
+            (3, "Глава восьмая"),
+            (4, "Заключение"),
+            (2, "Примечания"),
+            (3, "1"),
+        ]
+    );
+    // Chapters named by numerals stay where they were («Глава I», «Глава II»).
+    let src = "Глава I\n\nТекст.\n\nГлава II\n\nТекст.\n";
+    assert_eq!(
+        levels(&parse_str(src)),
+        vec![(3, "Глава I"), (3, "Глава II")]
+    );
+}
+
 #[test]
 fn scene_breaks_are_rules() {
     let d = parse_str("Начало.\n\n* * *\n\nПродолжение.\n\n***\n\nКонец. ***\n");
