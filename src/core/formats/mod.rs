@@ -6,6 +6,7 @@ pub mod decode;
 pub mod encoding;
 pub mod fb2;
 pub mod fb2zip;
+pub mod front_matter;
 pub mod heading;
 pub mod html;
 pub mod html_guard;
