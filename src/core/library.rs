@@ -27,10 +27,13 @@ pub struct Article {
     pub path: PathBuf,
     /// Path relative to the library folder, with `/` separators.
     pub rel: String,
-    /// Title from the document.
+    /// Title from the document, or the one the person gave it (see
+    /// [`crate::core::titles`]).
     pub title: String,
-    /// Author, when the document names one.
+    /// Author, when the document (or the person) names one.
     pub author: Option<String>,
+    /// The person gave its title or author.
+    pub retitled: bool,
     /// Words in the text.
     pub words: usize,
     /// Size of the file in bytes.
@@ -233,6 +236,7 @@ impl PendingScan {
                     rel,
                     title: c.title,
                     author: c.author,
+                    retitled: false,
                     words: c.words,
                     bytes,
                     encoding: c.encoding,
@@ -287,6 +291,7 @@ impl PendingScan {
                         rel: rel.clone(),
                         title: c.title.clone(),
                         author: c.author.clone(),
+                        retitled: false,
                         words: c.words,
                         bytes,
                         encoding: c.encoding.clone(),

@@ -471,6 +471,18 @@ const TITLE_WINDOW: usize = 4;
 /// ("Часть первая" does not), else the title is empty and the file's name is
 /// used (see `library::load`).
 fn find_title(blocks: &mut [Block], meta: &mut Meta, epigraphs: usize) -> String {
+    // "Лев Николаевич Толстой" over "Война и мир. Книга 1" as the first two
+    // lines of a text that is not hard-wrapped: one block of two lines.
+    if epigraphs == 0
+        && let Some(first) = blocks.first()
+        && let Some((name, title)) = first.text.split_once('\n')
+        && !title.contains('\n')
+        && heading::looks_like_author(name)
+        && heading::classify(title).is_some()
+    {
+        meta.author = Some(name.to_string());
+        return title.to_string();
+    }
     let n = blocks.len().min(epigraphs + TITLE_WINDOW);
     for i in epigraphs..n {
         let next_is_heading = blocks

@@ -229,6 +229,22 @@ fn levels(d: &Document) -> Vec<(u8, &str)> {
 }
 
 #[test]
+fn author_and_title_on_the_first_two_lines() {
+    // tolstoy_voyna_i_mir_kniga1.txt: one paragraph a line, the author's
+    // name and the title on the first two lines.
+    let d = parse_str(
+        "Лев Николаевич Толстой\nВойна и мир. Книга 1\n\nВойна и мир – 1\n\nАннотация \n\n\
+         Роман Льва Толстого «Война и мир» лежит в основании величественного здания русской классической литературы.\n",
+    );
+    assert_eq!(d.title, "Война и мир. Книга 1");
+    assert_eq!(d.meta.author.as_deref(), Some("Лев Николаевич Толстой"));
+    // A verse stanza is not a name and a title.
+    let d =
+        parse_str("Мороз и солнце; день чудесный!\nЕще ты дремлешь, друг прелестный\n\nТекст.\n");
+    assert_eq!(d.meta.author, None);
+}
+
+#[test]
 fn numbered_sections_nest_under_named_chapters() {
     // Бесы: «Часть первая», «Глава первая» with its name, then «I», «II»; a
     // poem's title inside a section; the last chapter's name on its own line.
