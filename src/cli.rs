@@ -67,7 +67,7 @@ pub fn list(
                 path: &a.rel,
                 title: &a.title,
                 author: a.author.as_deref(),
-                retitled: a.retitled,
+                retitled: a.retitled(),
                 words: a.words,
                 minutes: a.minutes(),
                 encoding: &a.encoding,

@@ -71,7 +71,11 @@ pub fn apply(
 /// the person gave, when they gave one; the index keeps the file's).
 pub fn retitle_hits(lib: &library::Library, hits: &mut [crate::core::index::LibraryHit]) {
     for h in hits {
-        if let Some(a) = lib.articles.iter().find(|a| a.retitled && a.rel == h.path) {
+        if let Some(a) = lib
+            .articles
+            .iter()
+            .find(|a| a.retitled() && a.rel == h.path)
+        {
             h.title.clone_from(&a.title);
         }
     }

@@ -32,8 +32,9 @@ pub struct Article {
     pub title: String,
     /// Author, when the document (or the person) names one.
     pub author: Option<String>,
-    /// The person gave its title or author.
-    pub retitled: bool,
+    /// The file's own title and author, when the person gave others (see
+    /// [`crate::core::titles::Titles::apply`]).
+    pub own: Option<(String, Option<String>)>,
     /// Words in the text.
     pub words: usize,
     /// Size of the file in bytes.
@@ -45,6 +46,11 @@ pub struct Article {
 }
 
 impl Article {
+    /// The person gave its title or author.
+    pub fn retitled(&self) -> bool {
+        self.own.is_some()
+    }
+
     /// Estimated reading time in minutes.
     pub fn minutes(&self) -> usize {
         reading_minutes(self.words)
@@ -236,7 +242,7 @@ impl PendingScan {
                     rel,
                     title: c.title,
                     author: c.author,
-                    retitled: false,
+                    own: None,
                     words: c.words,
                     bytes,
                     encoding: c.encoding,
@@ -291,7 +297,7 @@ impl PendingScan {
                         rel: rel.clone(),
                         title: c.title.clone(),
                         author: c.author.clone(),
-                        retitled: false,
+                        own: None,
                         words: c.words,
                         bytes,
                         encoding: c.encoding.clone(),

@@ -174,22 +174,24 @@ impl Titles {
 
     /// Put what the person set over the titles and authors of `lib`'s
     /// articles (an entry whose own article is in `lib` is not taken by
-    /// another at its old path).
+    /// another at its old path). Applied again after a change, it starts
+    /// from the files' own titles.
     pub fn apply(&self, lib: &mut Library) {
-        if self.articles.is_empty() {
-            return;
-        }
         let ids: std::collections::HashSet<String> =
             lib.articles.iter().map(|a| a.id.clone()).collect();
         for a in &mut lib.articles {
+            if let Some((title, author)) = a.own.take() {
+                a.title = title;
+                a.author = author;
+            }
             if let Some(t) = self.find_among(&a.id, &a.rel, &|k| ids.contains(k)) {
+                a.own = Some((a.title.clone(), a.author.clone()));
                 if let Some(title) = &t.title {
                     a.title.clone_from(title);
                 }
                 if let Some(author) = &t.author {
                     a.author = Some(author.clone());
                 }
-                a.retitled = true;
             }
         }
     }

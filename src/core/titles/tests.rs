@@ -8,7 +8,7 @@ fn article(id: &str, rel: &str, title: &str) -> Article {
         rel: rel.into(),
         title: title.into(),
         author: None,
-        retitled: false,
+        own: None,
         words: 1,
         bytes: 1,
         encoding: "UTF-8".into(),
@@ -73,7 +73,7 @@ fn follows_a_move_by_id_and_an_edit_by_path() {
     // Edited in place (a new id, the same path): found by its path.
     t.apply(&mut lib);
     assert_eq!(lib.articles[0].title, "Моё название");
-    assert!(lib.articles[0].retitled && !lib.articles[1].retitled);
+    assert!(lib.articles[0].retitled() && !lib.articles[1].retitled());
     // Moved (the same id elsewhere): the new file at its old path does not take it.
     let mut lib = Library {
         articles: vec![
@@ -85,6 +85,19 @@ fn follows_a_move_by_id_and_an_edit_by_path() {
     t.apply(&mut lib);
     assert_eq!(lib.articles[0].title, "Другой");
     assert_eq!(lib.articles[1].title, "Моё название");
+    // Cleared, and applied again: the file's own title is back.
+    t.set(
+        "old",
+        "c/a.txt",
+        &Retitle {
+            clear: true,
+            ..Retitle::default()
+        },
+    )
+    .expect("cleared");
+    t.apply(&mut lib);
+    assert_eq!(lib.articles[1].title, "Файл");
+    assert!(!lib.articles[1].retitled());
 }
 
 #[test]

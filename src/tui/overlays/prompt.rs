@@ -45,6 +45,13 @@ impl Prompt {
                             r.add_mark(MarkKind::Bookmark { name }, *start, *end, ses);
                         }
                     }
+                    PromptFor::ArticleTitle | PromptFor::ArticleAuthor => {
+                        let author = self.purpose == PromptFor::ArticleAuthor;
+                        if let Some(r) = reader {
+                            r.retitle(ses, author, &name);
+                        }
+                        return vec![Effect::CloseOverlay, Effect::Info];
+                    }
                     PromptFor::Rename { article, rel, mark } => {
                         let done = with_marks(reader, &ses.data_dir, article, rel, |m| {
                             m.set_kind(mark, MarkKind::Bookmark { name })
@@ -66,6 +73,8 @@ impl Prompt {
         let label = match self.purpose {
             PromptFor::BookmarkName { .. } => messages::BOOKMARK_PROMPT,
             PromptFor::Rename { .. } => messages::RENAME_PROMPT,
+            PromptFor::ArticleTitle => messages::info::TITLE_PROMPT,
+            PromptFor::ArticleAuthor => messages::info::AUTHOR_PROMPT,
         };
         let cols = usize::from(bar.width);
         let keys = format!("{} ", messages::PROMPT_KEYS);
