@@ -24,6 +24,7 @@ mod placement;
 mod properties;
 mod quit;
 mod repo;
+mod retitle;
 mod screens;
 mod snapshots_all;
 mod titles;
