@@ -358,7 +358,7 @@ pub fn find(
     )?;
     crate::cli_titles::apply(setup, &mut lib, err)?;
     let mut result = crate::core::notes_search::merged(notes.search(query, limit)?, hits, limit);
-    crate::cli_titles::retitle_hits(&lib, &mut result.hits);
+    crate::core::titles::retitle_hits(&lib, &mut result.hits);
     if let Some(other) = &result.switched {
         writeln!(
             err,

@@ -66,17 +66,3 @@ pub fn apply(
     titles.apply(lib);
     Ok(())
 }
-
-/// Hits named by their article's title as the library has it now (the one
-/// the person gave, when they gave one; the index keeps the file's).
-pub fn retitle_hits(lib: &library::Library, hits: &mut [crate::core::index::LibraryHit]) {
-    for h in hits {
-        if let Some(a) = lib
-            .articles
-            .iter()
-            .find(|a| a.retitled() && a.rel == h.path)
-        {
-            h.title.clone_from(&a.title);
-        }
-    }
-}

@@ -261,5 +261,19 @@ impl Titles {
     }
 }
 
+/// Hits named by their article's title as `lib` has it (the one the
+/// person gave, when they gave one: the index keeps the file's own).
+pub fn retitle_hits(lib: &Library, hits: &mut [crate::core::index::LibraryHit]) {
+    for h in hits {
+        if let Some(a) = lib
+            .articles
+            .iter()
+            .find(|a| a.retitled() && a.rel == h.path)
+        {
+            h.title.clone_from(&a.title);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests;
