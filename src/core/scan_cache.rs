@@ -16,7 +16,9 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 /// is named as that format, not as binary; 5: lib.ru's „ for ё is put right
 /// in titles; 6: an FB2 in a ZIP is read; 7: a plain text's opening
 /// epigraph never gives its title, and a title made of a file's name is
-/// readable; 8: Markdown front matter gives the title and author). A cache
+/// readable; 8: Markdown front matter gives the title and author, a dictd
+/// dictionary its name, an author's name over the title on the first two
+/// lines the author). A cache
 /// of another version is set aside and filled anew.
 const VERSION: u32 = 8;
 

@@ -43,7 +43,24 @@ pub fn parse_str(text: &str) -> Document {
         Some(width) => reflow(&lines, width),
         None => keep_lines(&lines),
     };
-    build(paras)
+    let mut doc = build(paras);
+    if let Some(name) = dictd_name(&lines) {
+        doc.title = name.to_string();
+    }
+    doc
+}
+
+/// Lines looked at for a dictionary's header.
+const DICTD_HEADER_LINES: usize = 12;
+
+/// A dictionary in the dictd source format names itself on the line after
+/// `00-database-short` ("Mueller English-Russian Dictionary"): the file's
+/// own title, before its first words ("00-database-dictfmt-1.12.1").
+fn dictd_name<'a>(lines: &[&'a str]) -> Option<&'a str> {
+    let head = &lines[..lines.len().min(DICTD_HEADER_LINES)];
+    let at = head.iter().position(|l| l.trim() == "00-database-short")?;
+    let name = head.get(at + 1)?.trim();
+    (!name.is_empty() && !name.starts_with("00-database-")).then_some(name)
 }
 
 fn char_width(line: &str) -> usize {

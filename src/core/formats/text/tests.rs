@@ -303,3 +303,12 @@ fn whitespace_collapses_but_nbsp_stays() {
     assert_eq!(collapse("\u{2014}\u{A0}Да"), "\u{2014}\u{A0}Да");
     assert_eq!(collapse(" \t "), "");
 }
+
+#[test]
+fn a_dictd_dictionary_is_named_by_its_header() {
+    // ../shared/corpus/stress/mueller7accent_excerpt_u0301.txt
+    let d = parse_str(
+        "\n\n00-database-dictfmt-1.12.1\nhttp://www.chat.ru/~mueller_dic\n00-database-short\n     Mueller English-Russian Dictionary\nThe original data is available from:\n",
+    );
+    assert_eq!(d.title, "Mueller English-Russian Dictionary");
+}
