@@ -81,18 +81,18 @@ fn title_cell(title: &str, extra: &str, w: usize) -> (String, String) {
     (t, e)
 }
 
-/// What follows an article's title: its author, and its file's name when
-/// another article has the same title.
+/// What follows an article's title: its file's name when another article
+/// has the same title (first: it tells them apart), and its author.
 fn after_title(a: &Article, same_title: bool) -> String {
     let mut s = String::new();
-    if let Some(author) = a.author.as_deref().filter(|x| !x.is_empty()) {
-        s.push_str(messages::LIST_AUTHOR_SEP);
-        s.push_str(author);
-    }
     if same_title {
         let name = a.rel.rsplit('/').next().unwrap_or(&a.rel);
         s.push_str(messages::LIST_FILE_SEP);
         s.push_str(name);
+    }
+    if let Some(author) = a.author.as_deref().filter(|x| !x.is_empty()) {
+        s.push_str(messages::LIST_AUTHOR_SEP);
+        s.push_str(author);
     }
     s
 }
