@@ -42,7 +42,7 @@ pub fn retitle(
     writeln!(
         out,
         "{}",
-        messages::retitled(
+        messages::info::retitled(
             &messages::shown(&key),
             &messages::shown(&doc.title),
             doc.meta.author.as_deref().map(messages::shown).as_deref(),

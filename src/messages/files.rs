@@ -246,16 +246,3 @@ mod tests {
         );
     }
 }
-
-/// `chitalka retitle` done: what the article is called now.
-pub fn retitled(rel: &str, title: &str, author: Option<&str>, by_person: bool) -> String {
-    let whose = if by_person {
-        "as you named it"
-    } else {
-        "as its file names it"
-    };
-    match author {
-        Some(a) => format!("{rel}: «{title}», {a} ({whose})"),
-        None => format!("{rel}: «{title}» ({whose})"),
-    }
-}

@@ -39,3 +39,16 @@ pub const TITLE_PROMPT: &str = "Title (empty: the file's own): ";
 pub const AUTHOR_PROMPT: &str = "Author (empty: the file's own): ";
 /// The title or author given was saved.
 pub const TITLE_SAVED: &str = "saved";
+
+/// `chitalka retitle` done: what the article is called now.
+pub fn retitled(rel: &str, title: &str, author: Option<&str>, by_person: bool) -> String {
+    let whose = if by_person {
+        "as you named it"
+    } else {
+        "as its file names it"
+    };
+    match author {
+        Some(a) => format!("{rel}: «{title}», {a} ({whose})"),
+        None => format!("{rel}: «{title}» ({whose})"),
+    }
+}
