@@ -231,7 +231,7 @@ impl Titles {
             .unwrap_or_default();
         let pick = |new: &Option<String>, old: Option<String>| match new {
             Some(v) if v.trim().is_empty() => None,
-            Some(v) => Some(v.trim().to_string()),
+            Some(v) => Some(one_line(v)),
             None => old,
         };
         let entry = UserTitle {
@@ -259,6 +259,17 @@ impl Titles {
         self.problem = None;
         Ok(())
     }
+}
+
+/// A title as given, on one line: control characters (an escape sequence,
+/// a line break) made spaces, runs of spaces one, trimmed.
+fn one_line(v: &str) -> String {
+    v.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Hits named by their article's title as `lib` has it (the one the

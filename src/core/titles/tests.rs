@@ -37,6 +37,15 @@ fn set_read_back_and_cleared() {
         Some("Бесы"),
         Some("Ф. М. Достоевский"),
     );
+    // A title is one line, without control characters.
+    set(
+        &mut t,
+        "bbb",
+        "x.txt",
+        Some(" Две\nстроки \u{1b}[31m "),
+        None,
+    );
+    assert_eq!(t.articles["bbb"].title.as_deref(), Some("Две строки [31m"));
     // Only the author changes: the title stays.
     set(&mut t, "aaa", "besy.txt", None, Some("Достоевский"));
     let again = Titles::open(dir.path());
@@ -55,7 +64,7 @@ fn set_read_back_and_cleared() {
         },
     )
     .expect("cleared");
-    assert!(Titles::open(dir.path()).articles.is_empty());
+    assert!(!Titles::open(dir.path()).articles.contains_key("aaa"));
 }
 
 #[test]

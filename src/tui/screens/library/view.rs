@@ -30,11 +30,11 @@ fn columns(width: usize) -> (bool, bool) {
     (width >= 40, width >= 70)
 }
 
-/// A row in three parts: the title, the dim part after it (the author, the
-/// file's name) with the padding, and the fixed columns.
+/// A row in three parts: the title, the dim part after it (the file's
+/// name, the author), and the padding with the fixed columns.
 type Cells = (String, String, String);
 
-fn cells(title: (&str, &str), time: &str, read: &str, last: &str, width: usize) -> Cells {
+fn cells(title: (&str, &str, usize), time: &str, read: &str, last: &str, width: usize) -> Cells {
     let (show_time, show_last) = columns(width);
     let read_w = if show_last { READ_W } else { READ_NARROW_W };
     let mut fixed = 0;
@@ -45,31 +45,30 @@ fn cells(title: (&str, &str), time: &str, read: &str, last: &str, width: usize) 
         fixed += LAST_W;
     }
     let title_w = width.saturating_sub(fixed + 2);
-    let (t, extra) = title_cell(title.0, title.1, title_w);
+    let (t, extra) = title_cell(title.0, title.1, title.2, title_w);
     let used = str_width(&t) + str_width(&extra);
-    let pad = " ".repeat(title_w.saturating_sub(used) + 1);
-    let mut rest = String::new();
+    let mut rest = " ".repeat(title_w.saturating_sub(used) + 1);
     if show_time {
         rest.push_str(&format!("{time:>w$}{read:>r$}", w = TIME_W, r = read_w));
     }
     if show_last {
         rest.push_str(&format!("{last:>w$}", w = LAST_W));
     }
-    (format!(" {t}"), format!("{extra}{pad}"), rest)
+    (format!(" {t}"), extra, rest)
 }
 
 /// Least columns the title keeps before the part after it is cut.
 const TITLE_MIN_W: usize = 16;
 
 /// The title and the part after it in `w` columns: the title first, the
-/// rest in what is left (cut at its end), but when the part after it must
-/// tell two same titles apart, it keeps up to half the room.
-fn title_cell(title: &str, extra: &str, w: usize) -> (String, String) {
-    let extra_w = str_width(extra);
-    let title_room = if extra_w == 0 {
+/// rest in what is left (cut at its end); but the first `keep` columns of
+/// the part after it (the file's name that tells two same titles apart)
+/// keep up to half the room.
+fn title_cell(title: &str, extra: &str, keep: usize, w: usize) -> (String, String) {
+    let title_room = if keep == 0 {
         w
     } else {
-        w.saturating_sub(extra_w.min(w / 2)).max(TITLE_MIN_W.min(w))
+        w.saturating_sub(keep.min(w / 2)).max(TITLE_MIN_W.min(w))
     };
     let t = ellipsize(title, title_room);
     let left = w.saturating_sub(str_width(&t));
@@ -82,19 +81,21 @@ fn title_cell(title: &str, extra: &str, w: usize) -> (String, String) {
 }
 
 /// What follows an article's title: its file's name when another article
-/// has the same title (first: it tells them apart), and its author.
-fn after_title(a: &Article, same_title: bool) -> String {
+/// has the same title (first: it tells them apart), and its author; with
+/// the columns of the file's name part.
+fn after_title(a: &Article, same_title: bool) -> (String, usize) {
     let mut s = String::new();
     if same_title {
         let name = a.rel.rsplit('/').next().unwrap_or(&a.rel);
         s.push_str(messages::LIST_FILE_SEP);
         s.push_str(name);
     }
+    let keep = str_width(&s);
     if let Some(author) = a.author.as_deref().filter(|x| !x.is_empty()) {
         s.push_str(messages::LIST_AUTHOR_SEP);
         s.push_str(author);
     }
-    s
+    (s, keep)
 }
 
 /// The articles whose title another article has too.
@@ -146,7 +147,7 @@ pub fn draw(frame: &mut Frame, lv: &LibraryScreen, ses: &Session, theme: &Theme)
         width,
     );
     let (a, b, c) = cells(
-        (messages::COL_TITLE, ""),
+        (messages::COL_TITLE, "", 0),
         messages::COL_TIME,
         messages::COL_PROGRESS,
         messages::COL_LAST,
@@ -171,9 +172,9 @@ pub fn draw(frame: &mut Frame, lv: &LibraryScreen, ses: &Session, theme: &Theme)
                 let last = state.map_or(messages::NEVER_READ.to_string(), |s| {
                     messages::ago(now.saturating_sub(s.last_read))
                 });
-                let extra = after_title(a, same.contains(&i));
+                let (extra, keep) = after_title(a, same.contains(&i));
                 let (t, e, rest) = cells(
-                    (&a.title, &extra),
+                    (&a.title, &extra, keep),
                     &messages::reading_time(a.minutes()),
                     &read,
                     &last,
