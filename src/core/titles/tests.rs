@@ -156,3 +156,19 @@ fn two_writers_keep_each_others_titles() {
     let t = Titles::open(dir.path());
     assert_eq!(t.articles.len(), 2);
 }
+
+#[test]
+fn an_edited_article_is_kept_under_its_new_id() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut t = Titles::open(dir.path());
+    set(&mut t, "old", "a.txt", Some("Моё название"), Some("Анна"));
+    // What the reader does on opening it: no change, a new key.
+    t.set("new", "a.txt", &Retitle::default()).expect("saved");
+    let again = Titles::open(dir.path());
+    assert_eq!(again.articles.keys().collect::<Vec<_>>(), ["new"]);
+    let got = again.find("new", "moved/a.txt").expect("by its new id");
+    assert_eq!(
+        (got.title.as_deref(), got.author.as_deref()),
+        (Some("Моё название"), Some("Анна"))
+    );
+}

@@ -107,6 +107,13 @@ impl Reader {
         // again after an edit); what the person named it is shown.
         let own = (doc.title.clone(), doc.meta.author.clone());
         let retitled = ses.titles.apply_doc(&id, &key, &mut doc);
+        // Found by its path (its text edited since): kept under its new
+        // content id, so that a move later does not lose it.
+        if retitled && !ses.titles.articles.contains_key(&id) {
+            let _ = ses
+                .titles
+                .set(&id, &key, &crate::core::titles::Retitle::default());
+        }
         // What was said on the screen left is not about this article.
         ses.clear_message();
         let panel = OutlinePanel::new(Outline::of(&doc));
