@@ -489,7 +489,8 @@ const TITLE_WINDOW: usize = 4;
 /// used (see `library::load`).
 fn find_title(blocks: &mut [Block], meta: &mut Meta, epigraphs: usize) -> String {
     // "Лев Николаевич Толстой" over "Война и мир. Книга 1" as the first two
-    // lines of a text that is not hard-wrapped: one block of two lines.
+    // lines of a text that is not hard-wrapped: one block of two lines. The
+    // title line after it still heads the outline.
     if epigraphs == 0
         && let Some(first) = blocks.first()
         && let Some((name, title)) = first.text.split_once('\n')
@@ -497,9 +498,16 @@ fn find_title(blocks: &mut [Block], meta: &mut Meta, epigraphs: usize) -> String
         && heading::looks_like_author(name)
         && heading::classify(title).is_some()
     {
+        let title = title.to_string();
         meta.author = Some(name.to_string());
-        return title.to_string();
+        title_line(blocks, meta, epigraphs);
+        return title;
     }
+    title_line(blocks, meta, epigraphs)
+}
+
+/// The title line near the start (see [`find_title`]), made the top heading.
+fn title_line(blocks: &mut [Block], meta: &mut Meta, epigraphs: usize) -> String {
     let n = blocks.len().min(epigraphs + TITLE_WINDOW);
     for i in epigraphs..n {
         let next_is_heading = blocks

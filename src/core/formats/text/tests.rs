@@ -238,6 +238,8 @@ fn author_and_title_on_the_first_two_lines() {
     );
     assert_eq!(d.title, "Война и мир. Книга 1");
     assert_eq!(d.meta.author.as_deref(), Some("Лев Николаевич Толстой"));
+    // The title line still heads the outline, «Аннотация» under it.
+    assert_eq!(levels(&d), vec![(1, "Война и мир – 1"), (2, "Аннотация")]);
     // A verse stanza is not a name and a title.
     let d =
         parse_str("Мороз и солнце; день чудесный!\nЕще ты дремлешь, друг прелестный\n\nТекст.\n");
