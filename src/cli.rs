@@ -17,10 +17,12 @@ use std::path::{Path, PathBuf};
 pub struct ListEntry<'a> {
     /// Path relative to the library, `/`-separated.
     pub path: &'a str,
-    /// Title from the document.
+    /// Title from the document, or the one the person gave.
     pub title: &'a str,
-    /// Author, when named.
+    /// Author, when named (by the document or the person).
     pub author: Option<&'a str>,
+    /// The person gave the title or the author (`chitalka retitle`).
+    pub retitled: bool,
     /// Number of words.
     pub words: usize,
     /// Reading time in minutes.
@@ -41,7 +43,7 @@ pub fn list(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let lib: Library = library::scan_cached(
+    let mut lib: Library = library::scan_cached(
         &setup.paths.library,
         Some(crate::core::scan_cache::ScanCache::open(
             &setup.paths.cache_dir,
@@ -49,6 +51,7 @@ pub fn list(
         )),
     )
     .map_err(|e| anyhow::anyhow!(messages::err_library(&setup.paths.library, &e)))?;
+    crate::cli_titles::apply(setup, &mut lib, err)?;
     let (store, warning) = Store::open(&setup.paths.data_dir);
     // A damaged file moved aside, or one that cannot be read, is said here
     // (the TUI says it again at its next start); a newer one reads fine.
@@ -64,6 +67,7 @@ pub fn list(
                 path: &a.rel,
                 title: &a.title,
                 author: a.author.as_deref(),
+                retitled: a.retitled(),
                 words: a.words,
                 minutes: a.minutes(),
                 encoding: &a.encoding,
@@ -78,10 +82,11 @@ pub fn list(
         for e in &entries {
             writeln!(
                 out,
-                "{}\t{}\t{}",
+                "{}\t{}\t{}\t{}",
                 messages::shown(e.path),
                 messages::shown(e.title),
-                e.words
+                e.words,
+                messages::shown(e.author.unwrap_or_default())
             )?;
         }
     }
@@ -338,7 +343,7 @@ pub fn find(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let lib = library::scan_cached(
+    let mut lib = library::scan_cached(
         &setup.paths.library,
         Some(crate::core::scan_cache::ScanCache::open(
             &setup.paths.cache_dir,
@@ -351,7 +356,9 @@ pub fn find(
         &crate::core::marks_store::MarksStore::new(&setup.paths.data_dir),
         Some(&lib),
     )?;
-    let result = crate::core::notes_search::merged(notes.search(query, limit)?, hits, limit);
+    crate::cli_titles::apply(setup, &mut lib, err)?;
+    let mut result = crate::core::notes_search::merged(notes.search(query, limit)?, hits, limit);
+    crate::core::titles::retitle_hits(&lib, &mut result.hits);
     if let Some(other) = &result.switched {
         writeln!(
             err,

@@ -129,7 +129,7 @@ pub struct Exported {
 /// dir is changed.
 pub fn collect(setup: &Setup, notes: bool) -> anyhow::Result<(Vec<Exported>, Vec<String>)> {
     let root = &setup.paths.library;
-    let lib = library::scan_cached(
+    let mut lib = library::scan_cached(
         root,
         Some(crate::core::scan_cache::ScanCache::open(
             &setup.paths.cache_dir,
@@ -137,6 +137,9 @@ pub fn collect(setup: &Setup, notes: bool) -> anyhow::Result<(Vec<Exported>, Vec
         )),
     )
     .ok();
+    if let Some(lib) = lib.as_mut() {
+        crate::core::titles::Titles::open(&setup.paths.data_dir).apply(lib);
+    }
     let folder = MarksFolder::read(&MarksStore::new(&setup.paths.data_dir));
     let mut warnings: Vec<(PathBuf, String)> = folder
         .unusable

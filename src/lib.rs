@@ -16,6 +16,7 @@
 pub mod bundled;
 pub mod cli;
 pub mod cli_marks;
+pub mod cli_titles;
 pub mod config;
 pub mod core;
 pub mod messages;

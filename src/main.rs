@@ -87,6 +87,20 @@ enum Command {
         #[arg(long)]
         name: Option<String>,
     },
+    /// Give an article your own title or author (kept in the data dir, shown everywhere); --clear goes back to the file's.
+    Retitle {
+        /// The article (a path, or a path inside the library).
+        path: PathBuf,
+        /// The title to show ("" goes back to the file's own).
+        #[arg(long, required_unless_present_any = ["author", "clear"])]
+        title: Option<String>,
+        /// The author to show ("" goes back to the file's own).
+        #[arg(long)]
+        author: Option<String>,
+        /// Forget the title and author you gave: the file's own are shown again.
+        #[arg(long, conflicts_with_all = ["title", "author"])]
+        clear: bool,
+    },
     /// Print the sections of an article, indented by level.
     Outline {
         /// The article (a path, or a path inside the library).
@@ -279,6 +293,19 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Some(Command::Outline { path, json }) => {
             return cli::outline(&setup, &path, json, &mut stdout);
+        }
+        Some(Command::Retitle {
+            path,
+            title,
+            author,
+            clear,
+        }) => {
+            let change = chitalka::core::titles::Retitle {
+                title,
+                author,
+                clear,
+            };
+            return chitalka::cli_titles::retitle(&setup, &path, &change, &mut stdout);
         }
         Some(Command::Render {
             path,

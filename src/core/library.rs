@@ -27,10 +27,14 @@ pub struct Article {
     pub path: PathBuf,
     /// Path relative to the library folder, with `/` separators.
     pub rel: String,
-    /// Title from the document.
+    /// Title from the document, or the one the person gave it (see
+    /// [`crate::core::titles`]).
     pub title: String,
-    /// Author, when the document names one.
+    /// Author, when the document (or the person) names one.
     pub author: Option<String>,
+    /// The file's own title and author, when the person gave others (see
+    /// [`crate::core::titles::Titles::apply`]).
+    pub own: Option<(String, Option<String>)>,
     /// Words in the text.
     pub words: usize,
     /// Size of the file in bytes.
@@ -42,6 +46,11 @@ pub struct Article {
 }
 
 impl Article {
+    /// The person gave its title or author.
+    pub fn retitled(&self) -> bool {
+        self.own.is_some()
+    }
+
     /// Estimated reading time in minutes.
     pub fn minutes(&self) -> usize {
         reading_minutes(self.words)
@@ -233,6 +242,7 @@ impl PendingScan {
                     rel,
                     title: c.title,
                     author: c.author,
+                    own: None,
                     words: c.words,
                     bytes,
                     encoding: c.encoding,
@@ -287,6 +297,7 @@ impl PendingScan {
                         rel: rel.clone(),
                         title: c.title.clone(),
                         author: c.author.clone(),
+                        own: None,
                         words: c.words,
                         bytes,
                         encoding: c.encoding.clone(),

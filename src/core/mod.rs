@@ -25,5 +25,6 @@ pub mod placement;
 pub mod scan_cache;
 pub mod sentence;
 pub mod store;
+pub mod titles;
 pub mod viewport;
 pub mod width;

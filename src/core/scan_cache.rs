@@ -17,9 +17,11 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 /// in titles; 6: an FB2 in a ZIP is read; 7: a plain text's opening
 /// epigraph never gives its title, and a title made of a file's name is
 /// readable; 8: plain text's and Markdown's notes are read, which changes
-/// their words; 9: EPUB is read). A cache of another version is set aside and
-/// filled anew.
-const VERSION: u32 = 9;
+/// their words; 9: EPUB is read; 10: Markdown front matter gives the title
+/// and author, a dictd dictionary its name, an author's name over the title
+/// on the first two lines the author). A cache of another version is set
+/// aside and filled anew.
+const VERSION: u32 = 10;
 
 /// The version of chitalka that filled the cache: another one parses anew.
 const APP: &str = env!("CARGO_PKG_VERSION");

@@ -75,3 +75,26 @@ pub fn notice(n: &Notice) -> String {
 pub fn more_notices(n: usize) -> String {
     format!(" (+{n} more, listed on exit)")
 }
+
+/// The file of the titles the person gave is damaged: kept as it is.
+pub fn titles_damaged(path: &Path) -> String {
+    format!(
+        "the titles and authors you gave are in a damaged file, {}; it is left as it is and not changed (mend it or move it away to give titles again)",
+        path.display()
+    )
+}
+
+/// The titles file was written by a newer chitalka.
+pub fn titles_newer(schema: u32) -> String {
+    format!(
+        "the titles and authors you gave were saved by a newer chitalka (format {schema}); they are shown but not changed"
+    )
+}
+
+/// The titles file could not be read or written (`e` names the file).
+pub fn titles_io(e: &std::io::Error) -> String {
+    format!(
+        "cannot read or save the titles and authors you gave: {}",
+        super::io_reason(e)
+    )
+}

@@ -100,6 +100,17 @@ impl std::fmt::Display for StoreWarning {
     }
 }
 
+impl std::fmt::Display for crate::core::titles::TitlesProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::core::titles::TitlesProblem;
+        match self {
+            TitlesProblem::Damaged(p) => f.write_str(&super::titles_damaged(p)),
+            TitlesProblem::Newer(v) => f.write_str(&super::titles_newer(*v)),
+            TitlesProblem::Io(e) => f.write_str(&super::titles_io(e)),
+        }
+    }
+}
+
 impl std::fmt::Display for DataError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

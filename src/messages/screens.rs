@@ -17,6 +17,10 @@ pub const LIBRARY_NO_MATCH: &str = "No title matches the filter.";
 
 /// Library view: column headers.
 pub const COL_TITLE: &str = "Title";
+/// Between an article's title and its author in the library list.
+pub const LIST_AUTHOR_SEP: &str = " — ";
+/// Before the file's name of an article whose title another has too.
+pub const LIST_FILE_SEP: &str = " · ";
 
 /// Library view: reading time column.
 pub const COL_TIME: &str = "Time";

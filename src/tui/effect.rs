@@ -60,6 +60,10 @@ pub enum PromptFor {
         /// End of the passage.
         end: Pos,
     },
+    /// The title the person gives the open article ("" goes back to the file's).
+    ArticleTitle,
+    /// The author the person gives the open article ("" goes back to the file's).
+    ArticleAuthor,
     /// A new name for a bookmark.
     Rename {
         /// The article's content id.

@@ -28,6 +28,8 @@ pub struct Session {
     pub data_dir: PathBuf,
     /// Reading positions.
     pub store: Store,
+    /// The titles and authors the person gave articles.
+    pub titles: crate::core::titles::Titles,
     /// The library folder as scanned (none when a single file was opened).
     pub lib: Option<Library>,
     /// The first scan of a large library, still parsing.
@@ -66,11 +68,18 @@ impl Session {
         let layout = LayoutOptions::from(&config.text);
         let (store, warning) = Store::open(data_dir);
         let home = directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf());
-        let found = super::data_notices::at_start(data_dir, warning, home.as_deref());
+        let mut found = super::data_notices::at_start(data_dir, warning, home.as_deref());
+        let titles = crate::core::titles::Titles::open(data_dir);
+        if let Some(problem) = titles.problem() {
+            let said = problem.to_string();
+            found.bar.get_or_insert_with(|| said.clone());
+            found.said.push(said);
+        }
         Session {
             config,
             data_dir: data_dir.to_path_buf(),
             store,
+            titles,
             lib: None,
             scanning: None,
             index: None,

@@ -64,7 +64,7 @@ fn list_plain_is_tab_separated() {
         .find(|l| l.starts_with(SEED))
         .expect("seed line");
     let cols: Vec<&str> = line.split('\t').collect();
-    assert_eq!(cols.len(), 3);
+    assert_eq!(cols.len(), 4);
     assert!(cols[1].starts_with("Узбекско-японское"));
 }
 

@@ -26,6 +26,7 @@ mod placement;
 mod properties;
 mod quit;
 mod repo;
+mod retitle;
 mod screens;
 mod snapshots_all;
 mod text_notes;

@@ -51,3 +51,27 @@ fn texts_with_a_title_line_keep_it() {
         assert_eq!(headings(path).0, want, "{path}");
     }
 }
+
+#[test]
+fn besy_nests_its_sections_under_its_chapters() {
+    let home = crate::common::Home::new();
+    let out = home.run(&[
+        "outline",
+        "--json",
+        "tests/fixtures/epigraphs/dostoevsky_besy.txt",
+    ]);
+    assert!(out.status.success(), "{}", crate::common::stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&crate::common::stdout(&out)).expect("json");
+    let got: Vec<(u64, &str)> = v
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|s| {
+            (
+                s["level"].as_u64().unwrap_or(0),
+                s["title"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(got, [(1, "Часть первая"), (2, "Глава первая"), (3, "I")]);
+}

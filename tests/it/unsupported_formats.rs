@@ -224,7 +224,7 @@ fn add_from_stdin_keeps_the_title_given() {
     );
     let lib_arg = lib.to_str().expect("utf-8");
     let listed = stdout(&home.run(&["--library", lib_arg, "list"]));
-    assert_eq!(listed, "из-буфера.txt\tИз буфера\t7\n");
+    assert_eq!(listed, "из-буфера.txt\tИз буфера\t7\t\n");
     // The reader shows it too: the first line of the page.
     let shown = stdout(&home.run(&[
         "--library",

@@ -121,7 +121,10 @@ fn heading_level(l: HeadingLevel) -> u8 {
 }
 
 /// Parse Markdown text (already clean: see [`super::decode::clean_text`]).
+/// A front matter block gives the title and author and is not text (see
+/// [`super::front_matter`]).
 pub fn parse_str(text: &str) -> Document {
+    let (front, text) = super::front_matter::split(text);
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
@@ -149,9 +152,10 @@ pub fn parse_str(text: &str) -> Document {
     }
     let meta = Meta {
         format: "markdown".into(),
+        author: front.author,
         ..Meta::default()
     };
-    d.b.into_document(None, meta)
+    d.b.into_document(front.title, meta)
 }
 
 /// The id of the note a footnote label names (labels match case-insensitively).
@@ -339,6 +343,21 @@ mod tests {
 
     fn kinds(d: &Document) -> Vec<(BlockKind, &str)> {
         d.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect()
+    }
+
+    #[test]
+    fn front_matter_names_the_article_and_is_not_text() {
+        let d =
+            parse_str("---\ntitle: Заметки о бесах\nauthor: Анна\n---\n\n# Глава 1\n\nТекст.\n");
+        assert_eq!(d.title, "Заметки о бесах");
+        assert_eq!(d.meta.author.as_deref(), Some("Анна"));
+        assert_eq!(
+            kinds(&d),
+            vec![
+                (BlockKind::Heading(1), "Глава 1"),
+                (BlockKind::Paragraph, "Текст.")
+            ]
+        );
     }
 
     #[test]

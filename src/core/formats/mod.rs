@@ -7,6 +7,7 @@ pub mod encoding;
 pub mod epub;
 pub mod fb2;
 pub mod fb2zip;
+pub mod front_matter;
 pub mod heading;
 pub mod html;
 pub mod html_guard;

@@ -44,7 +44,24 @@ pub fn parse_str(text: &str) -> Document {
         Some(width) => reflow(&lines, width),
         None => keep_lines(&lines),
     };
-    build(paras)
+    let mut doc = build(paras);
+    if let Some(name) = dictd_name(&lines) {
+        doc.title = name.to_string();
+    }
+    doc
+}
+
+/// Lines looked at for a dictionary's header.
+const DICTD_HEADER_LINES: usize = 12;
+
+/// A dictionary in the dictd source format names itself on the line after
+/// `00-database-short` ("Mueller English-Russian Dictionary"): the file's
+/// own title, before its first words ("00-database-dictfmt-1.12.1").
+fn dictd_name<'a>(lines: &[&'a str]) -> Option<&'a str> {
+    let head = &lines[..lines.len().min(DICTD_HEADER_LINES)];
+    let at = head.iter().position(|l| l.trim() == "00-database-short")?;
+    let name = head.get(at + 1)?.trim();
+    (!name.is_empty() && !name.starts_with("00-database-")).then_some(name)
 }
 
 fn char_width(line: &str) -> usize {
@@ -414,26 +431,51 @@ fn build(mut paras: Vec<Para>) -> Document {
 }
 
 /// Adjust heading levels by context, so that the outline nests as the book
-/// does: an epilogue that holds parts stands with the volumes, and a heading
-/// of no known kind after chapters ("СНОСКИ" after a part's chapters) stays
-/// inside that part.
+/// does: an epilogue that holds parts stands with the volumes; numbered
+/// sections under a chapter that has a name of its own («Глава первая»,
+/// then «I», «II» as in Бесы) sit inside it, and so does a heading standing
+/// right after the chapter line (its name: «Глава восьмая», «Заключение»);
+/// a heading of no known kind after chapters ("СНОСКИ" after a part's
+/// chapters, a poem's title inside a chapter) stays inside them.
 fn nest_levels(blocks: &mut [Block]) {
     let headings: Vec<usize> = (0..blocks.len())
         .filter(|&i| matches!(blocks[i].kind, BlockKind::Heading(_)))
         .collect();
     let mut last = None;
+    // The level and block of the chapter line («Глава …») we are in.
+    let mut chapter: Option<(u8, usize)> = None;
     for (n, &i) in headings.iter().enumerate() {
         let BlockKind::Heading(mut level) = blocks[i].kind else {
             continue;
         };
         let text = &blocks[i].text;
+        let keyword = heading::keyword(text);
         let next_is_part = headings
             .get(n + 1)
             .is_some_and(|&j| matches!(heading::keyword(&blocks[j].text), Some("часть" | "part")));
+        // Volumes, parts and chapters never name the chapter before them.
+        let container = matches!(
+            keyword,
+            Some("том" | "книга" | "volume" | "book" | "часть" | "part" | "глава" | "chapter")
+        );
+        let names_chapter = !container && chapter.is_some_and(|(_, at)| at + 1 == i);
         if heading::is_prologue_like(text) && next_is_part {
             level = 1;
-        } else if heading::keyword(text).is_none() && level == 2 && last == Some(3) {
-            level = 3;
+        } else if let Some((ch, _)) = chapter.filter(|&(ch, _)| {
+            (names_chapter && level <= ch) || (heading::is_numeral(text) && level == ch)
+        }) {
+            level = ch + 1;
+        } else if keyword.is_none()
+            && !heading::is_numeral(text)
+            && level == 2
+            && last.is_some_and(|l| l >= 3)
+        {
+            level = last.unwrap_or(level);
+        }
+        match keyword {
+            Some("глава" | "chapter") => chapter = Some((level, i)),
+            Some(_) if !names_chapter => chapter = None,
+            _ => {}
         }
         blocks[i].kind = BlockKind::Heading(level);
         last = Some(level);
@@ -450,6 +492,26 @@ const TITLE_WINDOW: usize = 4;
 /// ("Часть первая" does not), else the title is empty and the file's name is
 /// used (see `library::load`).
 fn find_title(blocks: &mut [Block], meta: &mut Meta, epigraphs: usize) -> String {
+    // "Лев Николаевич Толстой" over "Война и мир. Книга 1" as the first two
+    // lines of a text that is not hard-wrapped: one block of two lines. The
+    // title line after it still heads the outline.
+    if epigraphs == 0
+        && let Some(first) = blocks.first()
+        && let Some((name, title)) = first.text.split_once('\n')
+        && !title.contains('\n')
+        && heading::looks_like_author(name)
+        && heading::classify(title).is_some()
+    {
+        let title = title.to_string();
+        meta.author = Some(name.to_string());
+        title_line(blocks, meta, epigraphs);
+        return title;
+    }
+    title_line(blocks, meta, epigraphs)
+}
+
+/// The title line near the start (see [`find_title`]), made the top heading.
+fn title_line(blocks: &mut [Block], meta: &mut Meta, epigraphs: usize) -> String {
     let n = blocks.len().min(epigraphs + TITLE_WINDOW);
     for i in epigraphs..n {
         let next_is_heading = blocks

@@ -52,7 +52,7 @@ impl Overlay {
         reader: Option<&mut Reader>,
     ) -> Vec<Effect> {
         match self {
-            Overlay::Info => vec![Effect::CloseOverlay],
+            Overlay::Info => info::on_key(ev, reader.as_deref()),
             Overlay::Help { scroll } => match ses.config.keymap.lookup(mode, ev) {
                 Some(a @ (Action::Down | Action::Up | Action::PageDown | Action::PageUp)) => {
                     help::scroll(scroll, a, &ses.config.keymap, mode, ses.size.1);

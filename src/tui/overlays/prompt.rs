@@ -61,6 +61,13 @@ impl Prompt {
                         }
                     }
                     PromptFor::GoTo => {}
+                    PromptFor::ArticleTitle | PromptFor::ArticleAuthor => {
+                        let author = self.purpose == PromptFor::ArticleAuthor;
+                        if let Some(r) = reader {
+                            r.retitle(ses, author, &name);
+                        }
+                        return vec![Effect::CloseOverlay, Effect::Info];
+                    }
                     PromptFor::Rename { article, rel, mark } => {
                         let done = with_marks(reader, &ses.data_dir, article, rel, |m| {
                             m.set_kind(mark, MarkKind::Bookmark { name })
@@ -83,6 +90,8 @@ impl Prompt {
             PromptFor::BookmarkName { .. } => messages::BOOKMARK_PROMPT,
             PromptFor::Rename { .. } => messages::RENAME_PROMPT,
             PromptFor::GoTo => messages::GO_TO_PROMPT,
+            PromptFor::ArticleTitle => messages::info::TITLE_PROMPT,
+            PromptFor::ArticleAuthor => messages::info::AUTHOR_PROMPT,
         };
         let cols = usize::from(bar.width);
         let keys = match self.purpose {

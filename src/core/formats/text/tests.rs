@@ -217,6 +217,69 @@ fn levels_follow_the_book() {
     );
 }
 
+/// Headings with their levels.
+fn levels(d: &Document) -> Vec<(u8, &str)> {
+    d.blocks
+        .iter()
+        .filter_map(|b| match b.kind {
+            BlockKind::Heading(l) => Some((l, b.text.as_str())),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn author_and_title_on_the_first_two_lines() {
+    // tolstoy_voyna_i_mir_kniga1.txt: one paragraph a line, the author's
+    // name and the title on the first two lines.
+    let d = parse_str(
+        "Лев Николаевич Толстой\nВойна и мир. Книга 1\n\nВойна и мир – 1\n\nАннотация \n\n\
+         Роман Льва Толстого «Война и мир» лежит в основании величественного здания русской классической литературы.\n",
+    );
+    assert_eq!(d.title, "Война и мир. Книга 1");
+    assert_eq!(d.meta.author.as_deref(), Some("Лев Николаевич Толстой"));
+    // The title line still heads the outline, «Аннотация» under it.
+    assert_eq!(levels(&d), vec![(1, "Война и мир – 1"), (2, "Аннотация")]);
+    // A verse stanza is not a name and a title.
+    let d =
+        parse_str("Мороз и солнце; день чудесный!\nЕще ты дремлешь, друг прелестный\n\nТекст.\n");
+    assert_eq!(d.meta.author, None);
+}
+
+#[test]
+fn numbered_sections_nest_under_named_chapters() {
+    // Бесы: «Часть первая», «Глава первая» with its name, then «I», «II»; a
+    // poem's title inside a section; the last chapter's name on its own line.
+    let src = "Часть первая\n\nГлава первая\n\nВместо введения.\n\nI\n\nТекст.\n\nII\n\n\
+               Текст.\n\nГлава вторая\n\nI\n\nТекст.\n\nСВЕТЛАЯ ЛИЧНОСТЬ\n\nСтихи.\n\nII\n\n\
+               Текст.\n\nЧасть вторая\n\nГлава восьмая\n\nЗаключение\n\nТекст.\n\n\
+               Примечания\n\n1\n\nПримечание.\n";
+    assert_eq!(
+        levels(&parse_str(src)),
+        vec![
+            (2, "Часть первая"),
+            (3, "Глава первая"),
+            (4, "I"),
+            (4, "II"),
+            (3, "Глава вторая"),
+            (4, "I"),
+            (4, "СВЕТЛАЯ ЛИЧНОСТЬ"),
+            (4, "II"),
+            (2, "Часть вторая"),
+            (3, "Глава восьмая"),
+            (4, "Заключение"),
+            (2, "Примечания"),
+            (3, "1"),
+        ]
+    );
+    // Chapters named by numerals stay where they were («Глава I», «Глава II»).
+    let src = "Глава I\n\nТекст.\n\nГлава II\n\nТекст.\n";
+    assert_eq!(
+        levels(&parse_str(src)),
+        vec![(3, "Глава I"), (3, "Глава II")]
+    );
+}
+
 #[test]
 fn scene_breaks_are_rules() {
     let d = parse_str("Начало.\n\n* * *\n\nПродолжение.\n\n***\n\nКонец. ***\n");
@@ -241,4 +304,13 @@ fn whitespace_collapses_but_nbsp_stays() {
     );
     assert_eq!(collapse("\u{2014}\u{A0}Да"), "\u{2014}\u{A0}Да");
     assert_eq!(collapse(" \t "), "");
+}
+
+#[test]
+fn a_dictd_dictionary_is_named_by_its_header() {
+    // ../shared/corpus/stress/mueller7accent_excerpt_u0301.txt
+    let d = parse_str(
+        "\n\n00-database-dictfmt-1.12.1\nhttp://www.chat.ru/~mueller_dic\n00-database-short\n     Mueller English-Russian Dictionary\nThe original data is available from:\n",
+    );
+    assert_eq!(d.title, "Mueller English-Russian Dictionary");
 }

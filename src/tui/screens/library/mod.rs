@@ -71,7 +71,7 @@ pub fn scan_into(
 ) -> Result<(), String> {
     let pending =
         library::PendingScan::start(dir, cache).map_err(|e| messages::err_library(dir, &e))?;
-    let (lib, scanning) = if pending.todo() > scan::BACKGROUND_FROM {
+    let (mut lib, scanning) = if pending.todo() > scan::BACKGROUND_FROM {
         (pending.partial().clone(), Some(Scanning::spawn(pending)))
     } else {
         (pending.finish(&mut |_, _| {}), None)
@@ -79,6 +79,7 @@ pub fn scan_into(
     if !lib.unreadable.is_empty() && ses.message.is_none() {
         ses.say(messages::library_errors(lib.unreadable.len()));
     }
+    ses.titles.apply(&mut lib);
     ses.lib = Some(lib);
     ses.scanning = scanning;
     Ok(())
@@ -91,10 +92,11 @@ pub fn scan_tick(ses: &mut Session) -> bool {
     };
     ses.scanning = None;
     match done {
-        Ok(lib) => {
+        Ok(mut lib) => {
             if !lib.unreadable.is_empty() && ses.message.is_none() {
                 ses.say(messages::library_errors(lib.unreadable.len()));
             }
+            ses.titles.apply(&mut lib);
             ses.lib = Some(lib);
         }
         Err(why) => ses.say(messages::scan_failed(&why)),
@@ -150,7 +152,10 @@ impl LibraryScreen {
         let needle = fold_simple(&self.filter);
         let matches = |title: &str| needle.is_empty() || fold_simple(title).contains(&needle);
         let mut arts: Vec<usize> = (0..lib.articles.len())
-            .filter(|&i| matches(&lib.articles[i].title))
+            .filter(|&i| {
+                let a = &lib.articles[i];
+                matches(&a.title) || a.author.as_deref().is_some_and(matches)
+            })
             .collect();
         let title_key = |i: &usize| fold_simple(&lib.articles[*i].title);
         match self.sort {

@@ -1,6 +1,8 @@
 //! The library: title bar, column headers, the articles, a status line.
 
 use super::{LibraryScreen, Row, Sort, state_of};
+use crate::core::fold::fold_simple;
+use crate::core::library::{Article, Library};
 use crate::core::store;
 use crate::core::width::str_width;
 use crate::messages;
@@ -12,6 +14,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use std::collections::{HashMap, HashSet};
 
 /// Columns of the fixed-width fields.
 const TIME_W: usize = 12;
@@ -27,7 +30,11 @@ fn columns(width: usize) -> (bool, bool) {
     (width >= 40, width >= 70)
 }
 
-fn cells(title: &str, time: &str, read: &str, last: &str, width: usize) -> String {
+/// A row in three parts: the title, the dim part after it (the file's
+/// name, the author), and the padding with the fixed columns.
+type Cells = (String, String, String);
+
+fn cells(title: (&str, &str, usize), time: &str, read: &str, last: &str, width: usize) -> Cells {
     let (show_time, show_last) = columns(width);
     let read_w = if show_last { READ_W } else { READ_NARROW_W };
     let mut fixed = 0;
@@ -38,15 +45,70 @@ fn cells(title: &str, time: &str, read: &str, last: &str, width: usize) -> Strin
         fixed += LAST_W;
     }
     let title_w = width.saturating_sub(fixed + 2);
-    let t = ellipsize(title, title_w);
-    let mut s = format!(" {t}{}", " ".repeat(title_w - str_width(&t) + 1));
+    let (t, extra) = title_cell(title.0, title.1, title.2, title_w);
+    let used = str_width(&t) + str_width(&extra);
+    let mut rest = " ".repeat(title_w.saturating_sub(used) + 1);
     if show_time {
-        s.push_str(&format!("{time:>w$}{read:>r$}", w = TIME_W, r = read_w));
+        rest.push_str(&format!("{time:>w$}{read:>r$}", w = TIME_W, r = read_w));
     }
     if show_last {
-        s.push_str(&format!("{last:>w$}", w = LAST_W));
+        rest.push_str(&format!("{last:>w$}", w = LAST_W));
     }
-    s
+    (format!(" {t}"), extra, rest)
+}
+
+/// Least columns the title keeps before the part after it is cut.
+const TITLE_MIN_W: usize = 16;
+
+/// The title and the part after it in `w` columns: the title first, the
+/// rest in what is left (cut at its end); but the first `keep` columns of
+/// the part after it (the file's name that tells two same titles apart)
+/// keep up to half the room.
+fn title_cell(title: &str, extra: &str, keep: usize, w: usize) -> (String, String) {
+    let title_room = if keep == 0 {
+        w
+    } else {
+        w.saturating_sub(keep.min(w / 2)).max(TITLE_MIN_W.min(w))
+    };
+    let t = ellipsize(title, title_room);
+    let left = w.saturating_sub(str_width(&t));
+    let e = if left > 2 {
+        ellipsize(extra, left)
+    } else {
+        String::new()
+    };
+    (t, e)
+}
+
+/// What follows an article's title: its file's name when another article
+/// has the same title (first: it tells them apart), and its author; with
+/// the columns of the file's name part.
+fn after_title(a: &Article, same_title: bool) -> (String, usize) {
+    let mut s = String::new();
+    if same_title {
+        let name = a.rel.rsplit('/').next().unwrap_or(&a.rel);
+        s.push_str(messages::LIST_FILE_SEP);
+        s.push_str(name);
+    }
+    let keep = str_width(&s);
+    if let Some(author) = a.author.as_deref().filter(|x| !x.is_empty()) {
+        s.push_str(messages::LIST_AUTHOR_SEP);
+        s.push_str(author);
+    }
+    (s, keep)
+}
+
+/// The articles whose title another article has too.
+fn same_titles(lib: &Library) -> HashSet<usize> {
+    let mut by_title: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, a) in lib.articles.iter().enumerate() {
+        by_title.entry(fold_simple(&a.title)).or_default().push(i);
+    }
+    by_title
+        .into_values()
+        .filter(|v| v.len() > 1)
+        .flatten()
+        .collect()
 }
 
 /// The reading progress as a bar and a percentage: "━━━─── 50%".
@@ -84,19 +146,18 @@ pub fn draw(frame: &mut Frame, lv: &LibraryScreen, ses: &Session, theme: &Theme)
         &format!("{sort} "),
         width,
     );
+    let (a, b, c) = cells(
+        (messages::COL_TITLE, "", 0),
+        messages::COL_TIME,
+        messages::COL_PROGRESS,
+        messages::COL_LAST,
+        width,
+    );
     let mut lines = vec![
         Line::styled(head, theme.bar),
-        Line::styled(
-            cells(
-                messages::COL_TITLE,
-                messages::COL_TIME,
-                messages::COL_PROGRESS,
-                messages::COL_LAST,
-                width,
-            ),
-            theme.dim,
-        ),
+        Line::styled(format!("{a}{b}{c}"), theme.dim),
     ];
+    let same = same_titles(lib);
     let page = LibraryScreen::page(ses);
     for (n, row) in lv.rows.iter().enumerate().skip(lv.scroll).take(page) {
         let selected = n == lv.selected;
@@ -111,14 +172,23 @@ pub fn draw(frame: &mut Frame, lv: &LibraryScreen, ses: &Session, theme: &Theme)
                 let last = state.map_or(messages::NEVER_READ.to_string(), |s| {
                     messages::ago(now.saturating_sub(s.last_read))
                 });
-                let text = cells(
-                    &a.title,
+                let (extra, keep) = after_title(a, same.contains(&i));
+                let (t, e, rest) = cells(
+                    (&a.title, &extra, keep),
                     &messages::reading_time(a.minutes()),
                     &read,
                     &last,
                     width,
                 );
-                Line::styled(text, if selected { theme.selected } else { theme.body })
+                if selected {
+                    Line::styled(format!("{t}{e}{rest}"), theme.selected)
+                } else {
+                    Line::from(vec![
+                        Span::styled(t, theme.body),
+                        Span::styled(e, theme.dim),
+                        Span::styled(rest, theme.body),
+                    ])
+                }
             }
             Row::Unreadable(i) => {
                 let Some(u) = lib.unreadable.get(i) else {

@@ -73,8 +73,11 @@ pub struct Reader {
     pub key: String,
     /// The file.
     pub path: PathBuf,
-    /// The parsed article.
+    /// The parsed article (its title and author those the person gave, when
+    /// they gave them).
     pub doc: Document,
+    /// The file's own title and author, when the person gave others.
+    pub own: Option<(String, Option<String>)>,
     /// The window onto it.
     pub view: Viewport,
     /// Its outline, beside the text or over it.
@@ -102,8 +105,19 @@ impl Reader {
     /// Open `path` (`key` names it in the reading state) where it was last
     /// read. What the person should be told goes on the status line.
     pub fn open(ses: &mut Session, path: &Path, key: String) -> Result<Reader, String> {
-        let (id, doc) =
+        let (id, mut doc) =
             library::load(path).map_err(|reason| messages::err_article(path, &reason))?;
+        // The marks file keeps the file's own title (it finds the article
+        // again after an edit); what the person named it is shown.
+        let own = (doc.title.clone(), doc.meta.author.clone());
+        let retitled = ses.titles.apply_doc(&id, &key, &mut doc);
+        // Found by its path (its text edited since): kept under its new
+        // content id, so that a move later does not lose it.
+        if retitled && !ses.titles.articles.contains_key(&id) {
+            let _ = ses
+                .titles
+                .set(&id, &key, &crate::core::titles::Retitle::default());
+        }
         // What was said on the screen left is not about this article.
         ses.clear_message();
         let panel = OutlinePanel::new(Outline::of(&doc));
@@ -113,13 +127,8 @@ impl Reader {
         if let Some(state) = ses.store.states.find(&id, &key) {
             view.go_to(&doc, state.pos);
         }
-        let (mut marks, marks_message) = ReaderMarks::open(
-            &ses.data_dir,
-            ses.lib.as_ref(),
-            (&id, &key),
-            &doc.title,
-            &doc,
-        );
+        let (mut marks, marks_message) =
+            ReaderMarks::open(&ses.data_dir, ses.lib.as_ref(), (&id, &key), &own.0, &doc);
         // A damaged marks file is said now and again on exit, where it stays.
         ses.data_notices.extend(marks.damaged.take());
         if let Some(m) = marks_message {
@@ -129,6 +138,7 @@ impl Reader {
             id,
             key,
             path: path.to_path_buf(),
+            own: retitled.then_some(own),
             doc,
             view,
             panel,
@@ -143,6 +153,39 @@ impl Reader {
         };
         r.resize(ses);
         Ok(r)
+    }
+
+    /// The person gives the article a title (or, `author`, an author);
+    /// empty goes back to the file's own. Saved in the data dir, and shown
+    /// at once here and in the library; a failure is said.
+    pub fn retitle(&mut self, ses: &mut Session, author: bool, text: &str) {
+        let change = if author {
+            crate::core::titles::Retitle {
+                author: Some(text.to_string()),
+                ..Default::default()
+            }
+        } else {
+            crate::core::titles::Retitle {
+                title: Some(text.to_string()),
+                ..Default::default()
+            }
+        };
+        if let Err(e) = ses.titles.set(&self.id, &self.key, &change) {
+            ses.say(e.to_string());
+            return;
+        }
+        if let Some((title, author)) = self.own.take() {
+            self.doc.title = title;
+            self.doc.meta.author = author;
+        }
+        let own = (self.doc.title.clone(), self.doc.meta.author.clone());
+        if ses.titles.apply_doc(&self.id, &self.key, &mut self.doc) {
+            self.own = Some(own);
+        }
+        if let Some(lib) = ses.lib.as_mut() {
+            ses.titles.apply(lib);
+        }
+        ses.flash(messages::info::TITLE_SAVED);
     }
 
     /// Rows of text in the window (all but the status line).

@@ -159,6 +159,9 @@ impl SearchScreen {
             .and_then(|n| n.search(&self.query, LIMIT).ok())
             .unwrap_or_default();
         self.result = merged(notes, text, LIMIT);
+        if let Some(lib) = ses.lib.as_ref() {
+            crate::core::titles::retitle_hits(lib, &mut self.result.hits);
+        }
         self.error = None;
     }
 
