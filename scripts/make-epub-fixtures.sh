@@ -16,7 +16,10 @@ corpus = sys.argv[1]
 NOTE = re.compile(r"\[(\d+) - ((?:[^\[\]]|\[[^\]]*\])*)\]")
 
 def read(name, first=None, last=None):
-    lines = open(f"{corpus}/{name}", encoding="utf-8").read().replace("\r\n", "\n").split("\n")
+    text = open(f"{corpus}/{name}", encoding="utf-8").read().replace("\r\n", "\n")
+    # lib.ru's texts carry letters as HTML references («trait&#233;»): letters again.
+    text = re.sub(r"&#(\d{2,7});", lambda m: chr(int(m.group(1))), text)
+    lines = text.split("\n")
     return lines[(first or 1) - 1:last]
 
 def esc(s):

@@ -7,6 +7,7 @@ use super::heading::{self, Strength};
 use super::yo;
 use crate::core::document::{Block, BlockKind, Document, Meta};
 
+mod entities;
 mod epigraph;
 mod notes;
 use epigraph::epigraph_span;
@@ -36,9 +37,11 @@ struct Para {
 }
 
 /// Parse clean text (see [`super::decode::clean_text`]); lib.ru's „ for ё
-/// is put right first (see [`super::yo`]).
+/// is put right first (see [`super::yo`]), and `&#233;` left from HTML made
+/// é (see [`entities`]).
 pub fn parse_str(text: &str) -> Document {
-    let text = yo::restore(text);
+    let yo = yo::restore(text);
+    let text = entities::restore(&yo);
     let lines: Vec<&str> = text.split('\n').map(str::trim_end).collect();
     let paras = match hard_wrap_width(&lines) {
         Some(width) => reflow(&lines, width),
