@@ -96,8 +96,32 @@ scenario() {
     wait_for 'all articles'
     shot notes-list
 
-    # (8) justified, hyphenated text with a paragraph indent, from a config
-    keys q q q
+    # (8) an EPUB: «Бесы» with its nested table of contents as the outline
+    keys q q
+    wait_for 'sorted by'
+    keys Escape /
+    keys -l 'бесы'
+    keys Enter Enter
+    wait_for '% ·'
+    keys : 
+    keys -l '2.1.3'
+    keys Enter o
+    wait_for 'Глава вторая'
+    shot epub-outline
+
+    # (9) a footnote of the book shown over the text (l picks it, Enter shows it)
+    keys o :
+    keys -l '579'
+    keys Enter l
+    wait_for 'Enter: show footnote'
+    keys Enter
+    wait_for 'Footnote'
+    shot footnote
+
+    # (10) justified, hyphenated text with a paragraph indent, from a config
+    keys Escape q
+    wait_for 'sorted by'
+    keys q
     mkdir -p "$tmp/config/chitalka"
     printf '[text]\nwidth = 66\njustify = true\nhyphenate = true\nparagraph_indent = 3\n' \
         >"$tmp/config/chitalka/config.toml"

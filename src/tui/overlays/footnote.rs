@@ -36,6 +36,29 @@ pub struct Footnote {
     pub keep_clear: Option<usize>,
 }
 
+/// A note's text that opens with its own label ("1 поражение (ит.)",
+/// "12. Ну да", often a link back to the reference) says again what the
+/// box's title says: the label goes, and the spans move with the text.
+fn drop_leading_label(block: &mut crate::core::document::Block, label: &str) {
+    let label = label.trim();
+    let Some(rest) = block.text.strip_prefix(label).filter(|_| !label.is_empty()) else {
+        return;
+    };
+    if !rest.starts_with([' ', '.', ')']) {
+        return;
+    }
+    let body = rest.trim_start_matches([' ', '.', ')']);
+    if body.trim().is_empty() {
+        return;
+    }
+    let cut = block.text.len() - body.len();
+    block.text.replace_range(..cut, "");
+    block.spans.retain(|s| s.range.end > cut);
+    for s in &mut block.spans {
+        s.range = s.range.start.saturating_sub(cut)..s.range.end - cut;
+    }
+}
+
 impl Footnote {
     /// The footnote `note` of `doc`.
     pub fn of(doc: &Document, note: &Note) -> Footnote {
@@ -51,6 +74,9 @@ impl Footnote {
             && note_marker(blocks[0].text.trim()) == note_marker(&note.label)
         {
             blocks.remove(0);
+        }
+        if let Some(first) = blocks.first_mut() {
+            drop_leading_label(first, &note.label);
         }
         Footnote {
             label: note.label.clone(),
@@ -158,5 +184,37 @@ impl Footnote {
             .collect();
         frame.render_widget(Clear, rect);
         frame.render_widget(Paragraph::new(rows).block(block), rect);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::document::{Block, BlockKind, Inline, Span};
+
+    #[test]
+    fn a_leading_label_goes_with_its_span() {
+        let mut b = Block::new(BlockKind::Paragraph, "1 поражение (ит.).");
+        b.spans.push(Span {
+            range: 0..1,
+            style: Inline::Link("#r1".into()),
+        });
+        b.spans.push(Span {
+            range: 2..20,
+            style: Inline::Emphasis,
+        });
+        drop_leading_label(&mut b, "1");
+        assert_eq!(b.text, "поражение (ит.).");
+        assert_eq!(b.spans.len(), 1);
+        assert_eq!(b.spans[0].range, 0..18);
+        let mut b = Block::new(BlockKind::Paragraph, "12. Ну да");
+        drop_leading_label(&mut b, "12");
+        assert_eq!(b.text, "Ну да");
+        // Not a label of its own: "1812 год"; a label alone stays.
+        for (text, label) in [("1812 год", "1"), ("12.", "12"), ("1", "1")] {
+            let mut b = Block::new(BlockKind::Paragraph, text);
+            drop_leading_label(&mut b, label);
+            assert_eq!(b.text, text);
+        }
     }
 }
