@@ -34,10 +34,12 @@ struct Links {
     refs_without_note: usize,
     internal: usize,
     external: usize,
+    /// Relative links to a file next to the article that exists.
+    to_files: usize,
     broken: usize,
 }
 
-fn links(doc: &Document) -> Links {
+fn links(doc: &Document, dir: &Path) -> Links {
     let mut n = Links::default();
     for span in doc.blocks.iter().flat_map(|b| &b.spans) {
         match &span.style {
@@ -49,7 +51,15 @@ fn links(doc: &Document) -> Links {
             }
             Inline::Link(href) => match doc.follow(href) {
                 LinkTarget::Note(_) | LinkTarget::Place(_) => n.internal += 1,
-                LinkTarget::External(_) | LinkTarget::Relative(_) => n.external += 1,
+                LinkTarget::External(_) => n.external += 1,
+                LinkTarget::Relative(path) => {
+                    let file = path.split('#').next().unwrap_or_default();
+                    if dir.join(file).is_file() {
+                        n.to_files += 1;
+                    } else {
+                        n.broken += 1;
+                    }
+                }
                 LinkTarget::Missing => n.broken += 1,
             },
             _ => {}
@@ -61,7 +71,7 @@ fn links(doc: &Document) -> Links {
 /// Totals of one format: files read, files not read, headings, toc
 /// entries, notes, note references, internal and external links.
 #[derive(Default)]
-struct Totals([usize; 8]);
+struct Totals([usize; 10]);
 
 fn main() {
     let dir = std::env::args().nth(1).unwrap_or_else(|| "library".into());
@@ -69,7 +79,7 @@ fn main() {
     let mut all = Vec::new();
     files(Path::new(&dir), &mut all);
     println!(
-        "| file | format | title | blocks | headings | outline | toc | notes | refs (no note) | links in / out / broken | ms |"
+        "| file | format | title | blocks | headings | outline | toc | notes | refs (no note) | links in / to files / out / broken | ms |"
     );
     println!("|---|---|---|---|---|---|---|---|---|---|---|");
     for path in all {
@@ -103,9 +113,9 @@ fn main() {
             .filter(|b| matches!(b.kind, chitalka::core::document::BlockKind::Heading(_)))
             .count();
         let outline = Outline::of(&doc).sections.len();
-        let l = links(&doc);
+        let l = links(&doc, path.parent().unwrap_or(Path::new(".")));
         println!(
-            "| {name} | {} | {} | {} | {headings} | {outline} | {} | {} | {} ({}) | {} / {} / {} | {ms:.0} |",
+            "| {name} | {} | {} | {} | {headings} | {outline} | {} | {} | {} ({}) | {} / {} / {} / {} | {ms:.0} |",
             doc.meta.format,
             doc.title.replace('|', "/"),
             doc.blocks.len(),
@@ -114,6 +124,7 @@ fn main() {
             l.note_refs,
             l.refs_without_note,
             l.internal,
+            l.to_files,
             l.external,
             l.broken,
         );
@@ -126,7 +137,9 @@ fn main() {
             doc.notes.len(),
             l.note_refs,
             l.internal,
+            l.to_files,
             l.external,
+            l.broken,
         ]
         .into_iter()
         .enumerate()
@@ -136,13 +149,13 @@ fn main() {
     }
     println!();
     println!(
-        "| format | files read | not read | headings | toc | notes | note refs | links in / out |"
+        "| format | files read | not read | headings | toc | notes | note refs | links in / to files / out / broken |"
     );
     println!("|---|---|---|---|---|---|---|---|");
     for (format, Totals(t)) in totals {
         println!(
-            "| {format} | {} | {} | {} | {} | {} | {} | {} / {} |",
-            t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7]
+            "| {format} | {} | {} | {} | {} | {} | {} | {} / {} / {} / {} |",
+            t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9]
         );
     }
 }

@@ -358,3 +358,43 @@ fn a_link_back_to_the_article_under_closes_the_one_over_it() {
     assert_eq!(app.screens().len(), 1, "the article under came up");
     assert!(screen(&mut app).contains("Глава вторая"));
 }
+
+#[test]
+fn a_markdown_link_to_a_page_opens_the_markdown_file_of_that_name() {
+    // Books written for mdBook link to the pages it makes: "ch02.html".
+    let home = Home::new();
+    let dir = home.data().join("book");
+    std::fs::create_dir_all(&dir).expect("dir");
+    let first = dir.join("ch01.md");
+    std::fs::write(
+        &first,
+        "# Глава 1\n\nДальше — [вторая глава](ch02.html#далее) и [третья](ch03.html).\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("ch02.md"),
+        "# Глава 2\n\nНачало второй.\n\n## Далее\n\nПродолжение второй главы.\n",
+    )
+    .expect("write");
+    let mut app = App::with_file(Config::default(), &home.data(), &first, (80, 24)).expect("app");
+    app.on_key(key('l'));
+    assert!(
+        status(&mut app).contains("ch02.html"),
+        "{}",
+        status(&mut app)
+    );
+    app.on_key(code(KeyCode::Enter));
+    assert_eq!(app.screens().len(), 2, "ch02.md opened for ch02.html");
+    assert!(screen(&mut app).contains("Продолжение второй главы."));
+    app.on_key(key('q'));
+    // No ch03.md: said, nothing opened.
+    app.on_key(key('l'));
+    app.on_key(key('l'));
+    app.on_key(code(KeyCode::Enter));
+    assert_eq!(app.screens().len(), 1);
+    assert!(
+        status(&mut app).contains("ch03.html"),
+        "{}",
+        status(&mut app)
+    );
+}

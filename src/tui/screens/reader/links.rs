@@ -198,15 +198,26 @@ impl Reader {
     }
 
     /// A file a relative link names, next to the article, when it is one
-    /// chitalka reads (its name percent-decoded).
+    /// chitalka reads (its name percent-decoded). A Markdown article's link
+    /// to `x.html` finds `x.md` when there is no `x.html`: books written for
+    /// mdBook link to the pages it makes.
     fn linked_file(&self, rel: &str) -> Option<PathBuf> {
         let rel = percent_decode(rel);
         if rel.is_empty() || Path::new(&rel).is_absolute() {
             return None;
         }
+        let readable = |path: PathBuf| {
+            let meta = std::fs::metadata(&path).ok()?;
+            (meta.is_file() && crate::core::formats::is_supported(&path)).then_some(path)
+        };
         let path = self.path.parent()?.join(&rel);
-        let meta = std::fs::metadata(&path).ok()?;
-        (meta.is_file() && crate::core::formats::is_supported(&path)).then_some(path)
+        let markdown = matches!(self.doc.meta.format.as_str(), "markdown");
+        readable(path.clone()).or_else(|| {
+            let page = path.extension().is_some_and(|e| e == "html");
+            (markdown && page)
+                .then(|| readable(path.with_extension("md")))
+                .flatten()
+        })
     }
 }
 
