@@ -54,7 +54,12 @@ fn links(doc: &Document, dir: &Path) -> Links {
                 LinkTarget::External(_) => n.external += 1,
                 LinkTarget::Relative(path) => {
                     let file = path.split('#').next().unwrap_or_default();
-                    if dir.join(file).is_file() {
+                    let there = dir.join(file);
+                    // As the reader finds it: x.md for a Markdown book's x.html.
+                    let md = doc.meta.format == "markdown"
+                        && there.extension().is_some_and(|e| e == "html")
+                        && there.with_extension("md").is_file();
+                    if there.is_file() || md {
                         n.to_files += 1;
                     } else {
                         n.broken += 1;
