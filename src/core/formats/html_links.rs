@@ -104,8 +104,9 @@ pub(super) fn resolve(file: Option<&str>, href: &str) -> Option<String> {
     })
 }
 
-/// `%XX` escapes decoded (as UTF-8, bad bytes replaced); others kept.
-pub(super) fn percent_decode(s: &str) -> String {
+/// `%XX` escapes decoded (as UTF-8, bad bytes replaced); others kept: a
+/// link's target as written in HTML, Markdown or a book.
+pub fn percent_decode(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;

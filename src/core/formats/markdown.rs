@@ -226,7 +226,7 @@ impl Driver {
                 title,
                 id,
             }) if dest_url.starts_with('#') && dest_url.contains('%') => {
-                let dest_url = CowStr::from(percent_decode(&dest_url));
+                let dest_url = CowStr::from(super::percent_decode(&dest_url));
                 self.b.event(Event::Start(Tag::Link {
                     link_type,
                     dest_url,
@@ -314,26 +314,6 @@ fn slug_keeping_case(text: &str) -> String {
             }
         })
         .collect()
-}
-
-/// `%D0%92` escapes decoded (as UTF-8, lossy); anything else kept.
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let hex = |k: usize| b.get(k).and_then(|&c| (c as char).to_digit(16));
-        if b[i] == b'%'
-            && let (Some(h), Some(l)) = (hex(i + 1), hex(i + 2))
-        {
-            out.push(u8::try_from(h * 16 + l).unwrap_or(b'?'));
-            i += 3;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]

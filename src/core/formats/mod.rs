@@ -17,6 +17,8 @@ pub mod sniff;
 pub mod text;
 pub mod yo;
 
+pub use html_links::percent_decode;
+
 use crate::core::document::Document;
 use decode::DecodeError;
 use sniff::Format;

@@ -202,7 +202,7 @@ impl Reader {
     /// to `x.html` finds `x.md` when there is no `x.html`: books written for
     /// mdBook link to the pages it makes.
     fn linked_file(&self, rel: &str) -> Option<PathBuf> {
-        let rel = percent_decode(rel);
+        let rel = crate::core::formats::percent_decode(rel);
         if rel.is_empty() || Path::new(&rel).is_absolute() {
             return None;
         }
@@ -235,32 +235,9 @@ fn key_for(ses: &Session, path: &Path) -> String {
     full.to_string_lossy().into_owned()
 }
 
-/// `%XX` escapes decoded (a link's file name); invalid ones kept as they are.
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%'
-            && let (Some(h), Some(l)) = (
-                bytes.get(i + 1).and_then(|&b| hex(b)),
-                bytes.get(i + 2).and_then(|&b| hex(b)),
-            )
-        {
-            out.push((h * 16 + l) as u8);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 #[cfg(test)]
 mod tests {
-    use super::percent_decode;
+    use crate::core::formats::percent_decode;
 
     #[test]
     fn percent_escapes_decoded() {
