@@ -2,6 +2,10 @@
 
 /// `h`/`l` found no link or note reference on screen or near it.
 pub const NO_LINK_HERE: &str = "no link or footnote on this screen";
+/// `l` past the last link on screen (none near below) went to the first.
+pub const LINKS_WRAPPED_DOWN: &str = "no more links below: back to the first on this screen";
+/// `h` before the first link on screen (none near above) went to the last.
+pub const LINKS_WRAPPED_UP: &str = "no more links above: on to the last on this screen";
 /// A note reference whose note the file does not have.
 pub fn note_missing(label: &str) -> String {
     format!("footnote {label} is not in the file")

@@ -189,12 +189,28 @@ fn l_past_the_screen_scrolls_to_a_near_one_or_says_none() {
     app.on_key(key('l'));
     assert_ne!(top(&mut app), at, "scrolled to it");
     assert!(status(&mut app).contains("show footnote 2"));
-    // Far from any other: said, nothing moves.
+    // At the end, past the last one on screen: round to the first on screen.
     app.on_key(key('G'));
     app.on_key(key('l'));
+    let first = status(&mut app);
+    assert!(first.contains("Enter: show footnote"), "{first}");
+    app.on_key(key('l'));
+    let bar = status(&mut app);
+    assert!(bar.contains("no more links below"), "{bar}");
+    app.on_key(code(KeyCode::Esc));
+    app.on_key(key('h'));
+    app.on_key(key('h'));
+    let bar = status(&mut app);
+    assert!(bar.contains("no more links above"), "{bar}");
+    // Far from any: said, and nothing stays focused for Enter.
+    go_to(&mut app, "60%");
+    let at = top(&mut app);
     app.on_key(key('l'));
     let bar = status(&mut app);
     assert!(bar.contains("no link or footnote"), "{bar}");
+    assert_eq!(top(&mut app), at, "nothing moves");
+    app.on_key(code(KeyCode::Enter));
+    assert!(app.overlay.is_none());
 }
 
 #[test]

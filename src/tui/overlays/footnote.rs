@@ -143,9 +143,9 @@ impl Footnote {
             if room >= 5 || room >= needed {
                 let h = needed.min(room);
                 rect = note_box(column, area, h);
-                if above > below {
-                    rect.y = area.y;
-                }
+                // Next to the reference, so that the eye does not travel.
+                let y = if above > below { row - h } else { row + 1 };
+                rect.y = area.y + u16::try_from(y).unwrap_or(0);
             }
         }
         let shown = usize::from(rect.height).saturating_sub(2);

@@ -101,7 +101,28 @@ impl Reader {
                 self.follow_outline(ses);
                 self.link = Some(l);
             }
-            None => ses.flash(messages::NO_LINK_HERE),
+            // Round to the other end of the screen, as n/N go round the article.
+            None => {
+                let other = if forward {
+                    on_screen.first()
+                } else {
+                    on_screen.last()
+                };
+                match other {
+                    Some(l) => {
+                        self.link = Some(l.clone());
+                        ses.flash(if forward {
+                            messages::LINKS_WRAPPED_DOWN
+                        } else {
+                            messages::LINKS_WRAPPED_UP
+                        });
+                    }
+                    None => {
+                        self.link = None;
+                        ses.flash(messages::NO_LINK_HERE);
+                    }
+                }
+            }
         }
     }
 
