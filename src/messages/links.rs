@@ -34,6 +34,10 @@ pub fn will_show_note(label: &str) -> String {
 pub fn will_go_to(target: &str) -> String {
     format!("go to {target}")
 }
+/// What following a link to a place in the article does: the section it is in.
+pub fn will_go_to_section(title: &str) -> String {
+    format!("go to «{title}»")
+}
 /// What following an external link does.
 pub fn will_show_link(target: &str) -> String {
     format!("link {target}")

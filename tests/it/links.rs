@@ -84,7 +84,10 @@ fn russian_layout_keys_and_esc_unfocuses_before_clearing_hits() {
     // д is l, р is h on ЙЦУКЕН.
     app.on_key(key('д'));
     app.on_key(key('д'));
-    assert!(status(&mut app).contains("go to #ch3"));
+    assert!(
+        status(&mut app).contains("go to «Глава третья»"),
+        "the section, not the id"
+    );
     app.on_key(key('р'));
     assert!(status(&mut app).contains("show footnote 1"));
     app.on_key(code(KeyCode::Esc));
@@ -115,6 +118,11 @@ fn an_internal_link_is_a_jump_and_ctrl_o_comes_back() {
     let there = screen(&mut app);
     assert!(there.contains("Глава третья"), "{there}");
     assert!(there.contains("Третья глава начинается здесь."), "{there}");
+    let first = there.lines().next().unwrap_or_default();
+    assert!(
+        first.contains("Глава третья"),
+        "the heading on the top row: {there}"
+    );
     assert_ne!(top(&mut app), at);
     app.on_key(ctrl('o'));
     assert_eq!(top(&mut app), at, "Ctrl-o: back where the link was");
@@ -404,6 +412,7 @@ fn a_markdown_link_to_a_page_opens_the_markdown_file_of_that_name() {
     assert!(screen(&mut app).contains("Продолжение второй главы."));
     app.on_key(key('q'));
     // No ch03.md: said, nothing opened.
+    app.on_key(code(KeyCode::Esc));
     app.on_key(key('l'));
     app.on_key(key('l'));
     app.on_key(code(KeyCode::Enter));

@@ -66,7 +66,7 @@ fn an_internal_link_jumps_and_ctrl_o_comes_back() {
     let t = start("ilink", &home, (100, 30), "");
     let first = t.screen();
     t.keys(&["l", "l"]);
-    t.wait_for("Enter: go to #ch3");
+    t.wait_for("Enter: go to «Глава третья»");
     t.keys(&["Enter"]);
     let there = t.wait_for("Третья глава начинается здесь.");
     assert!(!there.contains("Анна Павловна¹"), "{there}");

@@ -148,6 +148,19 @@ impl Reader {
         }
     }
 
+    /// Show where a link leads: a place that starts a block (a heading, a
+    /// section, a page of a book) on the top row, as a book opens at its
+    /// chapter; a place inside a paragraph with lines above it (see
+    /// [`Reader::reveal`]), so that it is read in its context.
+    pub(super) fn show_target(&mut self, pos: Pos, rows: usize) {
+        if pos.offset == 0 {
+            self.view.go_to(&self.doc, pos);
+            self.changed_at = Some(std::time::Instant::now());
+        } else {
+            self.reveal(pos, rows);
+        }
+    }
+
     /// The link or note reference at `pos`, if any.
     pub fn link_at(&self, pos: Pos) -> Option<LinkAt> {
         links_of(&self.doc, pos.block)
@@ -160,7 +173,13 @@ impl Reader {
         let l = self.link.as_ref()?;
         let said = match self.doc.follow(&l.href) {
             LinkTarget::Note(n) => messages::will_show_note(&n.label),
-            LinkTarget::Place(_) | LinkTarget::Missing => messages::will_go_to(&l.href),
+            // A place is named by its section, not by the id in the file
+            // ("#OEBPS/text/part04.xhtml#r35").
+            LinkTarget::Place(pos) => match self.panel.outline.section_at(pos) {
+                Some(i) => messages::will_go_to_section(&self.panel.outline.sections[i].title),
+                None => messages::will_go_to(&l.href),
+            },
+            LinkTarget::Missing => messages::will_go_to(&l.href),
             LinkTarget::External(t) => messages::will_show_link(t),
             LinkTarget::Relative(t) => messages::will_open(t),
         };
@@ -183,7 +202,7 @@ impl Reader {
             LinkTarget::Place(pos) => {
                 let before = self.place();
                 self.link = None;
-                self.reveal(pos, Self::text_rows(ses));
+                self.show_target(pos, Self::text_rows(ses));
                 self.follow_outline(ses);
                 Some(Effect::Jumped(before))
             }

@@ -273,7 +273,7 @@ impl Reader {
             }
             At::Note { mark, quote } => return self.show_note(mark, quote, ses),
             At::Anchor(name) => match self.doc.anchors.get(name) {
-                Some(&pos) => self.reveal(self.doc.clamp(pos), rows),
+                Some(&pos) => self.show_target(self.doc.clamp(pos), rows),
                 None => ses.say(messages::anchor_missing(&messages::shown(name))),
             },
             At::Mark { mark, pos, .. } => {
