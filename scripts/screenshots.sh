@@ -104,7 +104,7 @@ scenario() {
     keys Enter Enter
     wait_for '% ·'
     keys : 
-    keys -l '2.1.3'
+    keys -l '1.1.3'
     keys Enter o
     wait_for 'Глава вторая'
     shot epub-outline

@@ -423,3 +423,25 @@ fn a_markdown_link_to_a_page_opens_the_markdown_file_of_that_name() {
         status(&mut app)
     );
 }
+
+#[test]
+fn a_title_alone_before_the_parts_is_not_counted() {
+    // «ВОЙНА И МИР» stands alone before «ТОМ ПЕРВЫЙ»: §1 is the volume.
+    let home = Home::new();
+    let path = Path::new("library/tolstoy-voyna-i-mir-tom1-chast1.txt");
+    let mut app = App::with_file(Config::default(), &home.data(), path, (80, 24)).expect("app");
+    go_to(&mut app, "§1.1.2");
+    let first = screen(&mut app)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    assert_eq!(first.trim(), "II.", "{}", screen(&mut app));
+    go_to(&mut app, "§1");
+    let first = screen(&mut app)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    assert!(first.contains("ТОМ ПЕРВЫЙ"), "{}", screen(&mut app));
+}

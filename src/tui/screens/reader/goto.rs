@@ -111,16 +111,27 @@ impl Reader {
     }
 
     /// The outline entry numbered `parts` (the 3rd top entry, its 2nd child).
+    /// A book's title standing alone before its parts (a top entry with
+    /// nothing under it, when a later top entry has entries under it: «ВОЙНА
+    /// И МИР» before «ТОМ ПЕРВЫЙ», «Бесы» before «Часть первая») is not
+    /// counted: §1 is the first part, as the reader counts.
     fn section_numbered(&self, parts: &[usize]) -> Option<usize> {
         let sections = &self.panel.outline.sections;
         let top = sections.iter().map(|s| s.level).min()?;
+        let tops: Vec<usize> = (0..sections.len())
+            .filter(|&i| sections[i].level == top)
+            .collect();
+        let has_children = |i: usize| sections.get(i + 1).is_some_and(|s| s.level > top);
+        let title_alone = tops.first().is_some_and(|&first| !has_children(first))
+            && tops.iter().skip(1).any(|&i| has_children(i));
         // Entries between `from` and `to` at `level`, in order.
         let (mut from, mut to, mut level) = (0, sections.len(), top);
         let mut found = None;
-        for &n in parts {
+        for (depth, &n) in parts.iter().enumerate() {
+            let skip = usize::from(depth == 0 && title_alone);
             let i = (from..to)
                 .filter(|&i| sections[i].level == level)
-                .nth(n - 1)?;
+                .nth((n + skip).checked_sub(1)?)?;
             let end = (i + 1..to)
                 .find(|&j| sections[j].level <= level)
                 .unwrap_or(to);
