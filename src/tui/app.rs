@@ -478,6 +478,7 @@ impl App {
     /// Draw the screen shown, then the overlay; no cell is left holding a
     /// control character.
     pub fn draw(&mut self, frame: &mut ratatui::Frame, theme: &super::theme::Theme) {
+        self.session.screens_open = self.stack.len();
         let Some(top) = self.stack.last_mut() else {
             return;
         };

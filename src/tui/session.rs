@@ -60,6 +60,9 @@ pub struct Session {
     pub size: (u16, u16),
     /// How the reader sets text (justified, hyphenated ...).
     pub layout: LayoutOptions,
+    /// Screens open, the one drawn included (set by the app before each
+    /// draw): on the only one, `q` quits and the hints say so.
+    pub screens_open: usize,
 }
 
 impl Session {
@@ -94,6 +97,7 @@ impl Session {
             position_error: None,
             size,
             layout,
+            screens_open: 1,
         }
     }
 

@@ -44,10 +44,10 @@ pub fn draw(frame: &mut Frame, r: &mut Reader, ses: &Session, theme: &Theme) {
         Some(_) => format!("{right} "),
         None => format!(
             "{right} · {} ",
-            // One file opened on its own: `q` quits.
+            // The only screen (one file opened on its own): `q` quits.
             ses.config
                 .keymap
-                .hint_bar_last(Mode::Reader, area.width < 80, ses.lib.is_none())
+                .hint_bar_last(Mode::Reader, area.width < 80, ses.screens_open <= 1)
         ),
     };
     // The find count, the layout switch first: what the prompt keeps when
