@@ -83,6 +83,14 @@ pub struct Titles {
     /// By content id.
     pub articles: BTreeMap<String, UserTitle>,
     problem: Option<TitlesProblem>,
+    /// The file's size and time of change when it was read (None: none).
+    seen: Option<(u64, std::time::SystemTime)>,
+}
+
+/// The size and time of change of the file at `path`, if there is one.
+fn stamp(path: &Path) -> Option<(u64, std::time::SystemTime)> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.len(), meta.modified().ok()?))
 }
 
 enum Parsed {
@@ -135,6 +143,7 @@ impl Titles {
     /// is still read).
     pub fn open(data_dir: &Path) -> Titles {
         let path = data_dir.join(TITLES_FILE);
+        let seen = stamp(&path);
         let (articles, problem) = match read(&path) {
             Ok(a) => (a, None),
             Err((p, a)) => (a, Some(p)),
@@ -143,7 +152,24 @@ impl Titles {
             path,
             articles,
             problem,
+            seen,
         }
+    }
+
+    /// Read the file again if it changed since it was read (another
+    /// chitalka, `chitalka retitle` in another terminal): true if it did.
+    pub fn reload_if_changed(&mut self) -> bool {
+        let now = stamp(&self.path);
+        if now == self.seen {
+            return false;
+        }
+        let dir = self
+            .path
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        *self = Titles::open(&dir);
+        true
     }
 
     /// Why the file could not be used, if it could not.
@@ -257,6 +283,7 @@ impl Titles {
         drop(lock);
         self.articles = file.articles;
         self.problem = None;
+        self.seen = stamp(&self.path);
         Ok(())
     }
 }

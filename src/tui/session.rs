@@ -101,6 +101,17 @@ impl Session {
         }
     }
 
+    /// The titles and authors the person gave read again if their file
+    /// changed since (`chitalka retitle` in another terminal), and put over
+    /// the library's.
+    pub fn fresh_titles(&mut self) {
+        if self.titles.reload_if_changed()
+            && let Some(lib) = self.lib.as_mut()
+        {
+            self.titles.apply(lib);
+        }
+    }
+
     /// Say `text` on the status line until the next key.
     pub fn say(&mut self, text: impl Into<String>) {
         self.message = Some(text.into());

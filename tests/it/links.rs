@@ -158,7 +158,10 @@ fn a_relative_link_opens_the_article_next_to_it_and_q_comes_back() {
     app.on_key(code(KeyCode::Enter));
     assert_eq!(app.screens().len(), 2, "a new reader over this one");
     let bar = status(&mut app);
-    assert!(bar.contains("q back"), "q goes back to the article under: {bar}");
+    assert!(
+        bar.contains("q back"),
+        "q goes back to the article under: {bar}"
+    );
     let there = screen(&mut app);
     assert!(
         there.contains("Вы пришли по ссылке во вторую часть."),

@@ -240,3 +240,54 @@ fn the_info_panel_gives_a_title_and_an_author() {
         ("Бесы".into(), Some("Ф. М. Достоевский".into()), true)
     );
 }
+
+#[test]
+fn a_title_given_in_another_terminal_reaches_the_running_app() {
+    use crate::common::screen::{code, key, screen};
+    use crossterm::event::KeyCode;
+    let home = Home::new();
+    let lib = library(&home);
+    let mut app = chitalka::tui::app::App::with_library(
+        chitalka::config::Config::default(),
+        &home.data(),
+        &lib,
+        (100, 30),
+    )
+    .expect("app");
+    assert!(screen(&mut app).contains("Dostoevsky besy"));
+    // `chitalka retitle` while the app runs.
+    let out = run(
+        &home,
+        &lib,
+        &["retitle", "dostoevsky_besy.txt", "--title", "Бесы"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Opened now, the article has the new title.
+    app.on_key(key('/'));
+    for c in "dosto".chars() {
+        app.on_key(key(c));
+    }
+    app.on_key(code(KeyCode::Enter));
+    app.on_key(code(KeyCode::Enter));
+    assert!(app.reader_mut().is_some(), "{}", screen(&mut app));
+    let bar = screen(&mut app)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string();
+    assert!(bar.starts_with(" Бесы"), "{bar}");
+    // And back in the library too.
+    app.on_key(key('q'));
+    let _ = run(&home, &lib, &["retitle", "a.md", "--title", "Первое"]);
+    app.on_key(code(KeyCode::Esc));
+    app.on_key(key('/'));
+    for c in "бесы".chars() {
+        app.on_key(key(c));
+    }
+    app.on_key(code(KeyCode::Enter));
+    app.on_key(code(KeyCode::Enter));
+    app.on_key(key('q'));
+    app.on_key(code(KeyCode::Esc));
+    let shown = screen(&mut app);
+    assert!(shown.contains("Первое"), "{shown}");
+}

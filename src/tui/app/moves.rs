@@ -72,7 +72,10 @@ impl App {
             return;
         };
         match s {
-            Screen::Library(l) => l.refresh_rows(&self.session),
+            Screen::Library(l) => {
+                self.session.fresh_titles();
+                l.refresh_rows(&self.session);
+            }
             Screen::Marks(m) => {
                 let reader = below.iter().rev().find_map(Screen::reader);
                 m.refresh(&self.session, reader);

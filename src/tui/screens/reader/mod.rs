@@ -110,6 +110,7 @@ impl Reader {
         // The marks file keeps the file's own title (it finds the article
         // again after an edit); what the person named it is shown.
         let own = (doc.title.clone(), doc.meta.author.clone());
+        ses.fresh_titles();
         let retitled = ses.titles.apply_doc(&id, &key, &mut doc);
         // Found by its path (its text edited since): kept under its new
         // content id, so that a move later does not lose it.
