@@ -87,7 +87,7 @@ enum Command {
         #[arg(long)]
         name: Option<String>,
     },
-    /// Give an article your own title or author (kept in the data dir, shown everywhere); --clear goes back to the file's.
+    /// Give an article your own title or author (kept in the data dir, shown everywhere), or --clear them.
     Retitle {
         /// The article (a path, or a path inside the library).
         path: PathBuf,

@@ -137,8 +137,7 @@ pub const BOOKMARK_THE_PASSAGE: &str = "bookmark the passage (chosen, or at the 
 /// Help text: note.
 pub const NOTE_ON_THE_PASSAGE: &str = "note on the passage (chosen, or at the top)";
 /// Help text: show the note.
-pub const SHOW_THE_NOTE: &str =
-    "follow the focused link / footnote, else show the note on screen (again: the next)";
+pub const SHOW_THE_NOTE: &str = "follow the link picked with l, else show a note on screen";
 /// Help text: list bookmarks.
 pub const LIST_BOOKMARKS: &str = "bookmarks";
 /// Help text: list notes.
