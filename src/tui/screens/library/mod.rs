@@ -104,6 +104,37 @@ pub fn scan_tick(ses: &mut Session) -> bool {
     true
 }
 
+/// Width numbers are padded to in [`natural_key`].
+const NUMBER_WIDTH: usize = 20;
+
+/// A title as it sorts: its numbers padded with zeros, so that «Глава 2»
+/// comes before «Глава 10», as a person counts.
+fn natural_key(title: &str) -> String {
+    let mut out = String::with_capacity(title.len() + 8);
+    let mut digits = String::new();
+    let flush = |digits: &mut String, out: &mut String| {
+        if digits.len() < NUMBER_WIDTH {
+            out.extend(std::iter::repeat_n('0', NUMBER_WIDTH - digits.len()));
+        }
+        out.push_str(digits);
+        digits.clear();
+    };
+    for c in title.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else {
+            if !digits.is_empty() {
+                flush(&mut digits, &mut out);
+            }
+            out.push(c);
+        }
+    }
+    if !digits.is_empty() {
+        flush(&mut digits, &mut out);
+    }
+    out
+}
+
 /// The reading state of an article, if it was ever opened.
 pub fn state_of<'a>(ses: &'a Session, a: &Article) -> Option<&'a ReadingState> {
     ses.store.states.find(&a.id, &a.rel)
@@ -157,7 +188,7 @@ impl LibraryScreen {
                 matches(&a.title) || a.author.as_deref().is_some_and(matches)
             })
             .collect();
-        let title_key = |i: &usize| fold_simple(&lib.articles[*i].title);
+        let title_key = |i: &usize| natural_key(&fold_simple(&lib.articles[*i].title));
         match self.sort {
             Sort::Title => arts.sort_by_cached_key(title_key),
             Sort::Recent => arts.sort_by_cached_key(|i| {
@@ -288,5 +319,34 @@ impl LibraryScreen {
         }
         self.selected = i;
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::natural_key;
+
+    #[test]
+    fn numbers_in_titles_sort_as_numbers() {
+        let mut titles = vec![
+            "глава 10. б",
+            "глава 2. а",
+            "глава 1",
+            "глава",
+            "10 лет",
+            "9 дней",
+        ];
+        titles.sort_by_cached_key(|t| natural_key(t));
+        assert_eq!(
+            titles,
+            vec![
+                "9 дней",
+                "10 лет",
+                "глава",
+                "глава 1",
+                "глава 2. а",
+                "глава 10. б"
+            ]
+        );
     }
 }
