@@ -32,8 +32,9 @@ use tantivy::{Index, IndexWriter, TantivyDocument, Term, doc};
 /// Bumped when the schema, the folding or the text indexed changes (2:
 /// lib.ru's „ for ё put right; 3: note references' superscript digits
 /// folded away; 4: notes of plain text and Markdown taken out of the
-/// running text; 5: `&#233;` in plain text is é): an older index is rebuilt.
-pub const INDEX_VERSION: u32 = 5;
+/// running text; 5: `&#233;` in plain text is é; 6: French «prйviens» is
+/// «préviens»): an older index is rebuilt.
+pub const INDEX_VERSION: u32 = 6;
 const MANIFEST: &str = "chitalka-index.json";
 const RU: &str = "chitalka_ru";
 const EN: &str = "chitalka_en";

@@ -19,9 +19,10 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 /// readable; 8: plain text's and Markdown's notes are read, which changes
 /// their words; 9: EPUB is read; 10: Markdown front matter gives the title
 /// and author, a dictd dictionary its name, an author's name over the title
-/// on the first two lines the author; 11: `&#233;` in plain text is é). A
-/// cache of another version is set aside and filled anew.
-const VERSION: u32 = 11;
+/// on the first two lines the author; 11: `&#233;` in plain text is é; 12:
+/// French «prйviens» is «préviens»). A cache of another version is set aside
+/// and filled anew.
+const VERSION: u32 = 12;
 
 /// The version of chitalka that filled the cache: another one parses anew.
 const APP: &str = env!("CARGO_PKG_VERSION");

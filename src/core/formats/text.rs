@@ -9,6 +9,7 @@ use crate::core::document::{Block, BlockKind, Document, Meta};
 
 mod entities;
 mod epigraph;
+mod latin1;
 mod notes;
 use epigraph::epigraph_span;
 
@@ -37,11 +38,12 @@ struct Para {
 }
 
 /// Parse clean text (see [`super::decode::clean_text`]); lib.ru's „ for ё
-/// is put right first (see [`super::yo`]), and `&#233;` left from HTML made
-/// é (see [`entities`]).
+/// is put right first (see [`super::yo`]), `&#233;` left from HTML made é
+/// (see [`entities`]), and French «prйviens» «préviens» (see [`latin1`]).
 pub fn parse_str(text: &str) -> Document {
     let yo = yo::restore(text);
-    let text = entities::restore(&yo);
+    let letters = entities::restore(&yo);
+    let text = latin1::restore(&letters);
     let lines: Vec<&str> = text.split('\n').map(str::trim_end).collect();
     let paras = match hard_wrap_width(&lines) {
         Some(width) => reflow(&lines, width),

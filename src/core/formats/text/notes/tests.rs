@@ -244,7 +244,7 @@ voir chez  moi  entre  7  et  10  heures. Annette Scherer\".3 И всё.
     let d = parse_str(src);
     assert_eq!(
         d.blocks[0].text,
-        "- Еh bien, mon prince. Gкnes et Lucques ne sont plus que des apanages, des поместья, de la famille Buonaparte. Non, je vous prйviens, que si vous n'кtes plus мой верный раб, comme vous dites.¹ Ну, здравствуйте, здравствуйте. Je vois que je vous fais peur,² садитесь и рассказывайте."
+        "- Еh bien, mon prince. Gênes et Lucques ne sont plus que des apanages, des поместья, de la famille Buonaparte. Non, je vous préviens, que si vous n'êtes plus мой верный раб, comme vous dites.¹ Ну, здравствуйте, здравствуйте. Je vois que je vous fais peur,² садитесь и рассказывайте."
     );
     assert!(
         d.blocks[1]
