@@ -1,0 +1,52 @@
+//! Hostile EPUBs that must simply finish: sizes at which the old code
+//! took minutes (a scan per spine item, a quadratic de-duplication).
+
+use super::parse_within;
+use super::tests::zip_book;
+
+const CONTAINER: &str = r#"<?xml version="1.0"?><container xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="o.opf" media-type="application/oebps-package+xml"/></rootfiles></container>"#;
+
+/// An OPF of `items` (id, href) read in `spine` order (ids).
+fn opf(items: &[(String, String)], spine: &[String]) -> String {
+    let mut s = String::from(
+        r#"<package xmlns="http://www.idpf.org/2007/opf" version="3.0"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>T</dc:title></metadata><manifest>"#,
+    );
+    for (id, href) in items {
+        s.push_str(&format!(
+            r#"<item id="{id}" href="{href}" media-type="application/xhtml+xml"/>"#
+        ));
+    }
+    s.push_str("</manifest><spine>");
+    for id in spine {
+        s.push_str(&format!(r#"<itemref idref="{id}"/>"#));
+    }
+    s.push_str("</spine></package>");
+    s
+}
+
+fn page(text: &str) -> String {
+    format!(r#"<html xmlns="http://www.w3.org/1999/xhtml"><body><p>{text}</p></body></html>"#)
+}
+
+#[test]
+fn many_missing_spine_documents_among_many_entries() {
+    // 60,000 spine items naming absent files, 60,000 other entries (each
+    // missing item scanned every name: 3.6e9 name comparisons), and one
+    // page, found in other case.
+    let n = 60_000;
+    let mut items: Vec<(String, String)> =
+        (0..n).map(|i| (format!("i{i}"), format!("m{i}.xhtml"))).collect();
+    items.push(("z".into(), "Z.XHTML".into()));
+    let spine: Vec<String> = items.iter().map(|(id, _)| id.clone()).collect();
+    let names: Vec<String> = (0..n).map(|i| format!("e{i}")).collect();
+    let mut files = vec![
+        ("META-INF/container.xml", CONTAINER.to_string()),
+        ("o.opf", opf(&items, &spine)),
+        ("z.xhtml", page("Единственная страница.")),
+    ];
+    files.extend(names.iter().map(|n| (n.as_str(), String::new())));
+    let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
+    let d = parse_within(&zip_book(&refs), 64 << 20).expect("parse");
+    let texts: Vec<&str> = d.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(texts, vec!["Единственная страница."]);
+}
