@@ -72,3 +72,21 @@ fn a_spine_of_200000_distinct_documents_is_not_deduplicated_by_scanning() {
     let texts: Vec<&str> = d.blocks.iter().map(|b| b.text.as_str()).collect();
     assert_eq!(texts, vec!["Последняя."], "read once");
 }
+
+#[test]
+fn a_doctype_internal_subset_shows_no_text_and_expands_nothing() {
+    let laughs = r#"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;">
+  <!ENTITY xxe SYSTEM "file:///etc/passwd">
+  ]>
+<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Текст &lol1; &xxe;</p></body></html>"#;
+    let items = [("a".to_string(), "a.xhtml".to_string())];
+    let files = [
+        ("META-INF/container.xml", CONTAINER.to_string()),
+        ("o.opf", opf(&items, &["a".to_string()])),
+        ("a.xhtml", laughs.to_string()),
+    ];
+    let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
+    let d = parse_within(&zip_book(&refs), 1 << 20).expect("parse");
+    let texts: Vec<&str> = d.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(texts, vec!["Текст &lol1; &xxe;"]);
+}
