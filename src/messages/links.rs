@@ -64,6 +64,10 @@ pub fn link_opened(opener: &str) -> String {
 }
 /// No opener on this system.
 pub const NO_OPENER: &str = "no opener found (xdg-open, open); copy the link with y";
+/// The program `CHITALKA_OPENER` names is not there.
+pub fn opener_not_found(program: &str) -> String {
+    format!("the opener CHITALKA_OPENER names, «{program}», was not found; copy the link with y")
+}
 /// The opener could not be started.
 pub fn opener_failed(opener: &str, why: &str) -> String {
     format!("could not start {opener}: {why}")

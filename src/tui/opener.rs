@@ -9,19 +9,31 @@ use std::process::{Command, Stdio};
 /// The env var naming the opener command (a path or a name on `PATH`).
 pub const OPENER_VAR: &str = "CHITALKA_OPENER";
 
-/// The opener's program, when there is one.
-pub fn opener() -> Option<PathBuf> {
-    let name = std::env::var(OPENER_VAR)
+/// Why there is no opener.
+#[derive(Debug, PartialEq, Eq)]
+pub enum NoOpener {
+    /// `$CHITALKA_OPENER` names a program that was not found.
+    Configured(String),
+    /// The desktop's opener (`xdg-open`, `open`) is not installed.
+    Default,
+}
+
+/// The opener's program, or why there is none.
+pub fn opener() -> Result<PathBuf, NoOpener> {
+    let configured = std::env::var(OPENER_VAR)
         .ok()
-        .filter(|v| !v.trim().is_empty())
-        .unwrap_or_else(|| {
-            if cfg!(target_os = "macos") {
-                "open".into()
+        .filter(|v| !v.trim().is_empty());
+    match configured {
+        Some(name) => find_program(&name).ok_or(NoOpener::Configured(name)),
+        None => {
+            let name = if cfg!(target_os = "macos") {
+                "open"
             } else {
-                "xdg-open".into()
-            }
-        });
-    find_program(&name)
+                "xdg-open"
+            };
+            find_program(name).ok_or(NoOpener::Default)
+        }
+    }
 }
 
 /// `name` as a runnable file: a path as it is, else the first on `PATH`.

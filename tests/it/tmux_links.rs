@@ -135,6 +135,28 @@ fn an_external_link_opened_with_the_opener_and_copied() {
 }
 
 #[test]
+fn a_missing_configured_opener_is_named() {
+    if !Tmux::available() {
+        eprintln!("tmux not found: skipping");
+        return;
+    }
+    let home = Home::new();
+    let t = start(
+        "xmiss",
+        &home,
+        (140, 30),
+        "CHITALKA_OPENER=no-such-opener-here",
+    );
+    t.keys(&["l", "l", "l"]);
+    t.wait_for("Enter: link https://example.org/");
+    t.keys(&["Enter"]);
+    t.wait_for("y copy · o open · Esc close");
+    t.keys(&["o"]);
+    let shown = t.wait_for("«no-such-opener-here», was not found");
+    assert!(!shown.contains("xdg-open"), "{shown}");
+}
+
+#[test]
 fn a_click_on_a_note_reference_shows_it() {
     if !Tmux::available() {
         eprintln!("tmux not found: skipping");

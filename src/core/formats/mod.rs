@@ -10,6 +10,7 @@ pub mod fb2zip;
 pub mod front_matter;
 pub mod heading;
 pub mod html;
+mod html_doctype;
 pub mod html_guard;
 mod html_links;
 pub mod markdown;

@@ -3,6 +3,7 @@
 
 use crate::messages;
 use crate::tui::effect::Effect;
+use crate::tui::opener::NoOpener;
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::ellipsize;
@@ -29,9 +30,16 @@ impl LinkBox {
                 vec![Effect::Copy(self.target.clone()), Effect::CloseOverlay]
             }
             KeyCode::Char('o') => {
-                let Some(program) = crate::tui::opener::opener() else {
-                    ses.say(messages::NO_OPENER);
-                    return vec![];
+                let program = match crate::tui::opener::opener() {
+                    Ok(program) => program,
+                    Err(NoOpener::Configured(name)) => {
+                        ses.say(messages::opener_not_found(&messages::shown(&name)));
+                        return vec![];
+                    }
+                    Err(NoOpener::Default) => {
+                        ses.say(messages::NO_OPENER);
+                        return vec![];
+                    }
                 };
                 let name = program
                     .file_name()

@@ -4,6 +4,7 @@
 //! as far as its entries are whole.
 
 use crate::core::formats::decode::DecodeError;
+use std::collections::HashMap;
 use std::io::{Cursor, Read};
 use zip::ZipArchive;
 
@@ -17,6 +18,13 @@ enum Source<'a> {
 /// The archive, read within a budget of unpacked bytes.
 pub(super) struct Archive<'a> {
     source: Source<'a>,
+    /// The entries' indexes by name (the first of equal names; the zip
+    /// crate's own look-up scans every name when one is missing).
+    exact: HashMap<String, usize>,
+    /// Each entry's name by its name in ASCII lower case (the first):
+    /// built once, so that a spine of many missing documents is not a
+    /// scan of all the names each.
+    folded: HashMap<String, String>,
     limit: u64,
     left: u64,
 }
@@ -26,6 +34,8 @@ impl<'a> Archive<'a> {
     pub(super) fn open(bytes: &'a [u8], limit: u64) -> Result<Archive<'a>, DecodeError> {
         let mut ar = Archive {
             source: Source::Read(Vec::new()),
+            exact: HashMap::new(),
+            folded: HashMap::new(),
             limit,
             left: limit,
         };
@@ -38,6 +48,22 @@ impl<'a> Archive<'a> {
                 }
                 ar.source = Source::Read(entries);
             }
+        }
+        let names: Vec<(usize, String)> = match &ar.source {
+            Source::Zip(zip) => (0..zip.len())
+                .filter_map(|i| Some((i, zip.name_for_index(i)?.ok()?.into_owned())))
+                .collect(),
+            Source::Read(entries) => entries
+                .iter()
+                .enumerate()
+                .map(|(i, (n, _))| (i, n.clone()))
+                .collect(),
+        };
+        for (i, name) in names {
+            ar.folded
+                .entry(name.to_ascii_lowercase())
+                .or_insert_with(|| name.clone());
+            ar.exact.entry(name).or_insert(i);
         }
         Ok(ar)
     }
@@ -88,19 +114,10 @@ impl<'a> Archive<'a> {
 
     /// The entry's name in the archive: `path`, or the same in other case.
     fn name_of(&self, path: &str) -> Option<String> {
-        let exact = match &self.source {
-            Source::Zip(zip) => zip.index_for_name(path).is_some(),
-            Source::Read(entries) => entries.iter().any(|(n, _)| n == path),
-        };
-        if exact {
+        if self.exact.contains_key(path) {
             return Some(path.to_string());
         }
-        let names = self.names();
-        names
-            .iter()
-            .find(|n| *n == path)
-            .or_else(|| names.iter().find(|n| n.eq_ignore_ascii_case(path)))
-            .cloned()
+        self.folded.get(&path.to_ascii_lowercase()).cloned()
     }
 
     /// Is there an entry at `path`?
@@ -112,20 +129,17 @@ impl<'a> Archive<'a> {
     /// name in other case), `None` when there is none or it cannot be
     /// read; an error when the book unpacks past the limit.
     pub(super) fn read(&mut self, path: &str) -> Result<Option<Vec<u8>>, DecodeError> {
-        let Some(name) = self.name_of(path) else {
+        let Some(&index) = self.name_of(path).and_then(|n| self.exact.get(&n)) else {
             return Ok(None);
         };
         let zip = match &mut self.source {
             Source::Read(entries) => {
                 // Counted against the budget when it was read.
-                return Ok(entries
-                    .iter()
-                    .find(|(n, _)| *n == name)
-                    .map(|(_, b)| b.clone()));
+                return Ok(entries.get(index).map(|(_, b)| b.clone()));
             }
             Source::Zip(zip) => zip,
         };
-        let Ok(entry) = zip.by_name(&name) else {
+        let Ok(entry) = zip.by_index(index) else {
             return Ok(None);
         };
         let mut out = Vec::new();

@@ -140,4 +140,6 @@ pub fn parse_within(bytes: &[u8], limit: u64) -> Result<Document, DecodeError> {
 }
 
 #[cfg(test)]
+mod hostile_tests;
+#[cfg(test)]
 mod tests;

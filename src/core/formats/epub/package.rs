@@ -6,7 +6,7 @@
 
 use super::xml::{Ev, attr, read};
 use crate::core::formats::html_links::{join, percent_decode};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The path of the package document `container.xml` names (the first
 /// rootfile of an OPF type, else the first rootfile).
@@ -72,6 +72,9 @@ pub(super) fn package(path: &str, text: &str) -> Package {
     let mut field: Option<String> = None;
     let mut value = String::new();
     let mut creator_role: Option<String> = None;
+    // What is in `p.authors` and `p.spine`: a set, not a scan of the list
+    // per new one (quadratic in a spine of 100,000 items).
+    let mut authors_seen: HashSet<String> = HashSet::new();
     read(text, |ev| match ev {
         Ev::Start(name, attrs) => match name.as_str() {
             "title" | "creator" | "language" => {
@@ -119,7 +122,7 @@ pub(super) fn package(path: &str, text: &str) -> Package {
                 // Translators, editors and illustrators are not authors.
                 "creator"
                     if creator_role.as_deref().is_none_or(|r| r == "aut")
-                        && !p.authors.contains(&v) =>
+                        && authors_seen.insert(v.clone()) =>
                 {
                     p.authors.push(v)
                 }
@@ -130,9 +133,10 @@ pub(super) fn package(path: &str, text: &str) -> Package {
     // The documents that are not in the linear reading order (notes, pop-ups)
     // come after it: links and notes lead to them; the reading flow stays.
     let (linear, aside): (Vec<_>, Vec<_>) = spine_ids.into_iter().partition(|(_, l)| *l);
+    let mut in_spine: HashSet<&str> = HashSet::new();
     for (id, _) in linear.into_iter().chain(aside) {
         if let Some(item) = by_id.get(&id)
-            && !p.spine.contains(&item.path)
+            && in_spine.insert(item.path.as_str())
         {
             p.spine.push(item.path.clone());
         }

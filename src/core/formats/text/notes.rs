@@ -227,17 +227,21 @@ fn inline_notes(text: &str) -> Vec<(Range<usize>, &str, &str)> {
     if !text.contains('[') {
         return Vec::new();
     }
-    // Each '[' to its ']', by one stack.
-    let mut close: HashMap<usize, usize> = HashMap::new();
+    // Each '[' to its ']' and the last letter before that ']', by one
+    // stack pass: whether a bracket holds a letter is then one comparison,
+    // not a scan of the bracket (nested brackets made that quadratic).
+    let mut close: HashMap<usize, (usize, Option<usize>)> = HashMap::new();
     let mut stack = Vec::new();
-    for (i, b) in text.bytes().enumerate() {
-        match b {
-            b'[' => stack.push(i),
-            b']' => {
+    let mut last_letter = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '[' => stack.push(i),
+            ']' => {
                 if let Some(open) = stack.pop() {
-                    close.insert(open, i);
+                    close.insert(open, (i, last_letter));
                 }
             }
+            c if c.is_alphabetic() => last_letter = Some(i),
             _ => {}
         }
     }
@@ -247,7 +251,7 @@ fn inline_notes(text: &str) -> Vec<(Range<usize>, &str, &str)> {
         if b != b'[' || open < done {
             continue;
         }
-        let Some(&end) = close.get(&open) else {
+        let Some(&(end, last_letter)) = close.get(&open) else {
             continue;
         };
         let inner = &text[open + 1..end];
@@ -261,8 +265,8 @@ fn inline_notes(text: &str) -> Vec<(Range<usize>, &str, &str)> {
         else {
             continue;
         };
-        let note = note.trim();
-        if note.chars().any(char::is_alphabetic) {
+        if last_letter.is_some_and(|l| l >= end - note.len()) {
+            let note = note.trim();
             out.push((open..end + 1, &inner[..n], note));
             done = end + 1;
         }

@@ -201,6 +201,17 @@ fn hostile_inputs_finish() {
     let src = format!("{}x{}", "[1 - a ".repeat(10_000), "]".repeat(10_000));
     let d = parse_str(&src);
     assert_eq!(d.notes.len(), 1, "the outer note holds the others as text");
+    // Brackets nested 100,000 deep with no letter inside: every bracket
+    // looks like a note until its end (each was scanned to it: minutes).
+    let src = format!("x{}{}\n", "[1 - ".repeat(100_000), "]".repeat(100_000));
+    let d = parse_str(&src);
+    assert!(d.notes.is_empty(), "no note holds a word");
+    assert!(d.blocks[0].text.starts_with("x[1 - [1 - "));
+    // The same with one word at the heart: the outer bracket is the note.
+    let src = format!("x{}слово{}\n", "[1 - ".repeat(100_000), "]".repeat(100_000));
+    let d = parse_str(&src);
+    assert_eq!(d.notes.len(), 1);
+    assert_eq!(d.blocks[0].text, "x¹");
     // A СНОСКИ section with 50,000 entries and a text of numbers.
     let mut src = String::from("ЧАСТЬ ПЕРВАЯ\n\n");
     for i in 1..=50_000 {
