@@ -75,6 +75,33 @@ fn benches(c: &mut Criterion) {
         b.iter(|| black_box(searchable.find(black_box("андрей")).len()))
     });
     g.finish();
+    progress(&doc, c);
+}
+
+/// The status line's "how far" at every frame, in the middle of War and
+/// Peace and of ten of it: the same time at both sizes (the offsets of the
+/// blocks are made once), where walking the blocks each time grows with
+/// the book.
+fn progress(one: &chitalka::core::document::Document, c: &mut Criterion) {
+    let mut ten = one.clone();
+    for _ in 1..10 {
+        ten.blocks.extend(one.blocks.iter().cloned());
+    }
+    let mut g = c.benchmark_group("progress-per-frame");
+    for (name, doc) in [("x1", one), ("x10", &ten)] {
+        let mut v = Viewport::new(doc, 96, 29);
+        v.fill(doc, usize::MAX);
+        let lines = v.line_numbers().map_or(0, |(_, n)| n);
+        v.scroll(doc, (lines / 2) as isize);
+        g.bench_function(format!("{name}-cached"), |b| {
+            b.iter(|| black_box(v.progress(black_box(doc))))
+        });
+        let top = v.top_pos(doc);
+        g.bench_function(format!("{name}-walking-the-blocks (before)"), |b| {
+            b.iter(|| black_box(doc.text_offset(top) as f64 / doc.text_len() as f64))
+        });
+    }
+    g.finish();
 }
 
 criterion_group!(layout, benches);

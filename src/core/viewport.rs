@@ -28,6 +28,26 @@ pub struct Viewport {
     /// The passage a resize keeps at the top: set by the first resize after
     /// scrolling, so that resizing back and forth never drifts.
     anchor: Option<Pos>,
+    /// Where each block starts in the document's canonical text, and its
+    /// length last: made once, so that [`Viewport::progress`] (asked at
+    /// every frame) does not walk every block of a long book each time.
+    offsets: Vec<usize>,
+}
+
+/// Where each block of `doc` starts in its canonical text (see
+/// [`Document::text_offset`]), and the text's length last.
+fn block_offsets(doc: &Document) -> Vec<usize> {
+    let mut out = Vec::with_capacity(doc.blocks.len() + 1);
+    let mut off = 0;
+    for (i, b) in doc.blocks.iter().enumerate() {
+        if i > 0 {
+            off += crate::core::document::BLOCK_SEPARATOR.len();
+        }
+        out.push(off);
+        off += b.text.len();
+    }
+    out.push(off);
+    out
 }
 
 impl Viewport {
@@ -52,6 +72,7 @@ impl Viewport {
             filled: 0,
             top: Top::default(),
             anchor: None,
+            offsets: Vec::new(),
         }
     }
 
@@ -292,12 +313,19 @@ impl Viewport {
     /// How far through the document the top of the screen is, 0.0 to 1.0;
     /// 1.0 once the end of the document is on screen.
     pub fn progress(&mut self, doc: &Document) -> f64 {
-        let total = doc.text_len();
+        if self.offsets.len() != doc.blocks.len() + 1 {
+            self.offsets = block_offsets(doc);
+        }
+        let total = self.offsets.last().copied().unwrap_or(0);
         let at_end = self.rows_below_top(doc, self.height + 1) <= self.height;
         if total == 0 || at_end {
             return 1.0;
         }
-        let off = doc.text_offset(self.top_pos(doc));
+        let top = self.top_pos(doc);
+        let off = match (self.offsets.get(top.block), doc.blocks.get(top.block)) {
+            (Some(&start), Some(b)) => start + top.offset.min(b.text.len()),
+            _ => total,
+        };
         (off as f64 / total as f64).clamp(0.0, 1.0)
     }
 
@@ -364,6 +392,20 @@ mod tests {
     use super::*;
     use crate::core::document::{Block, BlockKind};
     use crate::core::layout::{Layout, LayoutOptions};
+
+    #[test]
+    fn progress_is_the_share_of_the_text_above_the_top() {
+        let d = doc(500);
+        let mut v = Viewport::new(&d, 40, 10);
+        assert_eq!(v.progress(&d), 0.0);
+        for step in [1, 37, 250, 999] {
+            v.scroll(&d, step);
+            let want = d.text_offset(v.top_pos(&d)) as f64 / d.text_len() as f64;
+            assert!((v.progress(&d) - want).abs() < 1e-12, "{step}");
+        }
+        v.scroll(&d, 1_000_000);
+        assert_eq!(v.progress(&d), 1.0, "the end on screen");
+    }
 
     fn doc(n: usize) -> Document {
         Document {
