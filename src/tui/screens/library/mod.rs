@@ -56,6 +56,9 @@ pub struct LibraryScreen {
     pub filtering: bool,
     /// The rows shown, filtered and sorted.
     pub rows: Vec<Row>,
+    /// The articles whose title another article has too (their rows show
+    /// the file's name): made with the rows, not at every frame.
+    pub same_title: std::collections::HashSet<usize>,
     /// Index of the selected row.
     pub selected: usize,
     /// First row on screen.
@@ -104,6 +107,19 @@ pub fn scan_tick(ses: &mut Session) -> bool {
     true
 }
 
+/// The articles whose title another article has too.
+fn same_titles(lib: &crate::core::library::Library) -> std::collections::HashSet<usize> {
+    let mut by_title: std::collections::HashMap<String, Vec<usize>> = Default::default();
+    for (i, a) in lib.articles.iter().enumerate() {
+        by_title.entry(fold_simple(&a.title)).or_default().push(i);
+    }
+    by_title
+        .into_values()
+        .filter(|v| v.len() > 1)
+        .flatten()
+        .collect()
+}
+
 /// Width numbers are padded to in [`natural_key`].
 const NUMBER_WIDTH: usize = 20;
 
@@ -148,6 +164,7 @@ impl LibraryScreen {
             filter: String::new(),
             filtering: false,
             rows: Vec::new(),
+            same_title: Default::default(),
             selected: 0,
             scroll: 0,
         };
@@ -209,6 +226,7 @@ impl LibraryScreen {
             .unwrap_or(self.selected)
             .min(rows.len().saturating_sub(1));
         self.rows = rows;
+        self.same_title = same_titles(lib);
         self.clamp_scroll(ses);
     }
 

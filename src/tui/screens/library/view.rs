@@ -1,8 +1,7 @@
 //! The library: title bar, column headers, the articles, a status line.
 
 use super::{LibraryScreen, Row, Sort, state_of};
-use crate::core::fold::fold_simple;
-use crate::core::library::{Article, Library};
+use crate::core::library::Article;
 use crate::core::store;
 use crate::core::width::str_width;
 use crate::messages;
@@ -14,7 +13,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use std::collections::{HashMap, HashSet};
 
 /// Columns of the fixed-width fields.
 const TIME_W: usize = 12;
@@ -98,19 +96,6 @@ fn after_title(a: &Article, same_title: bool) -> (String, usize) {
     (s, keep)
 }
 
-/// The articles whose title another article has too.
-fn same_titles(lib: &Library) -> HashSet<usize> {
-    let mut by_title: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, a) in lib.articles.iter().enumerate() {
-        by_title.entry(fold_simple(&a.title)).or_default().push(i);
-    }
-    by_title
-        .into_values()
-        .filter(|v| v.len() > 1)
-        .flatten()
-        .collect()
-}
-
 /// The reading progress as a bar and a percentage: "━━━─── 50%".
 pub fn progress_bar(progress: f64) -> String {
     let p = progress.clamp(0.0, 1.0);
@@ -157,7 +142,6 @@ pub fn draw(frame: &mut Frame, lv: &LibraryScreen, ses: &Session, theme: &Theme)
         Line::styled(head, theme.bar),
         Line::styled(format!("{a}{b}{c}"), theme.dim),
     ];
-    let same = same_titles(lib);
     let page = LibraryScreen::page(ses);
     for (n, row) in lv.rows.iter().enumerate().skip(lv.scroll).take(page) {
         let selected = n == lv.selected;
@@ -172,7 +156,7 @@ pub fn draw(frame: &mut Frame, lv: &LibraryScreen, ses: &Session, theme: &Theme)
                 let last = state.map_or(messages::NEVER_READ.to_string(), |s| {
                     messages::ago(now.saturating_sub(s.last_read))
                 });
-                let (extra, keep) = after_title(a, same.contains(&i));
+                let (extra, keep) = after_title(a, lv.same_title.contains(&i));
                 let (t, e, rest) = cells(
                     (&a.title, &extra, keep),
                     &messages::reading_time(a.minutes()),
