@@ -54,6 +54,20 @@ pub enum Format {
     Rar,
 }
 
+/// Formats told by the bytes they start with alone.
+const MAGIC: &[(&[u8], Format)] = &[
+    (b"{\\rtf", Format::Rtf),
+    (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", Format::OldOffice),
+    (b"\x89PNG\r\n\x1a\n", Format::Png),
+    (b"\xFF\xD8\xFF", Format::Jpeg),
+    (b"GIF87a", Format::Gif),
+    (b"GIF89a", Format::Gif),
+    (b"\x1F\x8B", Format::Gzip),
+    (b"\xFD7zXZ\x00", Format::Xz),
+    (b"7z\xBC\xAF\x27\x1C", Format::SevenZip),
+    (b"Rar!\x1A\x07", Format::Rar),
+];
+
 /// The format of `bytes` when it is one chitalka knows it does not read.
 /// Text (and HTML, Markdown, FB2) is never mistaken for one: every check is
 /// for bytes at a fixed place that text does not start with.
@@ -68,29 +82,13 @@ pub fn sniff(bytes: &[u8]) -> Option<Format> {
         Format::Mobi
     } else if at(0, b"PK\x03\x04") || at(0, b"PK\x05\x06") {
         zip(bytes)
-    } else if at(0, b"{\\rtf") {
-        Format::Rtf
-    } else if at(0, b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
-        Format::OldOffice
-    } else if at(0, b"\x89PNG\r\n\x1a\n") {
-        Format::Png
-    } else if at(0, b"\xFF\xD8\xFF") {
-        Format::Jpeg
-    } else if at(0, b"GIF87a") || at(0, b"GIF89a") {
-        Format::Gif
-    } else if at(0, b"\x1F\x8B") {
-        Format::Gzip
     } else if at(0, b"BZh")
         && bytes.get(3).is_some_and(|b| (b'1'..=b'9').contains(b))
         && at(4, b"1AY&SY")
     {
         Format::Bzip2
-    } else if at(0, b"\xFD7zXZ\x00") {
-        Format::Xz
-    } else if at(0, b"7z\xBC\xAF\x27\x1C") {
-        Format::SevenZip
-    } else if at(0, b"Rar!\x1A\x07") {
-        Format::Rar
+    } else if let Some(&(_, f)) = MAGIC.iter().find(|(magic, _)| at(0, magic)) {
+        f
     } else {
         return None;
     };
