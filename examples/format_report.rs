@@ -39,7 +39,7 @@ struct Links {
     broken: usize,
 }
 
-fn links(doc: &Document, dir: &Path) -> Links {
+fn links(doc: &Document, article: &Path) -> Links {
     let mut n = Links::default();
     for span in doc.blocks.iter().flat_map(|b| &b.spans) {
         match &span.style {
@@ -53,16 +53,11 @@ fn links(doc: &Document, dir: &Path) -> Links {
                 LinkTarget::Note(_) | LinkTarget::Place(_) => n.internal += 1,
                 LinkTarget::External(_) => n.external += 1,
                 LinkTarget::Relative(path) => {
+                    // Found as the reader finds it (x.md for a Markdown book's x.html).
                     let file = path.split('#').next().unwrap_or_default();
-                    let there = dir.join(file);
-                    // As the reader finds it: x.md for a Markdown book's x.html.
-                    let md = doc.meta.format == "markdown"
-                        && there.extension().is_some_and(|e| e == "html")
-                        && there.with_extension("md").is_file();
-                    if there.is_file() || md {
-                        n.to_files += 1;
-                    } else {
-                        n.broken += 1;
+                    match formats::linked_file(article, doc, file) {
+                        Some(_) => n.to_files += 1,
+                        None => n.broken += 1,
                     }
                 }
                 LinkTarget::Missing => n.broken += 1,
@@ -118,7 +113,7 @@ fn main() {
             .filter(|b| matches!(b.kind, chitalka::core::document::BlockKind::Heading(_)))
             .count();
         let outline = Outline::of(&doc).sections.len();
-        let l = links(&doc, path.parent().unwrap_or(Path::new(".")));
+        let l = links(&doc, &path);
         println!(
             "| {name} | {} | {} | {} | {headings} | {outline} | {} | {} | {} ({}) | {} / {} / {} / {} | {ms:.0} |",
             doc.meta.format,

@@ -89,3 +89,27 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Document, DecodeError> {
         _ => text::parse(bytes),
     }
 }
+
+/// The file a relative link of `doc` (the article at `article`) names, next
+/// to the article, when it is one chitalka reads (its name percent-decoded;
+/// an absolute path never). A Markdown article's link to `x.html` finds
+/// `x.md` when there is no `x.html`: books written for mdBook link to the
+/// pages it makes.
+pub fn linked_file(article: &Path, doc: &Document, rel: &str) -> Option<std::path::PathBuf> {
+    let rel = percent_decode(rel);
+    if rel.is_empty() || Path::new(&rel).is_absolute() {
+        return None;
+    }
+    let readable = |path: std::path::PathBuf| {
+        let meta = std::fs::metadata(&path).ok()?;
+        (meta.is_file() && is_supported(&path)).then_some(path)
+    };
+    let path = article.parent()?.join(&rel);
+    let markdown = doc.meta.format == "markdown";
+    readable(path.clone()).or_else(|| {
+        let page = path.extension().is_some_and(|e| e == "html");
+        (markdown && page)
+            .then(|| readable(path.with_extension("md")))
+            .flatten()
+    })
+}

@@ -10,7 +10,7 @@ use crate::tui::effect::{At, Effect, Open};
 use crate::tui::overlays::footnote::Footnote;
 use crate::tui::session::Session;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// A link or note reference of the article: where it is and where it leads.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -212,7 +212,8 @@ impl Reader {
                     Some((f, frag)) => (f, Some(frag)),
                     None => (t, None),
                 };
-                let Some(path) = self.linked_file(file) else {
+                let Some(path) = crate::core::formats::linked_file(&self.path, &self.doc, file)
+                else {
                     ses.say(messages::linked_file_missing(&messages::shown(t)));
                     return None;
                 };
@@ -235,29 +236,6 @@ impl Reader {
                 None
             }
         }
-    }
-
-    /// A file a relative link names, next to the article, when it is one
-    /// chitalka reads (its name percent-decoded). A Markdown article's link
-    /// to `x.html` finds `x.md` when there is no `x.html`: books written for
-    /// mdBook link to the pages it makes.
-    fn linked_file(&self, rel: &str) -> Option<PathBuf> {
-        let rel = crate::core::formats::percent_decode(rel);
-        if rel.is_empty() || Path::new(&rel).is_absolute() {
-            return None;
-        }
-        let readable = |path: PathBuf| {
-            let meta = std::fs::metadata(&path).ok()?;
-            (meta.is_file() && crate::core::formats::is_supported(&path)).then_some(path)
-        };
-        let path = self.path.parent()?.join(&rel);
-        let markdown = matches!(self.doc.meta.format.as_str(), "markdown");
-        readable(path.clone()).or_else(|| {
-            let page = path.extension().is_some_and(|e| e == "html");
-            (markdown && page)
-                .then(|| readable(path.with_extension("md")))
-                .flatten()
-        })
     }
 }
 
