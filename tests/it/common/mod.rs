@@ -105,6 +105,21 @@ pub fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).expect("utf-8 stdout")
 }
 
+/// The (level, title) of each section that `chitalka outline --json`
+/// printed, once it succeeded.
+pub fn outline_levels(o: &Output) -> Vec<(u64, String)> {
+    assert!(o.status.success(), "{}", stderr(o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(o)).expect("json");
+    v.as_array()
+        .expect("array")
+        .iter()
+        .map(|s| {
+            let level = s["level"].as_u64().unwrap_or(0);
+            (level, s["title"].as_str().unwrap_or("").to_string())
+        })
+        .collect()
+}
+
 pub fn stderr(o: &Output) -> String {
     String::from_utf8(o.stderr.clone()).expect("utf-8 stderr")
 }
