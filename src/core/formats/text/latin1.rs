@@ -59,6 +59,10 @@ fn is_cyrillic(c: char) -> bool {
 
 /// Is `word` (a run of letters) a Latin word with mixed-up letters?
 fn mixed_up(word: &str) -> bool {
+    // Most words of a Russian book: no Latin letter, nothing to count.
+    if !word.bytes().any(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
     let (mut latin, mut cyrillic) = (0usize, 0usize);
     for c in word.chars() {
         if c.is_ascii_alphabetic() {
@@ -73,13 +77,23 @@ fn mixed_up(word: &str) -> bool {
     cyrillic > 0 && latin > cyrillic
 }
 
+/// `char::is_alphabetic`, answered without its tables for the letters a
+/// Russian text is made of (the slow lookup was most of a long book's parse).
+fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | 'А'..='я' | 'ё' | 'Ё' => true,
+        '\0'..='\u{7f}' => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
 /// Runs of letters in `text`, with their byte ranges.
 fn words(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
     let mut start = None;
     text.char_indices()
         .chain(std::iter::once((text.len(), ' ')))
         .filter_map(move |(i, c)| {
-            if c.is_alphabetic() {
+            if is_letter(c) {
                 start.get_or_insert(i);
                 None
             } else {

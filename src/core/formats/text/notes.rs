@@ -80,6 +80,11 @@ struct Entry {
 
 /// Is this the heading of a notes section?
 fn is_notes_heading(text: &str) -> bool {
+    // The longest heading is «Примечания:» and a little space: a paragraph
+    // is not lowercased to find that out.
+    if text.len() > 64 {
+        return false;
+    }
     let t = text.trim().trim_end_matches([':', '.']).to_lowercase();
     matches!(t.as_str(), "сноски" | "примечания" | "примечание")
 }
