@@ -139,6 +139,15 @@ fn open(path: &Path) -> std::io::Result<File> {
         .open(path)
 }
 
+/// The regular file at `path` opened, with its size; refused as [`read`]
+/// refuses (not a regular file, larger than `limit`).
+pub fn open_regular(path: &Path, limit: u64) -> Result<(File, u64), ReadError> {
+    let file = open(path).map_err(ReadError::Io)?;
+    let meta = file.metadata().map_err(ReadError::Io)?;
+    check(&meta, limit)?;
+    Ok((file, meta.len()))
+}
+
 /// The bytes of the regular file at `path`, at most `limit` of them.
 pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     let mut file = open(path).map_err(ReadError::Io)?;

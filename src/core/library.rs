@@ -120,11 +120,21 @@ const MAX_DEPTH: usize = 16;
 /// this file's failure. With its id.
 pub fn load(path: &Path) -> Result<(String, Document), LoadError> {
     let bytes = article_file::read(path, article_file::max_file_bytes())?;
-    let mut doc = parse_guarded(path, &bytes)?;
+    let id = article_id(&bytes);
+    // The bytes go to the parser, which drops them once they are text.
+    let parsed = guarded::run(move || {
+        guarded::test_panic("parse", path.file_name());
+        formats::parse_owned(path, bytes)
+    });
+    let mut doc = match parsed {
+        Ok(Ok(doc)) => doc,
+        Ok(Err(e)) => return Err(Refusal::Parse(e).into()),
+        Err(panic) => return Err(Refusal::Crashed(panic).into()),
+    };
     if doc.title.is_empty() {
         doc.title = file_stem(path);
     }
-    Ok((article_id(&bytes), doc))
+    Ok((id, doc))
 }
 
 /// [`formats::parse`], a panic in it caught and made the file's failure.

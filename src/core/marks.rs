@@ -20,6 +20,10 @@ pub struct ReadingState {
     pub progress: f64,
     /// When it was last read, in seconds since the Unix epoch.
     pub last_read: u64,
+    /// The words at the top of the screen (see [`crate::core::locate`]):
+    /// a long article is opened at them before the whole of it is read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
 }
 
 /// Reading states of all articles, by article id.
@@ -32,12 +36,15 @@ pub struct ReadingStates {
 impl ReadingStates {
     /// The state for an article: by id, or, when the file changed since, by path.
     pub fn find(&self, id: &str, path: &str) -> Option<&ReadingState> {
-        self.articles.get(id).or_else(|| {
-            self.articles
-                .values()
-                .filter(|s| s.path == path)
-                .max_by_key(|s| s.last_read)
-        })
+        self.articles.get(id).or_else(|| self.by_path(path))
+    }
+
+    /// The newest state for the article at `path` (its content not looked at).
+    pub fn by_path(&self, path: &str) -> Option<&ReadingState> {
+        self.articles
+            .values()
+            .filter(|s| s.path == path)
+            .max_by_key(|s| s.last_read)
     }
 
     /// Take in states saved by someone else: for each article the newer state
@@ -90,6 +97,7 @@ mod tests {
             pos: Pos::new(3, 10),
             progress: 0.5,
             last_read: t,
+            quote: None,
         }
     }
 

@@ -6,6 +6,14 @@
 
 use crate::core::document::{Document, Pos};
 use crate::core::layout::{LayoutOptions, Line, MIN_WIDTH, Typesetting, layout_block, line_in};
+use std::collections::BTreeMap;
+
+/// A block not laid out yet, in [`Viewport`]'s counts.
+const NOT_LAID: u32 = u32::MAX;
+
+/// Blocks whose lines are kept at most (those nearest the last one laid
+/// out stay).
+pub const CACHED_BLOCKS: usize = 1024;
 
 /// Where the window's top row is: a block and a line within its layout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -20,8 +28,17 @@ pub struct Viewport {
     width: usize,
     height: usize,
     ts: Typesetting,
-    lines: Vec<Option<Vec<Line>>>,
+    /// Lines of each block, once it has been laid out ([`NOT_LAID`] before).
+    counts: Vec<u32>,
+    /// The lines of the blocks laid out last, near the window: a long book
+    /// laid out whole keeps its line counts, not its lines (they would be a
+    /// second copy of its text, and more).
+    cache: BTreeMap<usize, Vec<Line>>,
+    /// Blocks counted.
     laid: usize,
+    /// The line number each block starts at, made once the whole is laid
+    /// out (for [`Viewport::line_numbers`], asked at every frame).
+    starts: Vec<usize>,
     /// Every block before this one is laid out ([`Viewport::fill`] goes on from here).
     filled: usize,
     top: Top,
@@ -67,8 +84,10 @@ impl Viewport {
             width: width.max(MIN_WIDTH),
             height: height.max(1),
             ts: Typesetting::new(doc, options),
-            lines: vec![None; doc.blocks.len()],
+            counts: vec![NOT_LAID; doc.blocks.len()],
+            cache: BTreeMap::new(),
             laid: 0,
+            starts: Vec::new(),
             filled: 0,
             top: Top::default(),
             anchor: None,
@@ -107,23 +126,59 @@ impl Viewport {
 
     /// Forget every laid-out block and put `pos` at the top.
     fn relayout(&mut self, doc: &Document, pos: Pos) {
-        self.lines = vec![None; doc.blocks.len()];
+        self.counts = vec![NOT_LAID; doc.blocks.len()];
+        self.cache.clear();
+        self.starts.clear();
         self.laid = 0;
         self.filled = 0;
         self.go_to(doc, pos);
         self.anchor = Some(pos);
     }
 
-    fn block_lines(&mut self, doc: &Document, b: usize) -> &[Line] {
-        if self.lines[b].is_none() {
-            self.lines[b] = Some(layout_block(doc, b, self.width, &self.ts));
+    /// Lay block `b` out and count its lines.
+    fn lay_out(&mut self, doc: &Document, b: usize) -> Vec<Line> {
+        let lines = layout_block(doc, b, self.width, &self.ts);
+        if self.counts[b] == NOT_LAID {
             self.laid += 1;
         }
-        self.lines[b].as_deref().unwrap_or(&[])
+        self.counts[b] = u32::try_from(lines.len()).unwrap_or(NOT_LAID - 1);
+        lines
+    }
+
+    fn block_lines(&mut self, doc: &Document, b: usize) -> &[Line] {
+        if !self.cache.contains_key(&b) {
+            let lines = self.lay_out(doc, b);
+            if self.cache.len() >= CACHED_BLOCKS {
+                self.evict(b);
+            }
+            self.cache.insert(b, lines);
+        }
+        self.cache.get(&b).map_or(&[], Vec::as_slice)
+    }
+
+    /// Make room in the cache: the blocks farthest from `b` go.
+    fn evict(&mut self, b: usize) {
+        let keep = CACHED_BLOCKS / 2;
+        self.cache.retain(|&k, _| k.abs_diff(b) <= keep);
+        while self.cache.len() >= CACHED_BLOCKS {
+            let (first, last) = match (self.cache.first_key_value(), self.cache.last_key_value()) {
+                (Some((&f, _)), Some((&l, _))) => (f, l),
+                _ => break,
+            };
+            let far = if b.abs_diff(first) > b.abs_diff(last) {
+                first
+            } else {
+                last
+            };
+            self.cache.remove(&far);
+        }
     }
 
     fn count(&mut self, doc: &Document, b: usize) -> usize {
-        self.block_lines(doc, b).len()
+        match self.counts[b] {
+            NOT_LAID => self.block_lines(doc, b).len(),
+            n => n as usize,
+        }
     }
 
     /// Change the size; the passage at the top stays at the top.
@@ -334,8 +389,9 @@ impl Viewport {
     pub fn fill(&mut self, doc: &Document, blocks: usize) -> bool {
         let mut budget = blocks;
         while self.filled < doc.blocks.len() && self.laid < doc.blocks.len() && budget > 0 {
-            if self.lines[self.filled].is_none() {
-                self.block_lines(doc, self.filled);
+            if self.counts[self.filled] == NOT_LAID {
+                // Counted only: its lines are made again when shown.
+                self.lay_out(doc, self.filled);
                 budget -= 1;
             }
             self.filled += 1;
@@ -371,18 +427,26 @@ impl Viewport {
 
     /// Is every block laid out?
     pub fn complete(&self) -> bool {
-        self.laid == self.lines.len()
+        self.laid == self.counts.len()
     }
 
     /// The top row's line number (1-based) and the total number of lines,
     /// once the whole document is laid out.
-    pub fn line_numbers(&self) -> Option<(usize, usize)> {
-        if self.laid < self.lines.len() || self.lines.is_empty() {
+    pub fn line_numbers(&mut self) -> Option<(usize, usize)> {
+        if self.laid < self.counts.len() || self.counts.is_empty() {
             return None;
         }
-        let count = |v: &Option<Vec<Line>>| v.as_ref().map_or(0, Vec::len);
-        let before: usize = self.lines[..self.top.block].iter().map(count).sum();
-        let total: usize = self.lines.iter().map(count).sum();
+        if self.starts.len() != self.counts.len() + 1 {
+            let mut at = 0;
+            self.starts = Vec::with_capacity(self.counts.len() + 1);
+            for &n in &self.counts {
+                self.starts.push(at);
+                at += n as usize;
+            }
+            self.starts.push(at);
+        }
+        let before = self.starts.get(self.top.block).copied().unwrap_or(0);
+        let total = self.starts.last().copied().unwrap_or(0);
         Some((before + self.top.line + 1, total))
     }
 }

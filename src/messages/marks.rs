@@ -206,3 +206,6 @@ pub const MARGIN_NOTE: &str = "✎";
 pub fn note_popup_keys(next: &str, edit: &str) -> String {
     format!("{next} next · {edit} edit · Esc closes")
 }
+
+/// Marks wait while a long article is still being read.
+pub const MARKS_WAIT_WHOLE: &str = "bookmarks and notes open once the whole article is read";

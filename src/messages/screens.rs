@@ -248,6 +248,21 @@ pub fn index_odd_entry(name: &str) -> String {
     )
 }
 
+/// The status line while a long article's whole is read (a part of it shown).
+pub fn opening_whole(percent: u32) -> String {
+    format!("reading the whole article… {percent}%")
+}
+
+/// The status line while a key waits for the whole article to be read.
+pub fn waiting_for_whole(percent: u32) -> String {
+    format!("reading the whole article… {percent}% (your key waits for it)")
+}
+
+/// The whole of a long article could not be read (its first part is shown).
+pub fn whole_unreadable(why: &str) -> String {
+    format!("only a part of this article could be read: {why}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -270,6 +270,10 @@ impl App {
         }
         if let Some(Screen::Reader(r)) = self.stack.last_mut() {
             busy |= r.tick(&mut self.session, now);
+            // What waited for the whole article, now that it is read.
+            if let Some(action) = r.ready.take() {
+                self.update(action);
+            }
         }
         busy || self.session.scanning.is_some()
     }
@@ -286,8 +290,8 @@ impl App {
     /// failed save of marks tried again); none: nothing is.
     pub fn next_wake(&self) -> Option<Instant> {
         let reader = match self.stack.last() {
-            Some(Screen::Reader(r)) => [r.autosave_at(), r.retry_at()],
-            _ => [None, None],
+            Some(Screen::Reader(r)) => [r.autosave_at(), r.retry_at(), r.loading_redraw_at()],
+            _ => [None, None, None],
         };
         [self.session.message_until]
             .into_iter()

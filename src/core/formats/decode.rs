@@ -57,6 +57,30 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     decode_with(bytes, clean_text)
 }
 
+/// [`decode`] taking the bytes: a UTF-8 file that needs no cleaning becomes
+/// its text without a copy (a long book is not held twice).
+pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
+    let bom = [&[0xEF, 0xBB, 0xBF][..], &[0xFF, 0xFE], &[0xFE, 0xFF]]
+        .iter()
+        .any(|b| bytes.starts_with(b));
+    if bom || looks_binary(&bytes) {
+        return decode(&bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(raw) => {
+            let cleaned = match clean(&raw) {
+                Cow::Owned(c) => Some(c),
+                Cow::Borrowed(_) => None,
+            };
+            Ok(Decoded {
+                text: cleaned.unwrap_or(raw),
+                encoding: "UTF-8",
+            })
+        }
+        Err(e) => decode(e.as_bytes()),
+    }
+}
+
 /// [`decode`] for markup (HTML, FB2): control characters are dropped one by
 /// one, never a whole escape sequence, which would take markup with it
 /// (`ESC ]` runs to the end of the line); the parser's text nodes are

@@ -90,6 +90,23 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Document, DecodeError> {
     }
 }
 
+/// [`parse`] taking the bytes: a plain text file's go as soon as they are
+/// decoded (the other formats keep them while they are parsed).
+pub fn parse_owned(path: &Path, bytes: Vec<u8>) -> Result<Document, DecodeError> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let other = matches!(
+        ext.as_deref(),
+        Some("md" | "markdown" | "html" | "htm" | "xhtml" | "fb2")
+    );
+    if other || sniff::sniff(&bytes).is_some() {
+        return parse(path, &bytes);
+    }
+    text::parse_owned(bytes)
+}
+
 /// The file a relative link of `doc` (the article at `article`) names, next
 /// to the article, when it is one chitalka reads (its name percent-decoded;
 /// an absolute path never). A Markdown article's link to `x.html` finds

@@ -6,6 +6,8 @@ use super::decode::{DecodeError, decode};
 use super::heading::{self, Strength};
 use super::yo;
 use crate::core::document::{Block, BlockKind, Document, Meta};
+use crate::core::progress;
+use std::borrow::Cow;
 
 mod entities;
 mod epigraph;
@@ -15,8 +17,18 @@ use epigraph::epigraph_span;
 
 /// Parse the bytes of a plain-text file.
 pub fn parse(bytes: &[u8]) -> Result<Document, DecodeError> {
+    progress::stage(0.0, 0.2);
     let decoded = decode(bytes)?;
-    let mut doc = parse_str(&decoded.text);
+    let mut doc = parse_string(decoded.text);
+    doc.meta.encoding = decoded.encoding.to_string();
+    Ok(doc)
+}
+
+/// [`parse`] taking the bytes, which go as soon as they are decoded.
+pub fn parse_owned(bytes: Vec<u8>) -> Result<Document, DecodeError> {
+    progress::stage(0.0, 0.2);
+    let decoded = super::decode::decode_owned(bytes)?;
+    let mut doc = parse_string(decoded.text);
     doc.meta.encoding = decoded.encoding.to_string();
     Ok(doc)
 }
@@ -41,17 +53,39 @@ struct Para {
 /// is put right first (see [`super::yo`]), `&#233;` left from HTML made é
 /// (see [`entities`]), and French «prйviens» «préviens» (see [`latin1`]).
 pub fn parse_str(text: &str) -> Document {
-    let yo = yo::restore(text);
-    let letters = entities::restore(&yo);
-    let text = latin1::restore(&letters);
-    let lines: Vec<&str> = text.split('\n').map(str::trim_end).collect();
-    let paras = match hard_wrap_width(&lines) {
-        Some(width) => reflow(&lines, width),
-        None => keep_lines(&lines),
+    parse_string(text.to_owned())
+}
+
+/// [`parse_str`] taking the text: each copy made on the way (what is put
+/// right, the paragraphs) replaces the one before, so that a long book is
+/// held about twice at most, never four times.
+fn parse_string(mut text: String) -> Document {
+    progress::stage(0.2, 0.4);
+    for fix in [yo::restore, entities::restore, latin1::restore] {
+        let fixed = match fix(&text) {
+            Cow::Owned(s) => Some(s),
+            Cow::Borrowed(_) => None,
+        };
+        if let Some(s) = fixed {
+            text = s;
+        }
+    }
+    progress::stage(0.4, 0.85);
+    // The lines are walked, never gathered: a long book's list of lines
+    // would be a third of its size again.
+    let lines = || text.split('\n').map(str::trim_end);
+    let head: Vec<&str> = lines().take(DICTD_HEADER_LINES).collect();
+    let dictd = dictd_name(&head).map(str::to_string);
+    let paras = match hard_wrap_width(lines()) {
+        Some(width) => reflow(lines, width, text.len()),
+        None => keep_lines(lines()),
     };
+    drop(head);
+    drop(text);
+    progress::stage(0.85, 1.0);
     let mut doc = build(paras);
-    if let Some(name) = dictd_name(&lines) {
-        doc.title = name.to_string();
+    if let Some(name) = dictd {
+        doc.title = name;
     }
     doc
 }
@@ -86,41 +120,50 @@ fn lead_of(line: &str) -> usize {
 }
 
 /// If the text is hard-wrapped at a fixed width (as lib.ru texts are), that width.
-fn hard_wrap_width(lines: &[&str]) -> Option<usize> {
-    let mut widths: Vec<usize> = lines
-        .iter()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| char_width(l))
-        .collect();
-    if widths.len() < 8 {
-        return None;
-    }
-    widths.sort_unstable();
-    let p90 = widths[widths.len() * 9 / 10];
-    if !(45..=110).contains(&p90) {
-        return None;
-    }
-    let n = widths.len();
-    let over = widths.iter().filter(|&&w| w > p90 + 8).count();
-    let full = widths.iter().filter(|&&w| w + 15 >= p90).count();
+fn hard_wrap_width<'a>(lines: impl Iterator<Item = &'a str>) -> Option<usize> {
+    // Widths of the non-blank lines, counted by width (a long line counts
+    // as the widest kept: only "wider than the usual" matters of it).
+    const WIDEST: usize = 1024;
+    let mut widths = vec![0usize; WIDEST + 1];
+    let mut n = 0;
     // Verse is not prose: its lines mostly start with a capital letter, where
     // the continuation lines of wrapped prose mostly do not.
     let mut continued = 0;
     let mut capital = 0;
-    for pair in lines.windows(2) {
-        if pair[0].trim().is_empty() || pair[1].trim().is_empty() {
-            continue;
+    let mut prev_blank = true;
+    for line in lines {
+        let blank = line.trim().is_empty();
+        if !blank {
+            widths[char_width(line).min(WIDEST)] += 1;
+            n += 1;
+            if !prev_blank {
+                continued += 1;
+                if line
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                {
+                    capital += 1;
+                }
+            }
         }
-        continued += 1;
-        if pair[1]
-            .trim_start()
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
-        {
-            capital += 1;
-        }
+        prev_blank = blank;
     }
+    if n < 8 {
+        return None;
+    }
+    // The width of the line at 90% of them, sorted by width.
+    let mut below = 0;
+    let p90 = (0..=WIDEST).find(|&w| {
+        below += widths[w];
+        below > n * 9 / 10
+    })?;
+    if !(45..=110).contains(&p90) {
+        return None;
+    }
+    let over: usize = widths[p90 + 9..].iter().sum();
+    let full: usize = widths[p90.saturating_sub(15)..].iter().sum();
     let verse = continued > 0 && capital * 10 >= continued * 6;
     (over * 50 <= n && full * 2 >= n && !verse).then_some(p90)
 }
@@ -224,11 +267,18 @@ fn collapse(s: &str) -> String {
 
 /// Hard-wrapped text: paragraphs end at blank lines, before indented lines and
 /// after short lines; their lines are joined and padding removed.
-fn reflow(lines: &[&str], width: usize) -> Vec<Para> {
-    let nonblank: Vec<&&str> = lines.iter().filter(|l| !l.trim().is_empty()).collect();
+fn reflow<'a, I: Iterator<Item = &'a str>>(
+    lines: impl Fn() -> I,
+    width: usize,
+    bytes: usize,
+) -> Vec<Para> {
+    let (mut nonblank, mut indented) = (0usize, 0usize);
+    for l in lines().filter(|l| !l.trim().is_empty()) {
+        nonblank += 1;
+        indented += usize::from(indent_of(l) >= 2);
+    }
     // Indentation marks paragraphs only when most lines are not indented.
-    let indented = nonblank.iter().filter(|l| indent_of(l) >= 2).count();
-    let indent_marks = indented * 10 < nonblank.len() * 6;
+    let indent_marks = indented * 10 < nonblank * 6;
     let short = width * 6 / 10;
 
     let mut paras = Vec::new();
@@ -259,14 +309,22 @@ fn reflow(lines: &[&str], width: usize) -> Vec<Para> {
         });
         cur.clear();
     };
-    for (i, line) in lines.iter().enumerate() {
+    let mut lines = lines().peekable();
+    let mut done = 0;
+    let mut i = 0usize;
+    while let Some(line) = lines.next() {
+        done += line.len() + 1;
+        i += 1;
+        if i.is_multiple_of(8192) {
+            progress::at(done as f64 / bytes.max(1) as f64);
+        }
         if line.trim().is_empty() {
             flush(&mut cur, &mut paras, blank_before, true, cur_indented);
             blank_before = true;
             cur_indented = true;
             continue;
         }
-        let next_blank = lines.get(i + 1).is_none_or(|l| l.trim().is_empty());
+        let next_blank = lines.peek().is_none_or(|l| l.trim().is_empty());
         // A chapter line ("III.") that the source forgot to set apart with a
         // blank line still starts a paragraph of its own.
         let marker = !cur.is_empty()
@@ -296,21 +354,19 @@ const VERSE_LINE_MAX: usize = 80;
 /// Text that is not hard-wrapped: a run of short lines between blank lines
 /// stays one block with its line breaks (verse, addresses); otherwise every
 /// line is a paragraph.
-fn keep_lines(lines: &[&str]) -> Vec<Para> {
+fn keep_lines<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<Para> {
     let mut paras = Vec::new();
-    let mut i = 0;
-    while i < lines.len() {
-        if lines[i].trim().is_empty() {
-            i += 1;
+    let mut run: Vec<&str> = Vec::new();
+    for line in lines.chain(std::iter::once("")) {
+        if !line.trim().is_empty() {
+            run.push(line);
             continue;
         }
-        let start = i;
-        while i < lines.len() && !lines[i].trim().is_empty() {
-            i += 1;
+        if run.is_empty() {
+            continue;
         }
-        let run = &lines[start..i];
-        let blank_before = start == 0 || lines[start - 1].trim().is_empty();
-        let blank_after = true;
+        // Runs are parted by blank lines: each has one before and after.
+        let (blank_before, blank_after) = (true, true);
         if run.len() > 1 && run.iter().all(|l| char_width(l) <= VERSE_LINE_MAX) {
             let text = run
                 .iter()
@@ -337,6 +393,7 @@ fn keep_lines(lines: &[&str]) -> Vec<Para> {
                 });
             }
         }
+        run.clear();
     }
     paras
 }

@@ -10,6 +10,7 @@ fn sample() -> ReadingState {
         pos: Pos::new(12, 345),
         progress: 0.25,
         last_read: 1_700_000_000,
+        quote: None,
     }
 }
 

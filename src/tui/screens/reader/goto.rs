@@ -78,6 +78,9 @@ pub fn parse(typed: &str) -> Result<GoTo, String> {
 impl Reader {
     /// Go where `to` says; the message when there is no such place.
     pub fn go_to_place(&mut self, to: &GoTo, ses: &Session) -> Result<(), String> {
+        if self.go_to_while_loading(to) {
+            return Ok(());
+        }
         match to {
             GoTo::Percent(p) => {
                 let total = self.doc.text_len();

@@ -93,6 +93,22 @@ pub struct ReaderMarks {
 }
 
 impl ReaderMarks {
+    /// No marks yet: the article is being read (see [`super::loading`]);
+    /// they are read and placed once it is whole.
+    pub fn waiting(data_dir: &std::path::Path) -> ReaderMarks {
+        ReaderMarks {
+            store: MarksStore::new(data_dir),
+            data: ArticleMarks::default(),
+            read_only: Some(messages::MARKS_WAIT_WHOLE.to_string()),
+            old_file: None,
+            placed: Vec::new(),
+            detached: 0,
+            unsaved: false,
+            failed_at: None,
+            damaged: None,
+        }
+    }
+
     /// Load and place the marks of the article `id` (last seen at `key`).
     /// Returns them and anything the person should be told.
     /// `lib` is the library, when there is one: an article edited and
@@ -156,6 +172,12 @@ impl ReaderMarks {
     /// Place every live mark in `doc`, refreshing the anchors of those that
     /// moved. Returns true when an anchor changed.
     pub fn place(&mut self, doc: &Document) -> bool {
+        self.placed.clear();
+        self.detached = 0;
+        // No marks: the article's text is not copied to look for none.
+        if self.data.marks.values().all(|m| m.deleted) {
+            return false;
+        }
         let mut changed = false;
         let text = doc.canonical_text();
         let hash = crate::core::library::article_id(text.as_bytes());

@@ -7,6 +7,7 @@ pub mod find;
 pub mod find_state;
 pub mod goto;
 pub mod links;
+pub mod loading;
 pub mod marks;
 pub mod mouse;
 pub mod notes;
@@ -99,12 +100,20 @@ pub struct Reader {
     pub changed_at: Option<Instant>,
     /// The link or note reference focused (`l`/`h`), which Enter follows.
     pub link: Option<links::LinkAt>,
+    /// A long article shown in part while the whole is read.
+    pub loading: Option<loading::Loading>,
+    /// An action that waited for the whole article, to be carried out now
+    /// (the app takes it after [`Reader::tick`]).
+    pub ready: Option<Action>,
 }
 
 impl Reader {
     /// Open `path` (`key` names it in the reading state) where it was last
     /// read. What the person should be told goes on the status line.
     pub fn open(ses: &mut Session, path: &Path, key: String) -> Result<Reader, String> {
+        if let Some(r) = Self::open_part(ses, path, &key) {
+            return Ok(r);
+        }
         let (id, mut doc) =
             library::load(path).map_err(|reason| messages::err_article(path, &reason))?;
         // The marks file keeps the file's own title (it finds the article
@@ -151,6 +160,8 @@ impl Reader {
             press: None,
             changed_at: Some(Instant::now()),
             link: None,
+            loading: None,
+            ready: None,
         };
         r.resize(ses);
         Ok(r)
@@ -251,6 +262,13 @@ impl Reader {
 
     /// Move the window to `at` (an article just opened, or this one again).
     pub fn go(&mut self, at: &At, ses: &mut Session) {
+        // Not in the part shown while the whole is read: there, once it is.
+        if let Some(l) = self.loading.as_mut().filter(|l| l.failed.is_none()) {
+            if *at != At::Saved {
+                l.go = Some(at.clone());
+            }
+            return;
+        }
         let rows = Self::text_rows(ses);
         match at {
             At::Saved => {}
@@ -293,14 +311,17 @@ impl Reader {
 
     /// Save the reading position now (if it moved since the last save).
     pub fn save_position(&mut self, ses: &mut Session) {
-        if self.changed_at.take().is_none() {
+        // A part's places are not the article's: saved once it is whole.
+        if self.loading.is_some() || self.changed_at.take().is_none() {
             return;
         }
+        let pos = self.view.top_pos(&self.doc);
         let state = ReadingState {
             path: self.key.clone(),
-            pos: self.view.top_pos(&self.doc),
+            pos,
             progress: self.view.progress(&self.doc),
             last_read: store::now(),
+            quote: Some(crate::core::locate::quote_at(&self.doc, pos)),
         };
         ses.store.states.record(&self.id, state);
         match ses.store.save() {
@@ -320,7 +341,7 @@ impl Reader {
     /// When the position is saved by itself next (none: nothing to save,
     /// or the find prompt is open).
     pub fn autosave_at(&self) -> Option<Instant> {
-        if self.find.prompt {
+        if self.find.prompt || self.loading.is_some() {
             return None;
         }
         self.changed_at.map(|t| t + AUTOSAVE_AFTER)
@@ -330,6 +351,9 @@ impl Reader {
     /// scrolling stops, try a failed save of marks again, lay out more of
     /// the text. True while text is left to lay out.
     pub fn tick(&mut self, ses: &mut Session, now: Instant) -> bool {
+        if let Some(action) = self.poll_loading(ses) {
+            self.ready = Some(action);
+        }
         if self.autosave_at().is_some_and(|t| now >= t) {
             self.save_position(ses);
         }
@@ -359,6 +383,10 @@ impl Reader {
 
     /// Carry out an action.
     pub fn on_action(&mut self, action: Action, ses: &mut Session) -> Option<Effect> {
+        let action = match self.loading {
+            Some(_) => self.while_loading(action, ses)?,
+            None => action,
+        };
         match self.mode(ses) {
             Mode::Select => return self.select_action(action, ses),
             Mode::Outline => return self.outline_action(action, ses),

@@ -34,9 +34,17 @@ pub fn draw(frame: &mut Frame, r: &mut Reader, ses: &Session, theme: &Theme) {
     let bar_rect = r.layout(ses).status.intersection(area);
     let cols = usize::from(area.width);
     let section = section_path(r);
-    let percent = (r.view.progress(&r.doc) * 100.0).round() as u32;
+    // A part of a long article shown: where it is in the whole file.
+    let progress = match &r.loading {
+        Some(l) => {
+            let top = r.view.top_pos(&r.doc);
+            l.progress(&r.doc, top)
+        }
+        None => r.view.progress(&r.doc),
+    };
+    let percent = (progress * 100.0).round() as u32;
     let mut right = format!("{percent}%");
-    if let Some((line, total)) = r.view.line_numbers() {
+    if let Some((line, total)) = r.view.line_numbers().filter(|_| r.loading.is_none()) {
         right = format!("{right} · {}", messages::line_position(line, total));
     }
     // A message gets the room the key hints would take.
@@ -92,6 +100,10 @@ pub fn draw(frame: &mut Frame, r: &mut Reader, ses: &Session, theme: &Theme) {
             .unwrap_or_default();
         let left = match (&ses.message, r.doc.blocks.is_empty()) {
             (Some(m), _) => format!(" {m}"),
+            (None, _) if r.loading.is_some() => {
+                let l = r.loading.as_ref().map(super::loading::status);
+                format!(" {} · {}", r.doc.title, l.unwrap_or_default())
+            }
             // What Enter does on the focused link takes the title's place.
             (None, _) if r.link.is_some() => {
                 format!(
