@@ -137,6 +137,12 @@ pub fn load(path: &Path) -> Result<(String, Document), LoadError> {
     Ok((id, doc))
 }
 
+/// The content id of the article file at `path` (read whole, not parsed).
+pub fn load_id(path: &Path) -> Result<String, LoadError> {
+    let bytes = article_file::read(path, article_file::max_file_bytes())?;
+    Ok(article_id(&bytes))
+}
+
 /// [`formats::parse`], a panic in it caught and made the file's failure.
 pub fn parse_guarded(path: &Path, bytes: &[u8]) -> Result<Document, Refusal> {
     let parsed = guarded::run(|| {

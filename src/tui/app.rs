@@ -378,6 +378,11 @@ impl App {
 
     /// After a jump from `before`: remember it if the reader moved.
     fn jumped(&mut self, before: Place) {
+        // A part of a long article shown while the whole is read: its
+        // places are not the article's, and none is kept.
+        if self.reader().is_some_and(|r| r.loading.is_some()) {
+            return;
+        }
         // Opening the find prompt is a jump already: the typing moves the view.
         let finding = self.reader().is_some_and(|r| r.find.prompt);
         if finding || self.place().as_ref() != Some(&before) {

@@ -22,6 +22,7 @@ mod lib_ru_yo;
 mod links;
 mod marks_screens;
 mod notes_find;
+mod open_long;
 mod placement;
 mod properties;
 mod quit;

@@ -167,7 +167,8 @@ impl Reader {
         let saved = ses.store.states.by_path(key).cloned();
         let mut missed = None;
         let part = match &saved {
-            Some(s) if s.pos != Pos::default() => {
+            // (A state saved from a part has its words and share, no place.)
+            Some(s) if s.pos != Pos::default() || s.progress > 0.0 => {
                 let found = s
                     .quote
                     .as_deref()
@@ -175,7 +176,7 @@ impl Reader {
                 match found {
                     Some(p) => p,
                     None => {
-                        missed = Some(s.pos);
+                        missed = (s.pos != Pos::default()).then_some(s.pos);
                         preview::at_fraction(path, s.progress)?
                     }
                 }
@@ -277,6 +278,7 @@ impl Reader {
         };
         l.part = Part::of(&part);
         l.saved = None;
+        self.changed_at = Some(Instant::now());
         let title = std::mem::take(&mut self.doc.title);
         self.doc = part.doc;
         self.doc.title = title;
@@ -299,6 +301,27 @@ impl Reader {
     pub fn loading_redraw_at(&self) -> Option<Instant> {
         let l = self.loading.as_ref().filter(|l| l.failed.is_none())?;
         Some(l.drawn.unwrap_or(l.started) + REDRAW_EVERY)
+    }
+
+    /// The state saved when the person leaves before the whole is read:
+    /// the words at the top and how far through the file they are (the
+    /// place in the whole is found by them next time).
+    pub(super) fn part_state(
+        &self,
+        l: &Loading,
+        top: Pos,
+        quote: Option<String>,
+    ) -> Option<crate::core::marks::ReadingState> {
+        if l.failed.is_some() {
+            return None;
+        }
+        Some(crate::core::marks::ReadingState {
+            path: self.key.clone(),
+            pos: Pos::default(),
+            progress: l.progress(&self.doc, top),
+            last_read: crate::core::store::now(),
+            quote,
+        })
     }
 
     /// Look at the reading in the background; once the whole article is
@@ -385,7 +408,7 @@ impl Reader {
         {
             ses.say(said);
         }
-        let moved = top != Pos::default() || l.go.is_some() || l.goto.is_some();
+        let moved = l.part.start > 0 || top != Pos::default() || l.go.is_some() || l.goto.is_some();
         self.changed_at = moved.then(Instant::now);
         l.deferred
     }

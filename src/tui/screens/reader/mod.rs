@@ -311,19 +311,35 @@ impl Reader {
 
     /// Save the reading position now (if it moved since the last save).
     pub fn save_position(&mut self, ses: &mut Session) {
-        // A part's places are not the article's: saved once it is whole.
-        if self.loading.is_some() || self.changed_at.take().is_none() {
+        if self.changed_at.take().is_none() {
             return;
         }
         let pos = self.view.top_pos(&self.doc);
-        let state = ReadingState {
-            path: self.key.clone(),
-            pos,
-            progress: self.view.progress(&self.doc),
-            last_read: store::now(),
-            quote: Some(crate::core::locate::quote_at(&self.doc, pos)),
+        let quote = Some(crate::core::locate::quote_at(&self.doc, pos));
+        let state = match &self.loading {
+            // Left before the whole was read: a part's places are not the
+            // article's, its words and how far through the file it is are
+            // kept (the article is found by them when opened again).
+            Some(l) => match self.part_state(l, pos, quote) {
+                Some(s) => s,
+                None => return,
+            },
+            None => ReadingState {
+                path: self.key.clone(),
+                pos,
+                progress: self.view.progress(&self.doc),
+                last_read: store::now(),
+                quote,
+            },
         };
-        ses.store.states.record(&self.id, state);
+        let id = match &self.loading {
+            Some(_) => match library::load_id(&self.path) {
+                Ok(id) => id,
+                Err(_) => return,
+            },
+            None => self.id.clone(),
+        };
+        ses.store.states.record(&id, state);
         match ses.store.save() {
             Ok(None) => ses.position_error = None,
             Ok(Some(w)) => ses.say(w.to_string()),
