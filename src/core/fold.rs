@@ -59,6 +59,24 @@ pub fn fold_simple(s: &str) -> String {
     Folded::new(s).text
 }
 
+/// Fold `s` into `out` (cleared first): the same text as
+/// [`Folded::new`] makes, without the map back, for a quick look at
+/// whether a query is in it at all.
+pub fn fold_into(s: &str, out: &mut String) {
+    out.clear();
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if std::mem::take(&mut space) && !out.is_empty() {
+            out.push(' ');
+        }
+        fold_char(c, out);
+    }
+}
+
 /// A folded text with a map back to the original's byte offsets.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Folded {
@@ -171,6 +189,21 @@ mod tests {
             assert_eq!(Folded::new(s).text, want, "{s:?}");
         }
         assert_ne!(fold_simple("й"), fold_simple("и"));
+    }
+
+    #[test]
+    fn fold_into_makes_the_folded_text() {
+        let mut out = String::from("left over");
+        for s in [
+            "  Кни\u{301}га князя  \nАндре\u{301}я ",
+            "a \u{AD}b a \u{AD} b \u{AD}",
+            "\u{AD} Ёлка\u{A0}ΣΊΣΥΦΟΣ dites¹ ѐ",
+            "",
+            "   ",
+        ] {
+            fold_into(s, &mut out);
+            assert_eq!(out, Folded::new(s).text, "{s:?}");
+        }
     }
 
     #[test]

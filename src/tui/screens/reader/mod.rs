@@ -260,15 +260,19 @@ impl Reader {
             }
             At::Hit { pos, query } => {
                 self.find.query = query.clone();
-                self.find.search(&self.doc);
-                self.find.current = crate::core::find::nearest(&self.find.hits, *pos);
+                self.find.search(&self.doc, *pos);
+                self.find.current = self.find.nearest(&self.doc);
                 match self
                     .find
                     .current
-                    .and_then(|i| self.find.hits.get(i))
+                    .and_then(|i| self.find.hits().get(i))
                     .cloned()
                 {
-                    Some(hit) => return self.show_hit(&hit, ses),
+                    Some(hit) => {
+                        self.find.follow = false;
+                        return self.show_hit(&hit, ses);
+                    }
+                    // Not found yet: shown when it is (`find_tick`).
                     None => self.reveal(*pos, rows),
                 }
             }
@@ -328,16 +332,18 @@ impl Reader {
 
     /// Periodic work while it is on top: save the position a moment after
     /// scrolling stops, try a failed save of marks again, lay out more of
-    /// the text. True while text is left to lay out.
+    /// the text, count more of the find's hits. True while text is left to
+    /// lay out or to search.
     pub fn tick(&mut self, ses: &mut Session, now: Instant) -> bool {
         if self.autosave_at().is_some_and(|t| now >= t) {
             self.save_position(ses);
         }
         self.retry_marks(ses, now);
+        let finding = self.find_tick(ses);
         let until = Instant::now() + LAYOUT_SLICE;
         loop {
             if self.view.fill(&self.doc, LAYOUT_STEP) {
-                return false;
+                return finding;
             }
             if Instant::now() >= until {
                 return true;
@@ -359,6 +365,9 @@ impl Reader {
 
     /// Carry out an action.
     pub fn on_action(&mut self, action: Action, ses: &mut Session) -> Option<Effect> {
+        // A move of the reader's: a hit still being looked for is not
+        // jumped to when it is found.
+        self.find.follow = false;
         match self.mode(ses) {
             Mode::Select => return self.select_action(action, ses),
             Mode::Outline => return self.outline_action(action, ses),
