@@ -277,7 +277,7 @@ impl App {
     /// Is the article shown still being laid out (or its find counted)?
     pub fn laying_out(&self) -> bool {
         match self.stack.last() {
-            Some(Screen::Reader(r)) => !r.view.complete() || r.find.counting(),
+            Some(Screen::Reader(r)) => !r.view.complete() || r.find.counting(&r.doc),
             _ => false,
         }
     }

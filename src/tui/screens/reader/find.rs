@@ -91,7 +91,7 @@ impl Reader {
             self.find.follow = false;
             let hit = self.find.hits()[i].clone();
             self.show_hit(&hit, ses);
-        } else if !self.find.counting() {
+        } else if !self.find.counting(&self.doc) {
             self.find.follow = false;
             if let Some(from) = self.find.origin {
                 self.view.go_to(&self.doc, from);
@@ -107,7 +107,7 @@ impl Reader {
     /// A slice of the find's counting between keys (the hit the reader
     /// waits for is shown when it is found). True while it goes on.
     pub(super) fn find_tick(&mut self, ses: &mut Session) -> bool {
-        if !self.find.counting() {
+        if !self.find.counting(&self.doc) {
             return false;
         }
         self.find
@@ -115,7 +115,7 @@ impl Reader {
         if self.find.follow {
             self.show_found(ses);
         }
-        self.find.counting()
+        self.find.counting(&self.doc)
     }
 
     /// Go to the next (`delta` 1) or previous (-1) hit, wrapping around.

@@ -17,8 +17,9 @@ const STEP_BYTES: usize = 64 * 1024;
 const SLICE_MAX_BYTES: usize = 4 * 1024 * 1024;
 /// The least text a typed key searches before it looks at the clock (a
 /// short article is searched whole at the key).
-const KEY_MIN_BYTES: usize = 256 * 1024;
-/// How long a typed key searches for, at most (past the least above).
+const KEY_MIN_BYTES: usize = 64 * 1024;
+/// How long a typed key searches for, at most (past the least above); it
+/// stops sooner once the hit to show is found.
 pub const KEY_SLICE: Duration = Duration::from_millis(15);
 /// How long a slice between keys searches for, at most.
 pub const TICK_SLICE: Duration = Duration::from_millis(8);
@@ -32,8 +33,6 @@ pub struct FindState {
     /// Which of the finder's queries the hits shown are of (0: as typed,
     /// 1: the other layout's reading).
     shown: usize,
-    /// Every block of the article (as long as it is) is searched.
-    done: bool,
     /// The count changed since the screen was last drawn.
     changed: bool,
     /// The query typed.
@@ -63,7 +62,6 @@ pub struct Kept {
     query: String,
     finder: Option<Finder>,
     shown: usize,
-    done: bool,
     current: Option<usize>,
     switched: Option<String>,
 }
@@ -94,28 +92,28 @@ impl FindState {
         self.shown = 0;
         self.switched = None;
         self.current = None;
-        self.done = false;
         self.follow = true;
-        self.work_for(doc, Instant::now() + KEY_SLICE, KEY_MIN_BYTES);
+        self.work_for(doc, Instant::now() + KEY_SLICE, KEY_MIN_BYTES, true);
     }
 
     /// Search on for a slice (until `until`, past the least a slice does);
     /// true when the hits changed.
     pub fn work(&mut self, doc: &Document, until: Instant) -> bool {
-        self.work_for(doc, until, 0)
+        self.work_for(doc, until, 0, false)
     }
 
     /// Search to the end of `doc` now (a step to the next hit must know
     /// them all).
     pub fn finish(&mut self, doc: &Document) {
-        while !self.done {
-            self.work_for(doc, Instant::now(), usize::MAX);
+        while self.counting(doc) {
+            self.work_for(doc, Instant::now(), usize::MAX, false);
         }
     }
 
-    fn work_for(&mut self, doc: &Document, until: Instant, least: usize) -> bool {
+    /// Search on until `until` (past `least` bytes; at a key, `to_show`,
+    /// only until the hit to show is found, the count left for later).
+    fn work_for(&mut self, doc: &Document, until: Instant, least: usize, to_show: bool) -> bool {
         let Some(f) = self.finder.as_mut() else {
-            self.done = true;
             return false;
         };
         let (count, before) = (f.hits(self.shown).len(), f.before(self.shown));
@@ -125,12 +123,14 @@ impl FindState {
             searched += n;
             if n == 0
                 || searched >= SLICE_MAX_BYTES.max(least)
-                || (searched >= least && Instant::now() >= until)
+                || (searched >= least
+                    && (Instant::now() >= until
+                        || (to_show && (0..2).any(|q| f.nearest(q, doc).is_some()))))
             {
                 break;
             }
         }
-        self.done = f.complete(doc);
+        let done = f.complete(doc);
         // Hits found before the start come before the current one.
         let added_before = f.before(self.shown) - before;
         if let Some(c) = self.current.as_mut()
@@ -139,7 +139,7 @@ impl FindState {
             *c += added_before;
         }
         self.choose_list();
-        let changed = self.done || self.hits().len() != count;
+        let changed = done || self.hits().len() != count;
         self.changed |= changed;
         changed
     }
@@ -185,9 +185,10 @@ impl FindState {
         self.finder.as_ref()?.nearest(self.shown, doc)
     }
 
-    /// Is the search still going (blocks of the article left to search)?
-    pub fn counting(&self) -> bool {
-        self.finder.is_some() && !self.done
+    /// Is the search still going: blocks of `doc` (as long as it is now:
+    /// blocks may have been added since) left to search?
+    pub fn counting(&self, doc: &Document) -> bool {
+        self.finder.as_ref().is_some_and(|f| !f.complete(doc))
     }
 
     /// Did the count change since this was last asked (the status line is
@@ -202,7 +203,6 @@ impl FindState {
             query: std::mem::take(&mut self.query),
             finder: self.finder.take(),
             shown: self.shown,
-            done: self.done,
             current: self.current.take(),
             switched: self.switched.take(),
         });
@@ -215,7 +215,6 @@ impl FindState {
         self.query = k.query;
         self.finder = k.finder;
         self.shown = k.shown;
-        self.done = k.done;
         self.current = k.current;
         self.switched = k.switched;
         self.prompt = false;
@@ -240,9 +239,9 @@ impl FindState {
     }
 
     /// What the status line says of the hits (nothing: no query).
-    pub fn count(&self) -> Option<Count> {
+    pub fn count(&self, doc: &Document) -> Option<Count> {
         let (at, total) = self.counter()?;
-        let growing = self.counting();
+        let growing = self.counting(doc);
         // While the text before the start is searched, hits found there
         // push the current one's number on.
         let placed = self.finder.as_ref().is_some_and(Finder::before_done) || !growing;
@@ -277,7 +276,7 @@ mod tests {
         assert_eq!(f.switched.as_deref(), Some("андрей"));
         assert_eq!(f.hits().len(), 3);
         assert_eq!(
-            f.count(),
+            f.count(&d),
             Some(Count {
                 at: None,
                 total: 3,

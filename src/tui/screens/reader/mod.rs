@@ -339,11 +339,14 @@ impl Reader {
             self.save_position(ses);
         }
         self.retry_marks(ses, now);
-        let finding = self.find_tick(ses);
+        // The count the person watches first; the layout after it.
+        if self.find_tick(ses) {
+            return true;
+        }
         let until = Instant::now() + LAYOUT_SLICE;
         loop {
             if self.view.fill(&self.doc, LAYOUT_STEP) {
-                return finding;
+                return false;
             }
             if Instant::now() >= until {
                 return true;

@@ -53,7 +53,7 @@ pub fn draw(frame: &mut Frame, r: &mut Reader, ses: &Session, theme: &Theme) {
     // The find count, the layout switch first: what the prompt keeps when
     // the rest of the right side does not fit.
     let (mut found, mut count_only) = (String::new(), String::new());
-    if let Some(c) = r.find.count() {
+    if let Some(c) = r.find.count(&r.doc) {
         let count = match (c.total, c.growing) {
             (0, true) => messages::SEARCHING.to_string(),
             (0, false) => messages::NO_HITS.to_string(),
