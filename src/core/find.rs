@@ -106,6 +106,11 @@ impl Finder {
         self.behind >= self.from.block || self.nothing_to_find()
     }
 
+    /// Are all the blocks from the start to the end of `doc` searched?
+    pub fn after_done(&self, doc: &Document) -> bool {
+        self.ahead >= doc.blocks.len() || self.nothing_to_find()
+    }
+
     /// Is every block of `doc` (as long as it is now) searched?
     pub fn complete(&self, doc: &Document) -> bool {
         self.nothing_to_find()
@@ -265,11 +270,7 @@ mod tests {
             s("зеленые").iter().map(text).collect::<Vec<_>>(),
             vec!["ЗЕЛЁНЫЕ", "зелё\u{301}ные"]
         );
-        assert_eq!(
-            s("  ГЛАЗА   были ").len(),
-            1,
-            "query white space folds too"
-        );
+        assert_eq!(s("  ГЛАЗА   были ").len(), 1, "query white space folds too");
         assert!(s("").is_empty());
         assert!(s("андреи").is_empty(), "й is not и");
     }
@@ -304,7 +305,10 @@ mod tests {
         let all = find_all(&d, "андрей");
         assert_eq!(all.len(), 100);
         let from = Pos::new(151, 0);
-        let want = all.iter().position(|h| h.start() >= from).expect("a hit after");
+        let want = all
+            .iter()
+            .position(|h| h.start() >= from)
+            .expect("a hit after");
         let mut f = Finder::new(&["андрей"], from);
         let mut steps = 0;
         let first = loop {
@@ -315,7 +319,10 @@ mod tests {
             steps += 1;
         };
         assert_eq!(f.hits(0)[first], all[want], "the next hit after the place");
-        assert!(steps <= 3, "found {steps} blocks on, not after the whole book");
+        assert!(
+            steps <= 3,
+            "found {steps} blocks on, not after the whole book"
+        );
         assert_eq!(f.before(0), 0, "nothing before the place searched yet");
         assert!(!f.complete(&d));
     }
@@ -329,7 +336,10 @@ mod tests {
         while f.step(&d, 200) > 0 {
             counts.push(f.hits(0).len());
             let hits = f.hits(0);
-            assert!(hits.windows(2).all(|w| w[0].start() < w[1].start()), "in order");
+            assert!(
+                hits.windows(2).all(|w| w[0].start() < w[1].start()),
+                "in order"
+            );
         }
         assert!(f.complete(&d) && f.before_done());
         assert!(counts.windows(2).all(|w| w[0] <= w[1]), "{counts:?}");

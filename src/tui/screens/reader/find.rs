@@ -133,22 +133,33 @@ impl Reader {
             let top = self.view.top_pos(&self.doc);
             self.find.search(&self.doc, top);
         }
-        // The step needs every hit: the count is finished first.
-        self.find.finish(&self.doc);
         self.find.follow = false;
-        let hits = self.find.hits();
-        let n = hits.len();
-        if n == 0 {
-            ses.say(crate::messages::NO_HITS);
-            return None;
-        }
         let visible = self.view.visible(&self.doc);
         let shown = |h: &Hit| {
             visible
                 .iter()
                 .any(|l| l.block == h.block && l.contains(h.range.start))
         };
-        let on_screen = self.find.current.filter(|&c| hits.get(c).is_some_and(shown));
+        let hits = self.find.hits();
+        let from_current = self
+            .find
+            .current
+            .and_then(|c| hits.get(c))
+            .is_some_and(shown);
+        // From the current hit the count goes on only as far as the step
+        // needs; from the screen, every hit is needed.
+        if from_current {
+            self.find.reach_step(&self.doc, delta);
+        } else {
+            self.find.finish(&self.doc);
+        }
+        let hits = self.find.hits();
+        let n = hits.len();
+        if n == 0 {
+            ses.say(crate::messages::NO_HITS);
+            return None;
+        }
+        let on_screen = self.find.current.filter(|_| from_current);
         let (next, wrapped) = match on_screen {
             Some(c) => {
                 let j = c as isize + delta;

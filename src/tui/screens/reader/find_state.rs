@@ -144,6 +144,40 @@ impl FindState {
         changed
     }
 
+    /// Search on until the hit `delta` (1 or -1) from the current one is
+    /// sure, not just the next found so far: only as far as that needs.
+    pub fn reach_step(&mut self, doc: &Document, delta: isize) {
+        while self.counting(doc) && !self.step_sure(doc, delta) {
+            self.work_for(doc, Instant::now() + TICK_SLICE, 0, false);
+        }
+    }
+
+    /// Is the hit `delta` from the current one among the hits found? The
+    /// hits before the start and those after it were each found in one
+    /// stretch from its beginning, so a neighbour in the same stretch is sure.
+    fn step_sure(&self, doc: &Document, delta: isize) -> bool {
+        let (Some(f), Some(c)) = (self.finder.as_ref(), self.current) else {
+            return false;
+        };
+        let (len, before) = (f.hits(self.shown).len(), f.before(self.shown));
+        if delta >= 0 {
+            if c + 1 == before {
+                // The last found before the start: more may lie before it.
+                f.before_done()
+            } else if c + 1 < len {
+                true
+            } else {
+                // The last found: the next is further on, or the first of all.
+                f.after_done(doc) && (before > 0 || f.before_done())
+            }
+        } else if c == 0 {
+            // Back round to the last of all.
+            false
+        } else {
+            c != before || f.before_done()
+        }
+    }
+
     /// The hits as typed, or (none found) the other layout's reading's.
     fn choose_list(&mut self) {
         let Some(f) = self.finder.as_ref() else {
