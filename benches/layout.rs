@@ -61,19 +61,6 @@ fn benches(c: &mut Criterion) {
             black_box(v.visible(&doc));
         })
     });
-    g.bench_function("find-andrey-cold (fold + search)", |b| {
-        b.iter(|| {
-            black_box(
-                chitalka::core::find::Searchable::new(&doc)
-                    .find("андрей")
-                    .len(),
-            )
-        })
-    });
-    let searchable = chitalka::core::find::Searchable::new(&doc);
-    g.bench_function("find-andrey-warm", |b| {
-        b.iter(|| black_box(searchable.find(black_box("андрей")).len()))
-    });
     g.finish();
     progress(&doc, c);
 }

@@ -59,6 +59,59 @@ pub fn fold_simple(s: &str) -> String {
     Folded::new(s).text
 }
 
+/// Fold `s` into `out` (cleared first): the same text as
+/// [`Folded::new`] makes, without the map back, for a quick look at
+/// whether a query is in it at all.
+pub fn fold_into(s: &str, out: &mut String) {
+    out.clear();
+    let bytes = s.as_bytes();
+    let mut space = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // The common letters straight from their bytes: ASCII, and the
+        // Russian alphabet (two bytes, lead 0xD0 or 0xD1).
+        let quick = if b < 0x80 {
+            if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+                space = true;
+                i += 1;
+                continue;
+            }
+            Some((char::from(b.to_ascii_lowercase()), 1))
+        } else if (b == 0xD0 || b == 0xD1) && i + 1 < bytes.len() {
+            let cp = (u32::from(b & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
+            match cp {
+                0x401 | 0x451 => Some(('е', 2)),
+                0x410..=0x42F => char::from_u32(cp + 0x20).map(|c| (c, 2)),
+                0x430..=0x44F => char::from_u32(cp).map(|c| (c, 2)),
+                _ => None,
+            }
+        } else {
+            None
+        };
+        if let Some((c, len)) = quick {
+            if std::mem::take(&mut space) && !out.is_empty() {
+                out.push(' ');
+            }
+            out.push(c);
+            i += len;
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if std::mem::take(&mut space) && !out.is_empty() {
+            out.push(' ');
+        }
+        fold_char(c, out);
+    }
+}
+
 /// A folded text with a map back to the original's byte offsets.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Folded {
@@ -171,6 +224,29 @@ mod tests {
             assert_eq!(Folded::new(s).text, want, "{s:?}");
         }
         assert_ne!(fold_simple("й"), fold_simple("и"));
+    }
+
+    #[test]
+    fn fold_into_makes_the_folded_text() {
+        let mut out = String::from("left over");
+        for s in [
+            "  Кни\u{301}га князя  \nАндре\u{301}я ",
+            "a \u{AD}b a \u{AD} b \u{AD}",
+            "\u{AD} Ёлка\u{A0}ΣΊΣΥΦΟΣ dites¹ ѐ",
+            "",
+            "   ",
+            "ЁЛКА ёлка ЙОД РЯБЬ АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ\u{85}x\u{2028}y",
+        ] {
+            fold_into(s, &mut out);
+            assert_eq!(out, Folded::new(s).text, "{s:?}");
+        }
+        // Every character of the first pages of Unicode, alone and in words.
+        let all: String = (0..0x2100u32)
+            .filter_map(char::from_u32)
+            .flat_map(|c| [c, 'ж', c, ' '])
+            .collect();
+        fold_into(&all, &mut out);
+        assert_eq!(out, Folded::new(&all).text);
     }
 
     #[test]

@@ -111,6 +111,18 @@ pub fn hit_counter(current: usize, total: usize) -> String {
     format!("{current}/{total}")
 }
 
+/// Hits of the query while they are still being counted: "3/120+" (the
+/// current hit's number, "?" while the text before it is counted).
+pub fn hit_counter_growing(current: Option<usize>, total: usize) -> String {
+    match current {
+        Some(c) => format!("{c}/{total}+"),
+        None => format!("?/{total}+"),
+    }
+}
+
+/// No hit yet, the article still being searched.
+pub const SEARCHING: &str = "searching…";
+
 /// The hits are of the query read in the other keyboard layout.
 pub fn found_as(other: &str) -> String {
     format!("layout switched: «{other}»")

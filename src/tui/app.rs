@@ -278,10 +278,19 @@ impl App {
         busy || self.session.scanning.is_some()
     }
 
-    /// Is the article shown still being laid out?
+    /// Is the article shown still being laid out (or its find counted)?
     pub fn laying_out(&self) -> bool {
         match self.stack.last() {
-            Some(Screen::Reader(r)) => !r.view.complete(),
+            Some(Screen::Reader(r)) => !r.view.complete() || r.find.counting(&r.doc),
+            _ => false,
+        }
+    }
+
+    /// Did the article's find count change since this was last asked (the
+    /// status line is to be drawn again)?
+    pub fn find_changed(&mut self) -> bool {
+        match self.stack.last_mut() {
+            Some(Screen::Reader(r)) => r.find.take_changed(),
             _ => false,
         }
     }

@@ -147,7 +147,8 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
         app.tick(Instant::now());
         // A slice of the layout alone changes nothing on screen until the
         // last one (the line numbers); anything else is drawn.
-        draw = came || !was_laying_out || !app.laying_out();
+        // The find's count growing is drawn (the status line's "3/120+").
+        draw = came || !was_laying_out || !app.laying_out() || app.find_changed();
     }
     drop(events);
     app.save_position();

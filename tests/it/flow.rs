@@ -180,7 +180,7 @@ fn a_hit_opened_from_the_find_is_on_screen_at_any_size() {
         app.on_key(code(KeyCode::Enter));
         app.on_key(code(KeyCode::Enter));
         let r = app.reader_mut().expect("reader");
-        let hit = r.find.current.and_then(|i| r.find.hits.get(i)).cloned();
+        let hit = r.find.current.and_then(|i| r.find.hits().get(i)).cloned();
         let hit = hit.expect("a current hit");
         let shown = r
             .view
@@ -273,7 +273,7 @@ fn ctrl_j_is_enter_as_a_terminal_in_line_mode_sends_it() {
     app.on_key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL));
     assert!(
         app.reader()
-            .is_some_and(|r| !r.find.prompt && !r.find.hits.is_empty()),
+            .is_some_and(|r| !r.find.prompt && !r.find.hits().is_empty()),
         "the query was entered, not typed on"
     );
 }

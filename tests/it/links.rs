@@ -80,7 +80,7 @@ fn russian_layout_keys_and_esc_unfocuses_before_clearing_hits() {
         app.on_key(key(c));
     }
     app.on_key(code(KeyCode::Enter));
-    assert!(!app.reader().expect("reader").find.hits.is_empty());
+    assert!(!app.reader().expect("reader").find.hits().is_empty());
     // д is l, р is h on ЙЦУКЕН.
     app.on_key(key('д'));
     app.on_key(key('д'));
@@ -93,9 +93,9 @@ fn russian_layout_keys_and_esc_unfocuses_before_clearing_hits() {
     app.on_key(code(KeyCode::Esc));
     let r = app.reader().expect("reader");
     assert!(r.link.is_none(), "Esc lets the link go first");
-    assert!(!r.find.hits.is_empty(), "the hits stay");
+    assert!(!r.find.hits().is_empty(), "the hits stay");
     app.on_key(code(KeyCode::Esc));
-    assert!(app.reader().expect("reader").find.hits.is_empty());
+    assert!(app.reader().expect("reader").find.hits().is_empty());
 }
 
 #[test]

@@ -15,6 +15,7 @@ mod encodings;
 mod epub;
 mod escapes;
 mod export;
+mod find_progress;
 mod flow;
 mod hostile_formats;
 mod hostile_library;

@@ -704,9 +704,9 @@ fn esc_in_the_reader_clears_hits_and_stays() {
         app.on_key(key(c));
     }
     app.on_key(code(KeyCode::Enter));
-    assert!(!app.reader().expect("reader").find.hits.is_empty());
+    assert!(!app.reader().expect("reader").find.hits().is_empty());
     app.on_key(code(KeyCode::Esc));
-    assert!(app.reader().expect("reader").find.hits.is_empty());
+    assert!(app.reader().expect("reader").find.hits().is_empty());
     app.on_key(code(KeyCode::Esc));
     assert!(!app.quitting(), "Esc never quits");
     assert_eq!(app.screen(), ScreenKind::Reader);

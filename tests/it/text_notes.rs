@@ -6,7 +6,7 @@
 //! (`cargo test --test it text_notes:: -- --nocapture` prints the figures).
 
 use chitalka::core::document::{Document, Inline, LinkTarget};
-use chitalka::core::find::Searchable;
+use chitalka::core::find::find_all;
 use chitalka::core::formats;
 use chitalka::core::outline::Outline;
 use std::path::Path;
@@ -88,7 +88,7 @@ fn war_and_peace_numbers_lead_to_the_snoski_of_the_part() {
     );
     assert_eq!(note("47"), "47. Bиконт удивительный мастер рассказывать,");
     // A phrase is found across a reference (its digits are folded away).
-    let hits = Searchable::new(&d).find("comme vous dites. Ну, здравствуйте");
+    let hits = find_all(&d, "comme vous dites. Ну, здравствуйте");
     assert_eq!(hits.len(), 1);
     // The notes heading is one entry of the outline.
     let o = Outline::of(&d);

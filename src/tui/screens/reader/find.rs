@@ -1,10 +1,11 @@
 //! Find in the article: the prompt (Cyrillic typed as text, Backspace a
 //! whole letter with its accents, ↑/↓ history), incremental search from
-//! where `/` was typed, n/N from the screen being read, with wrap-around.
+//! where `/` was typed (the nearest hit first, the rest counted between
+//! keys), n/N from the screen being read, with wrap-around.
 
-use super::Reader;
+use super::{Reader, find_state};
 use crate::core::document::Pos;
-use crate::core::find::{Hit, nearest};
+use crate::core::find::Hit;
 use crate::tui::effect::Effect;
 use crate::tui::session::{Session, history_step};
 use crate::tui::widgets::text_input;
@@ -17,9 +18,6 @@ impl Reader {
         self.find.keep();
         self.find.prompt = true;
         self.find.origin = Some(self.view.top_pos(&self.doc));
-        self.find.query.clear();
-        self.find.hits.clear();
-        self.find.current = None;
         self.find.history_at = None;
         None
     }
@@ -73,27 +71,51 @@ impl Reader {
         self.search_now(ses);
     }
 
-    /// Search for the query as typed and show the nearest hit.
+    /// Search for the query as typed (a slice of it: the rest is counted
+    /// between keys) and show the nearest hit once it is found.
     fn search_now(&mut self, ses: &mut Session) {
         let from = self
             .find
             .origin
             .unwrap_or_else(|| self.view.top_pos(&self.doc));
-        self.find.search(&self.doc);
+        self.find.search(&self.doc, from);
+        self.show_found(ses);
+    }
+
+    /// Show the hit nearest the search's start if it is found by now; with
+    /// no hit at all, the reader stays where it was before `/`.
+    fn show_found(&mut self, ses: &mut Session) {
         let changed_at = self.changed_at;
-        if let Some(i) = nearest(&self.find.hits, from) {
+        if let Some(i) = self.find.nearest(&self.doc) {
             self.find.current = Some(i);
-            let hit = self.find.hits[i].clone();
+            self.find.follow = false;
+            let hit = self.find.hits()[i].clone();
             self.show_hit(&hit, ses);
-        } else if self.find.origin.is_some() {
-            // No hit (yet): the reader stays where it was before `/`.
-            self.view.go_to(&self.doc, from);
-            self.follow_outline(ses);
+        } else if !self.find.counting(&self.doc) {
+            self.find.follow = false;
+            if let Some(from) = self.find.origin {
+                self.view.go_to(&self.doc, from);
+                self.follow_outline(ses);
+            }
         }
         // A place reached only by typing is not saved (Enter keeps it).
         if self.find.prompt {
             self.changed_at = changed_at;
         }
+    }
+
+    /// A slice of the find's counting between keys (the hit the reader
+    /// waits for is shown when it is found). True while it goes on.
+    pub(super) fn find_tick(&mut self, ses: &mut Session) -> bool {
+        if !self.find.counting(&self.doc) {
+            return false;
+        }
+        self.find
+            .work(&self.doc, Instant::now() + find_state::TICK_SLICE);
+        if self.find.follow {
+            self.show_found(ses);
+        }
+        self.find.counting(&self.doc)
     }
 
     /// Go to the next (`delta` 1) or previous (-1) hit, wrapping around.
@@ -108,20 +130,36 @@ impl Reader {
                 return None;
             };
             self.find.query = last;
-            self.find.search(&self.doc);
+            let top = self.view.top_pos(&self.doc);
+            self.find.search(&self.doc, top);
         }
-        let n = self.find.hits.len();
-        if n == 0 {
-            ses.say(crate::messages::NO_HITS);
-            return None;
-        }
+        self.find.follow = false;
         let visible = self.view.visible(&self.doc);
         let shown = |h: &Hit| {
             visible
                 .iter()
                 .any(|l| l.block == h.block && l.contains(h.range.start))
         };
-        let on_screen = self.find.current.filter(|&c| shown(&self.find.hits[c]));
+        let hits = self.find.hits();
+        let from_current = self
+            .find
+            .current
+            .and_then(|c| hits.get(c))
+            .is_some_and(shown);
+        // From the current hit the count goes on only as far as the step
+        // needs; from the screen, every hit is needed.
+        if from_current {
+            self.find.reach_step(&self.doc, delta);
+        } else {
+            self.find.finish(&self.doc);
+        }
+        let hits = self.find.hits();
+        let n = hits.len();
+        if n == 0 {
+            ses.say(crate::messages::NO_HITS);
+            return None;
+        }
+        let on_screen = self.find.current.filter(|_| from_current);
         let (next, wrapped) = match on_screen {
             Some(c) => {
                 let j = c as isize + delta;
@@ -130,9 +168,9 @@ impl Reader {
             None => {
                 let top = self.view.top_pos(&self.doc);
                 let found = if delta >= 0 {
-                    self.find.hits.iter().position(|h| h.start() >= top)
+                    hits.iter().position(|h| h.start() >= top)
                 } else {
-                    self.find.hits.iter().rposition(|h| h.start() < top)
+                    hits.iter().rposition(|h| h.start() < top)
                 };
                 match found {
                     Some(i) => (i, false),
@@ -141,8 +179,8 @@ impl Reader {
                 }
             }
         };
+        let hit = hits[next].clone();
         self.find.current = Some(next);
-        let hit = self.find.hits[next].clone();
         if wrapped {
             ses.flash(if delta >= 0 {
                 crate::messages::FROM_THE_TOP

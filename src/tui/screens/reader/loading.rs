@@ -395,7 +395,11 @@ impl Reader {
         self.link = None;
         // What was being looked for is looked for in the whole.
         if !self.find.query.is_empty() {
-            self.find.search(&self.doc);
+            let top = self.view.top_pos(&self.doc);
+            let prompt = self.find.prompt;
+            self.find.search(&self.doc, top);
+            // The reader stays where it is unless the person is typing.
+            self.find.follow = prompt;
         }
         if let Some(m) = said {
             ses.say(m);

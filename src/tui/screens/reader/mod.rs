@@ -278,15 +278,19 @@ impl Reader {
             }
             At::Hit { pos, query } => {
                 self.find.query = query.clone();
-                self.find.search(&self.doc);
-                self.find.current = crate::core::find::nearest(&self.find.hits, *pos);
+                self.find.search(&self.doc, *pos);
+                self.find.current = self.find.nearest(&self.doc);
                 match self
                     .find
                     .current
-                    .and_then(|i| self.find.hits.get(i))
+                    .and_then(|i| self.find.hits().get(i))
                     .cloned()
                 {
-                    Some(hit) => return self.show_hit(&hit, ses),
+                    Some(hit) => {
+                        self.find.follow = false;
+                        return self.show_hit(&hit, ses);
+                    }
+                    // Not found yet: shown when it is (`find_tick`).
                     None => self.reveal(*pos, rows),
                 }
             }
@@ -365,7 +369,8 @@ impl Reader {
 
     /// Periodic work while it is on top: save the position a moment after
     /// scrolling stops, try a failed save of marks again, lay out more of
-    /// the text. True while text is left to lay out.
+    /// the text, count more of the find's hits. True while text is left to
+    /// lay out or to search.
     pub fn tick(&mut self, ses: &mut Session, now: Instant) -> bool {
         if let Some(action) = self.poll_loading(ses) {
             self.ready = Some(action);
@@ -374,6 +379,10 @@ impl Reader {
             self.save_position(ses);
         }
         self.retry_marks(ses, now);
+        // The count the person watches first; the layout after it.
+        if self.find_tick(ses) {
+            return true;
+        }
         let until = Instant::now() + LAYOUT_SLICE;
         loop {
             if self.view.fill(&self.doc, LAYOUT_STEP) {
@@ -403,6 +412,9 @@ impl Reader {
             Some(_) => self.while_loading(action, ses)?,
             None => action,
         };
+        // A move of the reader's: a hit still being looked for is not
+        // jumped to when it is found.
+        self.find.follow = false;
         match self.mode(ses) {
             Mode::Select => return self.select_action(action, ses),
             Mode::Outline => return self.outline_action(action, ses),

@@ -61,11 +61,12 @@ pub fn draw(frame: &mut Frame, r: &mut Reader, ses: &Session, theme: &Theme) {
     // The find count, the layout switch first: what the prompt keeps when
     // the rest of the right side does not fit.
     let (mut found, mut count_only) = (String::new(), String::new());
-    if let Some((at, total)) = r.find.counter() {
-        let count = if total == 0 {
-            messages::NO_HITS.to_string()
-        } else {
-            messages::hit_counter(at, total)
+    if let Some(c) = r.find.count(&r.doc) {
+        let count = match (c.total, c.growing) {
+            (0, true) => messages::SEARCHING.to_string(),
+            (0, false) => messages::NO_HITS.to_string(),
+            (total, true) => messages::hit_counter_growing(c.at, total),
+            (total, false) => messages::hit_counter(c.at.unwrap_or(0), total),
         };
         count_only = format!("{count} ");
         found = match &r.find.switched {

@@ -162,14 +162,8 @@ pub fn draw(frame: &mut Frame, r: &mut Reader, ses: &Session, theme: &Theme) {
             spans.push(Span::styled(" ".repeat(l.indent), shade));
             marks.extend(
                 r.find
-                    .hits
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, h)| {
-                        h.block == l.block
-                            && h.range.start < l.range.end
-                            && h.range.end > l.range.start
-                    })
+                    .hits_in(l.block)
+                    .filter(|(_, h)| h.range.start < l.range.end && h.range.end > l.range.start)
                     .map(|(i, h)| {
                         (
                             h.range.clone(),
