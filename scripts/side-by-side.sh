@@ -287,7 +287,7 @@ timed_mem() {
     printf '/usr/bin/time -f %%M -o %q %s' "$1" "$2"
 }
 regex() { python3 -c 'import re,sys; print(re.escape(sys.argv[1]))' "$1"; }
-mb() { awk -v k="$1" 'BEGIN { printf "%.1f MB", k / 1024 }'; }
+mb() { awk -v k="$1" 'BEGIN { printf "%.1f MiB", k / 1024 }'; }
 
 row() { printf '%-38s | %s\n' "$1" "$2"; }
 
@@ -445,7 +445,7 @@ report() {
     row "$label" "$(sbs stats "$a" "$b")$extra"
 }
 
-echo "side-by-side: $BIN (a copy of $ORIG), N=$N, $(date -u '+%F %T UTC'), load $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
+echo "side-by-side: $ORIG, N=$N, $(date -u '+%F %T UTC'), load $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
 row "row" "chitalka median (n, min–max) | yardstick median (min–max) | median ratio"
 for r in "${ROWS[@]}"; do
     case $r in
