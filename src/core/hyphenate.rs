@@ -1,6 +1,6 @@
 //! Where words may be broken with a hyphen: Knuth–Liang patterns from the
-//! `hyphenation` crate (its embedded Russian and US English dictionaries),
-//! applied to whole words of letters only and mapped back onto the text as it
+//! `hyphenation` crate (its Russian and US English dictionaries, the only two
+//! built into the binary: `assets/hyphenation/`, see its README), applied to whole words of letters only and mapped back onto the text as it
 //! is, combining marks and all.
 //!
 //! A stress mark (U+0301) or a decomposed й (и + U+0306) is not something the
@@ -26,6 +26,13 @@ pub enum HyphenLang {
     /// US English patterns (used for Latin-script text).
     English,
 }
+
+/// The Russian dictionary as the `hyphenation` crate 0.8 ships it (bincode of
+/// its `Standard`), built into the binary: the crate's own `embed_all` would
+/// build in all 80 of its languages (3 MB) for the two used here (130 KB).
+const RUSSIAN: &[u8] = include_bytes!("../../assets/hyphenation/ru.standard.bincode");
+/// The US English dictionary, as [`RUSSIAN`].
+const ENGLISH_US: &[u8] = include_bytes!("../../assets/hyphenation/en-us.standard.bincode");
 
 /// Letters that must stay together at the start of a word.
 pub const MIN_LEFT: usize = 2;
@@ -67,11 +74,11 @@ impl HyphenLang {
     fn dictionary(self) -> Option<&'static Standard> {
         static RU: OnceLock<Option<Standard>> = OnceLock::new();
         static EN: OnceLock<Option<Standard>> = OnceLock::new();
-        let (cell, lang) = match self {
-            HyphenLang::Russian => (&RU, Language::Russian),
-            HyphenLang::English => (&EN, Language::EnglishUS),
+        let (cell, lang, bytes) = match self {
+            HyphenLang::Russian => (&RU, Language::Russian, RUSSIAN),
+            HyphenLang::English => (&EN, Language::EnglishUS, ENGLISH_US),
         };
-        cell.get_or_init(|| Standard::from_embedded(lang).ok())
+        cell.get_or_init(|| Standard::from_reader(lang, &mut &bytes[..]).ok())
             .as_ref()
     }
 }
@@ -234,6 +241,55 @@ mod tests {
         for b in bs {
             assert!(!"зна\u{301}ние"[b..].starts_with('\u{301}'));
         }
+    }
+
+    /// The breaks the crate's own embedded dictionaries (`embed_all`, before
+    /// they were vendored) gave for these words: the vendored ones give the same.
+    #[test]
+    fn vendored_dictionaries_break_as_the_crates_did() {
+        let ru = HyphenLang::Russian;
+        for expected in [
+            "Ан-дрей",
+            "Бол-кон-ский",
+            "княж-на",
+            "На-та-ша",
+            "фран-цуз-ский",
+            "пе-ре-пи-сы-ва-ю-щий-ся",
+            "пред-ва-ри-тель-но",
+            "вза-и-мо-от-но-ше-ния",
+            "го-су-дар-ствен-ный",
+            "есте-ствен-но",
+            "элек-три-че-ство",
+            "разъ-еди-не-ние",
+            "подъ-езд",
+            "объ-яв-ле-ние",
+            "силь-ный",
+            "боль-шой",
+        ] {
+            assert_eq!(shown(&expected.replace('-', ""), ru), expected);
+        }
+        let en = HyphenLang::English;
+        for expected in [
+            "in-for-ma-tion",
+            "ex-tra-or-di-nary",
+            "re-spon-si-bil-ity",
+            "in-com-pre-hen-si-ble",
+            "char-ac-ter-is-ti-cally",
+            "phi-los-o-phy",
+            "in-ter-na-tional",
+            "com-mu-ni-ca-tion",
+            "un-der-stand-ing",
+            "gov-ern-ment",
+            "ter-mi-nal",
+            "li-brary",
+            "reader",
+        ] {
+            assert_eq!(shown(&expected.replace('-', ""), en), expected);
+        }
+        // Each is read as its own language: the other's bytes are refused.
+        assert!(Standard::from_reader(Language::Russian, &mut &ENGLISH_US[..]).is_err());
+        assert!(HyphenLang::Russian.dictionary().is_some());
+        assert!(HyphenLang::English.dictionary().is_some());
     }
 
     #[test]
