@@ -384,7 +384,7 @@ pub fn relative(root: &Path, path: &Path) -> String {
 /// A title made of a file's name, for a file that names none: the name
 /// without its extension, `_` and `-` made spaces, the first letter a
 /// capital ("dostoevsky_besy.txt" is "Dostoevsky besy").
-fn file_stem(path: &Path) -> String {
+pub fn file_stem(path: &Path) -> String {
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())

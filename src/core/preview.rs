@@ -199,6 +199,20 @@ fn cut(bytes: &[u8], kind: Kind, head: bool, tail: bool) -> (usize, usize) {
     (start, end.max(start))
 }
 
+/// No part at all: for a long file of a format read only whole (FB2,
+/// EPUB), shown empty while it is read, so that the keys never wait.
+pub fn nothing(path: &Path) -> Option<Preview> {
+    let (_, size) = article_file::open_regular(path, article_file::max_file_bytes()).ok()?;
+    Some(Preview {
+        doc: Document::default(),
+        top: Pos::default(),
+        at_end: false,
+        start: 0,
+        len: 0,
+        size,
+    })
+}
+
 /// The head of the file at `path`: its first screen.
 pub fn head(path: &Path) -> Option<Preview> {
     let src = Source::open(path)?;
@@ -230,16 +244,16 @@ pub fn resume(path: &Path, progress: f64, quote: &str) -> Option<Preview> {
     let reach = ((src.size as f64 * REACH_SHARE) as u64).clamp(MIN_REACH, MAX_SEARCH / 2);
     let from = at.saturating_sub(reach);
     let hay = src.read(from, at + reach)?;
-    let mut hits: Vec<u64> = Vec::new();
-    for form in words.iter().flat_map(|w| encoded(w)) {
-        hits.extend(memchr::memmem::find_iter(&hay, &form).map(|i| from + i as u64));
+    let mut hits: Vec<(u64, &'static encoding_rs::Encoding)> = Vec::new();
+    for (form, enc) in words.iter().flat_map(|w| encoded(w)) {
+        hits.extend(memchr::memmem::find_iter(&hay, &form).map(|i| (from + i as u64, enc)));
     }
-    hits.sort_by_key(|&h| h.abs_diff(at));
-    hits.dedup();
+    hits.sort_by_key(|&(h, _)| h.abs_diff(at));
+    hits.dedup_by_key(|&mut (h, _)| h);
     // A word common in the book has many hits: each window parsed covers
     // the hits in it.
     let mut tried: Vec<std::ops::Range<u64>> = Vec::new();
-    for hit in hits {
+    for (hit, enc) in hits {
         if tried.len() >= MAX_CANDIDATES {
             break;
         }
@@ -248,6 +262,12 @@ pub fn resume(path: &Path, progress: f64, quote: &str) -> Option<Preview> {
         }
         let start = hit.saturating_sub(WINDOW / 2);
         tried.push(start + WINDOW / 8..start + WINDOW - WINDOW / 8);
+        // Its letters first (cheap): a window without the quote is not parsed.
+        let raw = src.read(start, start + WINDOW)?;
+        let (text, _) = enc.decode_without_bom_handling(&raw);
+        if !locate::letters_contain(&text, quote) {
+            continue;
+        }
         let Some((doc, start, len)) = src.part(start, start + WINDOW) else {
             continue;
         };
@@ -280,17 +300,18 @@ fn longest_words(quote: &str) -> Vec<&str> {
     words
 }
 
-/// `word` as the bytes of each encoding a Russian text file may be in.
-fn encoded(word: &str) -> Vec<Vec<u8>> {
-    let mut out = vec![word.as_bytes().to_vec()];
+/// `word` as the bytes of each encoding a Russian text file may be in,
+/// with the encoding.
+fn encoded(word: &str) -> Vec<(Vec<u8>, &'static encoding_rs::Encoding)> {
+    let mut out = vec![(word.as_bytes().to_vec(), encoding_rs::UTF_8)];
     for enc in [
         encoding_rs::WINDOWS_1251,
         encoding_rs::KOI8_R,
         encoding_rs::IBM866,
     ] {
         let (bytes, _, bad) = enc.encode(word);
-        if !bad && !out.iter().any(|o| o.as_slice() == &*bytes) {
-            out.push(bytes.into_owned());
+        if !bad && !out.iter().any(|(o, _)| o.as_slice() == &*bytes) {
+            out.push((bytes.into_owned(), enc));
         }
     }
     out

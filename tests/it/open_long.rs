@@ -246,3 +246,33 @@ fn a_saved_place_in_a_real_terminal() {
     t.keys(&["q"]);
     t.wait_exit();
 }
+
+#[test]
+fn a_long_book_read_only_whole_opens_empty_and_fills_in() {
+    let home = Home::new();
+    let mut fb2 = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<FictionBook xmlns=\"http://www.gribuser.ru/xml/fictionbook/2.0\">\
+         <description><title-info><book-title>Большая книга</book-title></title-info></description><body><section>",
+    );
+    for i in 0..8_000 {
+        fb2.push_str(&format!(
+            "<p>Абзац номер {i}: слова, слова и ещё раз слова.</p>"
+        ));
+    }
+    fb2.push_str("</section></body></FictionBook>\n");
+    let file = home.path().join("big.fb2");
+    std::fs::write(&file, fb2).expect("write");
+    let mut app = open(&home, &file);
+    if loading(&app) {
+        let s = screen(&mut app);
+        assert!(s.contains("reading the whole article"), "{s}");
+        // The keys are the app's meanwhile: help opens and closes.
+        app.on_key(key('?'));
+        assert!(app.help_open());
+        app.on_key(crate::common::screen::code(crossterm::event::KeyCode::Esc));
+    }
+    until_whole(&mut app);
+    let s = screen(&mut app);
+    assert!(s.contains("Абзац номер 0:"), "{s}");
+    assert!(s.contains("Большая книга"), "{s}");
+}

@@ -177,17 +177,21 @@ impl Reader {
                     Some(p) => p,
                     None => {
                         missed = (s.pos != Pos::default()).then_some(s.pos);
-                        preview::at_fraction(path, s.progress)?
+                        preview::at_fraction(path, s.progress).or_else(|| preview::nothing(path))?
                     }
                 }
             }
-            _ => preview::head(path)?,
+            _ => preview::head(path).or_else(|| preview::nothing(path))?,
         };
-        // A part from the middle does not know the book's title: its head does.
-        let title = if part.start == 0 {
+        // A part from the middle does not know the book's title: its head
+        // does; with no part at all, its file name.
+        let title = if part.start == 0 && part.len > 0 {
             part.doc.title.clone()
         } else {
-            preview::head(path).map_or_else(String::new, |h| h.doc.title)
+            preview::head(path)
+                .map(|h| h.doc.title)
+                .filter(|t| !t.is_empty())
+                .unwrap_or_else(|| library::file_stem(path))
         };
         let mut r = Reader::on_part(ses, path, key, part, title);
         if let Some(l) = r.loading.as_mut() {
