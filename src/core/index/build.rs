@@ -1,0 +1,189 @@
+//! Bringing the index up to date: the files to (re)index are parsed and
+//! folded in a thread of their own while tantivy's one indexing thread takes
+//! the entries of the file before, in the library's order; a commit (and the
+//! list of files indexed, [`super::Manifest`]) every [`BATCH_BYTES`] of
+//! input, so a search during a long first build finds what is done so far.
+//!
+//! The same library always makes the same index: one indexing thread (its
+//! segments cut where the same memory fills), commits at the same files, no
+//! merges in the background while the writer works ([`NoMergePolicy`]), and
+//! at the end one merge decided from the segments alone ([`small_segments`])
+//! and waited for. A writer that ends (or a process killed) in the middle of
+//! a merge leaves files `meta.json` does not list: they are removed when the
+//! writer opens ([`super::tidy`]).
+
+use super::{Fields, LibraryIndex, read_manifest, write_manifest};
+use crate::core::document::Pos;
+use crate::core::fold::Folded;
+use crate::core::guarded;
+use crate::core::library::{self, Article, Library};
+use crate::core::outline::Outline;
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::atomic::Ordering;
+use std::sync::mpsc;
+use tantivy::index::SegmentMeta;
+use tantivy::indexer::NoMergePolicy;
+use tantivy::{IndexWriter, TantivyDocument, Term, doc};
+
+/// Memory for the writer's one indexing thread: a segment is written out
+/// when it is full.
+const WRITER_BYTES: usize = 64 * 1024 * 1024;
+/// Input between two commits.
+const BATCH_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Input between two commits: [`BATCH_BYTES`], or for the tests only
+/// `CHITALKA_TEST_INDEX_BATCH` bytes (to see a build's partial commits on a
+/// small library).
+pub(super) fn batch_bytes() -> u64 {
+    std::env::var("CHITALKA_TEST_INDEX_BATCH")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(BATCH_BYTES)
+}
+/// Segments with fewer entries than this are merged together at the end of
+/// an update once there are [`SMALL_SEGMENTS`] of them (the ones each small
+/// update adds); the large ones a first build writes are left as they are.
+const SMALL_DOCS: u32 = 20_000;
+/// How many small segments make a merge.
+const SMALL_SEGMENTS: usize = 8;
+/// Files parsed ahead of the indexing thread.
+const PARSED_AHEAD: usize = 4;
+
+/// A file parsed into its index entries (None: unreadable now, tried again
+/// next time; Err: the parser panicked on it, left out until it changes).
+type Parsed = Result<Option<(String, Vec<TantivyDocument>)>, String>;
+
+impl LibraryIndex {
+    pub(super) fn update_unguarded(
+        &self,
+        lib: &Library,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> tantivy::Result<Option<usize>> {
+        let mut manifest = read_manifest(&self.dir).unwrap_or_default();
+        manifest.version = super::INDEX_VERSION;
+        let want: BTreeMap<&str, &str> = lib
+            .articles
+            .iter()
+            .map(|a| (a.rel.as_str(), a.id.as_str()))
+            .collect();
+        let stale: Vec<String> = manifest
+            .files
+            .iter()
+            .filter(|(p, id)| want.get(String::as_str(p)) != Some(&String::as_str(id)))
+            .map(|(p, _)| p.clone())
+            .collect();
+        let todo: Vec<&Article> = lib
+            .articles
+            .iter()
+            .filter(|a| manifest.files.get(&a.rel) != Some(&a.id))
+            .collect();
+        if stale.is_empty() && todo.is_empty() && super::tidy::orphans(&self.dir).is_empty() {
+            return Ok(Some(0));
+        }
+        let mut writer: IndexWriter = match self.index.writer_with_num_threads(1, WRITER_BYTES) {
+            Ok(w) => w,
+            Err(tantivy::TantivyError::LockFailure(..)) => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        writer.set_merge_policy(Box::new(NoMergePolicy));
+        // What a writer killed before left behind (files of an unfinished
+        // segment or merge) goes now.
+        writer.garbage_collect_files().wait()?;
+        super::tidy::remove_orphans(&self.dir);
+        for p in &stale {
+            writer.delete_term(Term::from_field_text(self.fields.path, p));
+            manifest.files.remove(p);
+        }
+        let total = todo.len();
+        let fields = self.fields;
+        std::thread::scope(|scope| -> tantivy::Result<()> {
+            let (send, receive) = mpsc::sync_channel::<(usize, Parsed)>(PARSED_AHEAD);
+            let todo = &todo;
+            scope.spawn(move || {
+                for (n, a) in todo.iter().enumerate() {
+                    let parsed = guarded::run(|| documents(fields, &a.rel, &a.path));
+                    if send.send((n, parsed)).is_err() {
+                        return;
+                    }
+                }
+            });
+            let mut batch = 0u64;
+            for (n, parsed) in receive {
+                let a = &todo[n];
+                writer.delete_term(Term::from_field_text(fields.path, &a.rel));
+                match parsed {
+                    Ok(Some((id, docs))) => {
+                        for d in docs {
+                            writer.add_document(d)?;
+                        }
+                        manifest.files.insert(a.rel.clone(), id);
+                    }
+                    Ok(None) => {}
+                    Err(_) => {
+                        manifest.files.insert(a.rel.clone(), a.id.clone());
+                    }
+                }
+                batch += a.bytes;
+                if batch >= self.batch_bytes && n + 1 < total {
+                    batch = 0;
+                    writer.commit()?;
+                    write_manifest(&self.dir, &manifest)?;
+                    self.commits.fetch_add(1, Ordering::AcqRel);
+                }
+                progress(n + 1, total);
+            }
+            Ok(())
+        })?;
+        writer.commit()?;
+        write_manifest(&self.dir, &manifest)?;
+        self.commits.fetch_add(1, Ordering::AcqRel);
+        let small = small_segments(&self.index.searchable_segment_metas()?);
+        if !small.is_empty() {
+            writer.merge(&small).wait()?;
+        }
+        writer.wait_merging_threads()?;
+        Ok(Some(total))
+    }
+}
+
+/// The small segments to merge into one, when there are enough of them.
+fn small_segments(metas: &[SegmentMeta]) -> Vec<tantivy::index::SegmentId> {
+    let mut small: Vec<&SegmentMeta> = metas
+        .iter()
+        .filter(|m| m.num_docs() < SMALL_DOCS)
+        .collect();
+    if small.len() < SMALL_SEGMENTS {
+        return Vec::new();
+    }
+    small.sort_by_key(|m| (m.max_doc(), m.id()));
+    small.into_iter().map(SegmentMeta::id).collect()
+}
+
+/// The index entries of the article at `path` (one per block with
+/// text), with its content id; None when it cannot be read.
+fn documents(fields: Fields, rel: &str, path: &Path) -> Option<(String, Vec<TantivyDocument>)> {
+    let (id, doc) = library::load(path).ok()?;
+    let outline = Outline::of(&doc);
+    let mut docs = Vec::new();
+    for (i, b) in doc.blocks.iter().enumerate() {
+        let folded = Folded::new(&b.text).text;
+        if folded.is_empty() {
+            continue;
+        }
+        let section = outline
+            .section_at(Pos::new(i, 0))
+            .map(|s| outline.sections[s].title.clone())
+            .unwrap_or_default();
+        docs.push(doc!(
+            fields.path => rel.to_string(),
+            fields.title => doc.title.clone(),
+            fields.section => section,
+            fields.block => i as u64,
+            fields.text => b.text.clone(),
+            fields.words => folded,
+        ));
+    }
+    Some((id, docs))
+}
+
