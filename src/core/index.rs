@@ -94,7 +94,7 @@ fn settings() -> IndexSettings {
 }
 
 fn analyzer() -> TextAnalyzer {
-    TextAnalyzer::from(words::Words)
+    TextAnalyzer::from(words::Words::default())
 }
 
 /// One hit of a library search.
@@ -226,7 +226,16 @@ impl LibraryIndex {
     }
 
     fn open_locked(dir: &Path) -> tantivy::Result<LibraryIndex> {
-        let damaged = match read_manifest(dir) {
+        // A library indexed in full last time: the list of files need not
+        // be read (it is long for a large library) to know its version.
+        let manifest = match build::read_state(dir) {
+            Some(_) => Some(Manifest {
+                version: INDEX_VERSION,
+                files: BTreeMap::new(),
+            }),
+            None => read_manifest(dir),
+        };
+        let damaged = match manifest {
             // A pipe or a device among the index files would hang tantivy's
             // open (it opens them without O_NONBLOCK): made anew instead.
             Some(m) if m.version == INDEX_VERSION => match odd_entry(dir) {

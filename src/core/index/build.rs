@@ -60,6 +60,12 @@ impl LibraryIndex {
         lib: &Library,
         progress: &mut dyn FnMut(usize, usize),
     ) -> tantivy::Result<Option<usize>> {
+        // The quick way: the library is the one last indexed in full.
+        let digest = library_digest(lib);
+        let orphans = super::tidy::orphans(&self.dir);
+        if orphans.is_empty() && read_state(&self.dir).as_deref() == Some(digest.as_str()) {
+            return Ok(Some(0));
+        }
         let mut manifest = read_manifest(&self.dir).unwrap_or_default();
         manifest.version = super::INDEX_VERSION;
         let want: BTreeMap<&str, &str> = lib
@@ -78,9 +84,12 @@ impl LibraryIndex {
             .iter()
             .filter(|a| manifest.files.get(&a.rel) != Some(&a.id))
             .collect();
-        if stale.is_empty() && todo.is_empty() && super::tidy::orphans(&self.dir).is_empty() {
+        if stale.is_empty() && todo.is_empty() && orphans.is_empty() {
+            write_state(&self.dir, &digest)?;
             return Ok(Some(0));
         }
+        // From here on the index is not the one the state file names.
+        remove_state(&self.dir)?;
         let mut writer: IndexWriter = match self.index.writer_with_num_threads(1, WRITER_BYTES) {
             Ok(w) => w,
             Err(tantivy::TantivyError::LockFailure(..)) => return Ok(None),
@@ -143,6 +152,16 @@ impl LibraryIndex {
             writer.merge(&small).wait()?;
         }
         writer.wait_merging_threads()?;
+        // Every file in as it is (none left to try again): the next update
+        // with the same library needs no more than the digest.
+        let complete = manifest.files.len() == want.len()
+            && manifest
+                .files
+                .iter()
+                .all(|(p, id)| want.get(p.as_str()) == Some(&id.as_str()));
+        if complete {
+            write_state(&self.dir, &digest)?;
+        }
         Ok(Some(total))
     }
 }
@@ -187,3 +206,45 @@ fn documents(fields: Fields, rel: &str, path: &Path) -> Option<(String, Vec<Tant
     Some((id, docs))
 }
 
+
+/// The file that names the library last indexed in full: the version and
+/// a digest of every (path, content id).
+pub(super) const STATE: &str = "chitalka-index.state";
+
+/// The digest of a library's files and their content ids, with the index's
+/// version.
+fn library_digest(lib: &Library) -> String {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for a in &lib.articles {
+        h.update(a.rel.as_bytes());
+        h.update(&[0]);
+        h.update(a.id.as_bytes());
+        h.update(&[0]);
+    }
+    format!("{}:{:032x}", super::INDEX_VERSION, h.digest128())
+}
+
+/// The digest the state file names, when it is of this version and the
+/// list of files is the one written with it (its length unchanged).
+pub(super) fn read_state(dir: &Path) -> Option<String> {
+    let bytes = crate::core::store::read_data_file(&dir.join(STATE)).ok()?;
+    let text = String::from_utf8(bytes).ok()?;
+    let (digest, len) = text.rsplit_once(' ')?;
+    let manifest = std::fs::metadata(dir.join(super::MANIFEST)).ok()?;
+    (len.parse::<u64>().ok()? == manifest.len()
+        && digest.starts_with(&format!("{}:", super::INDEX_VERSION)))
+    .then(|| digest.to_string())
+}
+
+fn write_state(dir: &Path, digest: &str) -> tantivy::Result<()> {
+    let len = std::fs::metadata(dir.join(super::MANIFEST))?.len();
+    crate::core::store::atomic_write(&dir.join(STATE), format!("{digest} {len}").as_bytes())?;
+    Ok(())
+}
+
+fn remove_state(dir: &Path) -> tantivy::Result<()> {
+    match std::fs::remove_file(dir.join(STATE)) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),
+        _ => Ok(()),
+    }
+}

@@ -9,12 +9,13 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 /// The files of the index folder that are not segments' or deletes'.
-const OWN_FILES: [&str; 5] = [
+const OWN_FILES: [&str; 6] = [
     "meta.json",
     ".managed.json",
     ".tantivy-meta.lock",
     ".tantivy-writer.lock",
     super::MANIFEST,
+    super::build::STATE,
 ];
 
 #[derive(Deserialize)]

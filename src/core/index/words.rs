@@ -8,22 +8,32 @@
 //! [`crate::core::fold`]), so nothing is lowercased here.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
-/// The tokenizer of the index's one text field and of the queries.
+/// Stems kept: words repeat (a few thousand make most of a text), and a
+/// look-up is several times quicker than the stemmer.
+const KEPT_STEMS: usize = 100_000;
+
+/// The tokenizer of the index's one text field and of the queries. It keeps
+/// the stems it made (each indexing thread has its own clone).
 #[derive(Clone, Default)]
-pub struct Words;
+pub struct Words {
+    stems: HashMap<Box<str>, Box<str>>,
+}
 
 impl Tokenizer for Words {
     type TokenStream<'a> = WordStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream<'a> {
+        if self.stems.len() > KEPT_STEMS {
+            self.stems.clear();
+        }
         WordStream {
             text,
             at: 0,
             token: Token::default(),
-            ru: frostem::Stemmer::new(frostem::Algorithm::Russian),
-            en: frostem::Stemmer::new(frostem::Algorithm::English),
+            stems: &mut self.stems,
         }
     }
 }
@@ -34,8 +44,20 @@ pub struct WordStream<'a> {
     /// Where the next word is looked for.
     at: usize,
     token: Token,
-    ru: frostem::Stemmer,
-    en: frostem::Stemmer,
+    stems: &'a mut HashMap<Box<str>, Box<str>>,
+}
+
+/// The stem of `word`: Russian for a Cyrillic word, else English.
+fn stem(word: &str, first: char) -> Box<str> {
+    let algorithm = if cyrillic(first) {
+        frostem::Algorithm::Russian
+    } else {
+        frostem::Algorithm::English
+    };
+    match frostem::Stemmer::new(algorithm).stem(word) {
+        Cow::Borrowed(s) => s.into(),
+        Cow::Owned(s) => s.into(),
+    }
 }
 
 /// A letter or digit, quickly for ASCII and Russian (most of the text).
@@ -68,11 +90,14 @@ impl TokenStream for WordStream<'_> {
         let to = from + len;
         self.at = to;
         let word = &self.text[from..to];
-        let stemmer = if cyrillic(first) { &self.ru } else { &self.en };
         self.token.text.clear();
-        match stemmer.stem(word) {
-            Cow::Borrowed(s) => self.token.text.push_str(s),
-            Cow::Owned(s) => self.token.text = s,
+        match self.stems.get(word) {
+            Some(s) => self.token.text.push_str(s),
+            None => {
+                let s = stem(word, first);
+                self.token.text.push_str(&s);
+                self.stems.insert(word.into(), s);
+            }
         }
         self.token.offset_from = from;
         self.token.offset_to = to;
@@ -95,7 +120,7 @@ mod tests {
     use super::*;
 
     fn stems(text: &str) -> Vec<(String, usize, usize, usize)> {
-        let mut w = Words;
+        let mut w = Words::default();
         let mut ts = w.token_stream(text);
         let mut out = Vec::new();
         while ts.advance() {
