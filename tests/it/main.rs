@@ -18,6 +18,7 @@ mod export;
 mod flow;
 mod hostile_formats;
 mod hostile_library;
+mod index_background;
 mod lib_ru_yo;
 mod links;
 mod marks_screens;

@@ -118,3 +118,24 @@ fn lower_priority() {
         libc::setpriority(libc::PRIO_PROCESS, tid as libc::id_t, 19);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_build_thread_and_the_threads_it_starts_run_at_the_lowest_priority() {
+        let nice = || {
+            // SAFETY: reads this thread's own priority.
+            unsafe { libc::getpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t) }
+        };
+        let (own, child) = std::thread::spawn(move || {
+            super::lower_priority();
+            let child = std::thread::spawn(nice).join().expect("child");
+            (nice(), child)
+        })
+        .join()
+        .expect("thread");
+        assert_eq!((own, child), (19, 19));
+        assert_ne!(nice(), 19, "the rest of the app keeps its priority");
+    }
+}
