@@ -249,7 +249,6 @@ impl App {
     pub fn tick(&mut self, now: Instant) -> bool {
         self.session.expire_message(now);
         let scanned = library::scan_tick(&mut self.session);
-        crate::tui::screens::search::index_in_background(&mut self.session, scanned);
         if scanned {
             for s in &mut self.stack {
                 if let Screen::Library(l) = s {
@@ -271,6 +270,8 @@ impl App {
                 busy |= search.tick(&mut self.session);
             }
         }
+        // After the find screens, which take a finished index first.
+        crate::tui::screens::search::index_in_background(&mut self.session, scanned);
         if let Some(Screen::Reader(r)) = self.stack.last_mut() {
             busy |= r.tick(&mut self.session, now);
         }

@@ -23,8 +23,15 @@ pub const LIMIT: usize = 200;
 /// Build the library's index (or bring it up to date) in the background,
 /// before anyone asks: when the library is first known, and again when a
 /// scan has just read it anew (`scanned`). Not while a scan runs, nor while
-/// a build does; a failed build waits for the next scan or `F`.
+/// a build does; a failed build waits for the next scan or `F`. A build that
+/// ends with no find screen open is taken here (said when the index had to
+/// be made anew).
 pub fn index_in_background(ses: &mut Session, scanned: bool) {
+    if let Some(index) = ses.index.as_mut()
+        && let Polled::Done(Some(_)) = index.poll()
+    {
+        ses.say(messages::INDEX_REMADE);
+    }
     let due = match &ses.index {
         None => true,
         Some(IndexState::Building(..)) => false,
@@ -68,8 +75,8 @@ pub struct SearchScreen {
 }
 
 impl SearchScreen {
-    /// Open the find screen: the index is brought up to date in the
-    /// background (cheap when nothing changed). `None` (and a message) when
+    /// Open the find screen: the index is built in the background if it
+    /// is not already. `None` (and a message) when
     /// there is no library to search, or its first scan is not done.
     pub fn start(ses: &mut Session) -> Option<SearchScreen> {
         let (Some(dir), Some(lib)) = (ses.index_dir.clone(), ses.lib.as_ref()) else {
@@ -81,7 +88,13 @@ impl SearchScreen {
             ses.find_asked = true;
             return None;
         }
-        if !matches!(ses.index, Some(IndexState::Building(..))) {
+        // Built (or being built) in the background for this library since
+        // it was scanned ([`index_in_background`]); made now only when it
+        // is not, or failed.
+        if !matches!(
+            ses.index,
+            Some(IndexState::Building(..) | IndexState::Ready(_))
+        ) {
             ses.index = Some(IndexState::build(dir, lib.clone(), None));
         }
         // The notes as saved now (every change to a note is saved at once).
