@@ -102,3 +102,79 @@ fn f_finds_what_is_indexed_so_far_while_the_first_index_is_built() {
     t.keys(&["C-c"]);
     t.wait_exit();
 }
+
+#[test]
+fn a_build_killed_midway_leaves_nothing_unlisted_after_the_next_find() {
+    let home = Home::new();
+    let lib = home.path().join("big");
+    std::fs::create_dir(&lib).expect("library");
+    let long = std::fs::read_to_string(Path::new(FIXTURE_LIBRARY).join("voyna-i-mir-excerpt.txt"))
+        .expect("fixture");
+    for i in 0..120 {
+        std::fs::write(lib.join(format!("voyna-{i:03}.txt")), &long).expect("write");
+    }
+    let lib_arg = lib.display().to_string();
+    let find = |word: &str| {
+        home.command()
+            .env("CHITALKA_TEST_INDEX_BATCH", "200000")
+            .args(["--library", &lib_arg, "find", word, "--limit", "5"])
+            .output()
+            .expect("run chitalka")
+    };
+    // The scan first (cached), so that the kill lands in the index build.
+    assert!(
+        home.command()
+            .args(["--library", &lib_arg, "list"])
+            .output()
+            .expect("list")
+            .status
+            .success()
+    );
+    for round in 0..3 {
+        let mut child = home
+            .command()
+            .env("CHITALKA_TEST_INDEX_BATCH", "200000")
+            .args(["--library", &lib_arg, "find", "князь"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("spawn");
+        // Killed once segments are being written (or at the latest after a while).
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(20)
+            && !index_folder(&home).is_some_and(|d| {
+                std::fs::read_dir(d)
+                    .map(|rd| {
+                        rd.flatten()
+                            .filter(|e| e.path().extension().is_some_and(|x| x == "store"))
+                            .count()
+                            > round
+                    })
+                    .unwrap_or(false)
+            })
+        {
+            sleep(Duration::from_millis(5));
+        }
+        sleep(Duration::from_millis(50 * round as u64));
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    let o = find("князь");
+    assert!(o.status.success(), "{o:?}");
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("voyna-"),
+        "{o:?}"
+    );
+    let dir = index_folder(&home).expect("index folder");
+    assert_eq!(
+        chitalka::core::index::tidy::orphans(&dir),
+        Vec::<String>::new()
+    );
+    // And a find with nothing to do leaves it so.
+    let o = find("князь");
+    assert!(o.status.success(), "{o:?}");
+    assert_eq!(
+        chitalka::core::index::tidy::orphans(&dir),
+        Vec::<String>::new()
+    );
+}

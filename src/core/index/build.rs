@@ -168,10 +168,7 @@ impl LibraryIndex {
 
 /// The small segments to merge into one, when there are enough of them.
 fn small_segments(metas: &[SegmentMeta]) -> Vec<tantivy::index::SegmentId> {
-    let mut small: Vec<&SegmentMeta> = metas
-        .iter()
-        .filter(|m| m.num_docs() < SMALL_DOCS)
-        .collect();
+    let mut small: Vec<&SegmentMeta> = metas.iter().filter(|m| m.num_docs() < SMALL_DOCS).collect();
     if small.len() < SMALL_SEGMENTS {
         return Vec::new();
     }
@@ -205,7 +202,6 @@ fn documents(fields: Fields, rel: &str, path: &Path) -> Option<(String, Vec<Tant
     }
     Some((id, docs))
 }
-
 
 /// The file that names the library last indexed in full: the version and
 /// a digest of every (path, content id).

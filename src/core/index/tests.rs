@@ -185,7 +185,9 @@ fn generated(n: usize, seed: u64) -> (tempfile::TempDir, Library) {
     ];
     let mut x = seed;
     let mut next = || {
-        x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (x >> 33) as usize
     };
     let files: Vec<(String, String)> = (0..n)
@@ -240,7 +242,11 @@ fn two_builds_of_the_same_library_are_the_same() {
         assert_eq!(idx.update(&lib, &mut |_, _| {}).expect("update"), Some(300));
         drop(idx);
         assert_eq!(tidy::orphans(cache.path()), Vec::<String>::new());
-        (index_bytes(cache.path()), segment_sizes(cache.path()), cache)
+        (
+            index_bytes(cache.path()),
+            segment_sizes(cache.path()),
+            cache,
+        )
     };
     let (a, segments_a, _ka) = build();
     let (b, segments_b, _kb) = build();
@@ -260,12 +266,25 @@ fn every_file_is_listed_after_updates_and_merges() {
     // Twenty one-file updates: a segment each, merged as they pile up.
     for n in 0..20 {
         let name = format!("f{:04}.txt", n % 40);
-        std::fs::write(d.path().join(&name), format!("Заново {n}\n\nновое слово{n}\n"))
-            .expect("write");
+        std::fs::write(
+            d.path().join(&name),
+            format!("Заново {n}\n\nновое слово{n}\n"),
+        )
+        .expect("write");
         let lib = library::scan(d.path()).expect("scan");
         assert_eq!(idx.update(&lib, &mut |_, _| {}).expect("update"), Some(1));
-        assert_eq!(tidy::orphans(cache.path()), Vec::<String>::new(), "update {n}");
-        assert_eq!(idx.search(&format!("слово{n}"), 10).expect("search").hits.len(), 1);
+        assert_eq!(
+            tidy::orphans(cache.path()),
+            Vec::<String>::new(),
+            "update {n}"
+        );
+        assert_eq!(
+            idx.search(&format!("слово{n}"), 10)
+                .expect("search")
+                .hits
+                .len(),
+            1
+        );
     }
     let segments = segment_sizes(cache.path());
     assert!(segments.len() < 12, "{segments:?}");
@@ -288,8 +307,11 @@ fn what_a_killed_writer_left_is_removed_at_the_next_open() {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .find(|n| n.ends_with(".idx"))
         .expect("a segment");
-    std::fs::copy(dir.join(&a_segment), dir.join("0123456789abcdef0123456789abcdef.idx"))
-        .expect("copy");
+    std::fs::copy(
+        dir.join(&a_segment),
+        dir.join("0123456789abcdef0123456789abcdef.idx"),
+    )
+    .expect("copy");
     std::fs::write(dir.join("0123456789abcdef0123456789abcdef.store"), "x").expect("write");
     std::fs::write(dir.join(a_segment.replace(".idx", ".7.del")), "x").expect("write");
     std::fs::write(dir.join(".chitalka-index.json.tmp-abcdef"), "{").expect("write");
@@ -298,7 +320,10 @@ fn what_a_killed_writer_left_is_removed_at_the_next_open() {
     let idx = LibraryIndex::open(dir).expect("open");
     assert_eq!(idx.update(&lib, &mut |_, _| {}).expect("update"), Some(0));
     assert_eq!(tidy::orphans(dir), Vec::<String>::new());
-    assert_eq!(idx.search("сотрудничество", 5).expect("search").hits.len(), 5);
+    assert_eq!(
+        idx.search("сотрудничество", 5).expect("search").hits.len(),
+        5
+    );
 }
 
 #[test]
