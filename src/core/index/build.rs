@@ -43,8 +43,11 @@ pub(super) fn batch_bytes() -> u64 {
 }
 /// Segments with fewer entries than this are merged together at the end of
 /// an update once there are [`SMALL_SEGMENTS`] of them (the ones each small
-/// update adds); the large ones a first build writes are left as they are.
-const SMALL_DOCS: u32 = 20_000;
+/// update adds: an article is a few hundred to a few thousand entries); the
+/// large ones a first build writes are left as they are, so that an update
+/// never merges more than a few small segments. (Entries deleted from a
+/// large segment stay on disk, unseen, until the next first build.)
+const SMALL_DOCS: u32 = 5_000;
 /// How many small segments make a merge.
 const SMALL_SEGMENTS: usize = 8;
 /// Files parsed ahead of the indexing thread.
