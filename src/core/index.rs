@@ -501,6 +501,7 @@ fn write_manifest(dir: &Path, m: &Manifest) -> tantivy::Result<()> {
 }
 
 mod build;
+pub use build::{TEST_BATCH_ENV, set_test_batch_bytes};
 mod query;
 pub mod tidy;
 mod words;

@@ -20,7 +20,7 @@ use crate::core::library::{self, Article, Library};
 use crate::core::outline::Outline;
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
 use tantivy::index::SegmentMeta;
 use tantivy::indexer::NoMergePolicy;
@@ -32,14 +32,26 @@ const WRITER_BYTES: usize = 64 * 1024 * 1024;
 /// Input between two commits.
 const BATCH_BYTES: u64 = 32 * 1024 * 1024;
 
-/// Input between two commits: [`BATCH_BYTES`], or for the tests only
-/// `CHITALKA_TEST_INDEX_BATCH` bytes (to see a build's partial commits on a
-/// small library).
+/// Input between two commits of an update, when a test asks for another
+/// than [`BATCH_BYTES`] (0: none asked).
+static TEST_BATCH_BYTES: AtomicU64 = AtomicU64::new(0);
+
+/// The name of the variable with which a test sets [`set_test_batch_bytes`].
+pub const TEST_BATCH_ENV: &str = "CHITALKA_TEST_INDEX_BATCH";
+
+/// For tests only, set once at start-up from [`TEST_BATCH_ENV`]: commit an
+/// update every `bytes` of input, to see a build's partial commits on a
+/// small library.
+pub fn set_test_batch_bytes(bytes: Option<u64>) {
+    TEST_BATCH_BYTES.store(bytes.unwrap_or(0), Ordering::Relaxed);
+}
+
+/// Input between two commits: [`BATCH_BYTES`], or what a test asked.
 pub(super) fn batch_bytes() -> u64 {
-    std::env::var("CHITALKA_TEST_INDEX_BATCH")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(BATCH_BYTES)
+    match TEST_BATCH_BYTES.load(Ordering::Relaxed) {
+        0 => BATCH_BYTES,
+        n => n,
+    }
 }
 /// Segments with fewer entries than this are merged together at the end of
 /// an update once there are [`SMALL_SEGMENTS`] of them (the ones each small
