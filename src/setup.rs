@@ -33,6 +33,9 @@ pub fn setup_with_env(
     notes.extend(warnings);
     crate::core::article_file::set_max_file_bytes(config.max_file_mb.bytes());
     crate::core::guarded::set_test_panic(env(crate::core::guarded::TEST_PANIC_IN_ENV));
+    crate::core::index::set_test_batch_bytes(
+        env(crate::core::index::TEST_BATCH_ENV).and_then(|v| v.parse().ok()),
+    );
     let paths = paths::resolve(flags, env, config.library.clone())?;
     if paths.default_library {
         match bundled::install_if_missing(&paths.library) {

@@ -14,32 +14,32 @@ use crate::core::document::Pos;
 use crate::core::fold::Folded;
 use crate::core::guarded;
 use crate::core::keyboard::other_layout;
-use crate::core::library::{self, Library};
-use crate::core::outline::Outline;
+use crate::core::library::Library;
 use crate::core::store::atomic_write;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use tantivy::collector::TopDocs;
 use tantivy::query::QueryParser;
 use tantivy::schema::{
     Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
 };
-use tantivy::tokenizer::{Language, LowerCaser, SimpleTokenizer, Stemmer, TextAnalyzer};
-use tantivy::{Index, IndexWriter, TantivyDocument, Term, doc};
+use tantivy::store::{Compressor, ZstdCompressor};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{Index, IndexSettings, IndexWriter, ReloadPolicy, TantivyDocument, doc};
 
 /// Bumped when the schema, the folding or the text indexed changes (2:
 /// lib.ru's „ for ё put right; 3: note references' superscript digits
 /// folded away; 4: notes of plain text and Markdown taken out of the
 /// running text; 5: `&#233;` in plain text is é; 6: French «prйviens» is
-/// «préviens»): an older index is rebuilt.
-pub const INDEX_VERSION: u32 = 6;
+/// «préviens»; 7: one field of stems, Russian or English by the word's
+/// script, and the stored text in zstd): an older index is rebuilt.
+pub const INDEX_VERSION: u32 = 7;
 const MANIFEST: &str = "chitalka-index.json";
-const RU: &str = "chitalka_ru";
-const EN: &str = "chitalka_en";
-/// Memory for the index writer.
-const WRITER_BYTES: usize = 64 * 1024 * 1024;
+const WORDS: &str = "chitalka_words";
 
 /// What the index holds, file by file.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -49,14 +49,15 @@ struct Manifest {
     files: BTreeMap<String, String>,
 }
 
+#[derive(Clone, Copy)]
 struct Fields {
     path: Field,
     title: Field,
     section: Field,
     block: Field,
     text: Field,
-    ru: Field,
-    en: Field,
+    /// The folded text's stems ([`words::Words`]).
+    words: Field,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -74,17 +75,26 @@ fn schema() -> (Schema, Fields) {
         section: b.add_text_field("section", STORED),
         block: b.add_u64_field("block", STORED),
         text: b.add_text_field("text", STORED),
-        ru: b.add_text_field("ru", stemmed(RU)),
-        en: b.add_text_field("en", stemmed(EN)),
+        words: b.add_text_field("words", stemmed(WORDS)),
     };
     (b.build(), fields)
 }
 
-fn analyzer(lang: Language) -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(LowerCaser)
-        .filter(Stemmer::new(lang))
-        .build()
+/// The stored text compressed with zstd in blocks of 64 KiB: about half the
+/// size of lz4's 16 KiB blocks, and a hit's block is still read in
+/// microseconds.
+fn settings() -> IndexSettings {
+    IndexSettings {
+        docstore_compression: Compressor::Zstd(ZstdCompressor {
+            compression_level: Some(3),
+        }),
+        docstore_blocksize: 64 * 1024,
+        ..IndexSettings::default()
+    }
+}
+
+fn analyzer() -> TextAnalyzer {
+    TextAnalyzer::from(words::Words::default())
 }
 
 /// One hit of a library search.
@@ -145,13 +155,19 @@ pub struct SearchResult {
     pub switched: Option<String>,
 }
 
-/// The index of one library.
+/// The index of one library. A clone is the same index (searched from
+/// another thread while this one is being updated, say).
+#[derive(Clone)]
 pub struct LibraryIndex {
     dir: PathBuf,
     index: Index,
     fields: Fields,
     /// Why the index there could not be opened, when it was made anew.
     repaired: Option<String>,
+    /// Commits made by updates so far, through any clone.
+    commits: Arc<AtomicUsize>,
+    /// Input between two commits of an update ([`build::batch_bytes`]).
+    batch_bytes: u64,
 }
 
 /// An index opened and brought up to date by [`LibraryIndex::open_updated`].
@@ -185,8 +201,7 @@ impl LibraryIndex {
     pub fn in_ram(docs: &[IndexDoc]) -> tantivy::Result<LibraryIndex> {
         let (schema, fields) = schema();
         let index = Index::create_in_ram(schema);
-        index.tokenizers().register(RU, analyzer(Language::Russian));
-        index.tokenizers().register(EN, analyzer(Language::English));
+        index.tokenizers().register(WORDS, analyzer());
         let mut writer: IndexWriter = index.writer(15_000_000)?;
         for d in docs {
             let folded = Folded::new(&d.text).text;
@@ -196,8 +211,7 @@ impl LibraryIndex {
                 fields.section => d.section.clone(),
                 fields.block => d.block as u64,
                 fields.text => d.text.clone(),
-                fields.ru => folded.clone(),
-                fields.en => folded,
+                fields.words => folded,
             ))?;
         }
         writer.commit()?;
@@ -206,11 +220,22 @@ impl LibraryIndex {
             index,
             fields,
             repaired: None,
+            commits: Arc::default(),
+            batch_bytes: build::batch_bytes(),
         })
     }
 
     fn open_locked(dir: &Path) -> tantivy::Result<LibraryIndex> {
-        let damaged = match read_manifest(dir) {
+        // A library indexed in full last time: the list of files need not
+        // be read (it is long for a large library) to know its version.
+        let manifest = match build::read_state(dir) {
+            Some(_) => Some(Manifest {
+                version: INDEX_VERSION,
+                files: BTreeMap::new(),
+            }),
+            None => read_manifest(dir),
+        };
+        let damaged = match manifest {
             // A pipe or a device among the index files would hang tantivy's
             // open (it opens them without O_NONBLOCK): made anew instead.
             Some(m) if m.version == INDEX_VERSION => match odd_entry(dir) {
@@ -261,7 +286,10 @@ impl LibraryIndex {
         let (schema, _) = schema();
         let _ = std::fs::remove_dir_all(dir);
         std::fs::create_dir_all(dir)?;
-        let index = Index::create_in_dir(dir, schema)?;
+        let index = Index::builder()
+            .schema(schema)
+            .settings(settings())
+            .create_in_dir(dir)?;
         write_manifest(
             dir,
             &Manifest {
@@ -273,14 +301,21 @@ impl LibraryIndex {
     }
 
     fn with(dir: &Path, index: Index, repaired: Option<String>) -> LibraryIndex {
-        index.tokenizers().register(RU, analyzer(Language::Russian));
-        index.tokenizers().register(EN, analyzer(Language::English));
+        index.tokenizers().register(WORDS, analyzer());
         LibraryIndex {
             dir: dir.to_path_buf(),
             index,
             fields: schema().1,
             repaired,
+            commits: Arc::default(),
+            batch_bytes: build::batch_bytes(),
         }
+    }
+
+    /// How many commits updates have made so far (through any clone): a
+    /// search made before the last one may now find more.
+    pub fn commits(&self) -> usize {
+        self.commits.load(Ordering::Acquire)
     }
 
     /// Why the index found in its folder could not be opened (it was made anew).
@@ -297,10 +332,24 @@ impl LibraryIndex {
         damaged: Option<String>,
         progress: &mut dyn FnMut(usize, usize),
     ) -> tantivy::Result<Updated> {
+        Self::open_updated_showing(dir, lib, damaged, progress, &mut |_| {})
+    }
+
+    /// [`LibraryIndex::open_updated`], giving `opened` the index (a clone)
+    /// before it is updated, so that it can be searched meanwhile (as far
+    /// as the update has committed, see [`LibraryIndex::commits`]).
+    pub fn open_updated_showing(
+        dir: &Path,
+        lib: &Library,
+        damaged: Option<String>,
+        progress: &mut dyn FnMut(usize, usize),
+        opened: &mut dyn FnMut(LibraryIndex),
+    ) -> tantivy::Result<Updated> {
         let index = match damaged {
             Some(why) => Self::recreate(dir, why)?,
             None => Self::open(dir)?,
         };
+        opened(index.clone());
         match index.update(lib, progress) {
             Ok(indexed) => Ok(Updated {
                 rebuilt: index.repaired.clone(),
@@ -310,6 +359,7 @@ impl LibraryIndex {
             Err(e) if index.repaired.is_none() => {
                 drop(index);
                 let index = Self::recreate(dir, e.to_string())?;
+                opened(index.clone());
                 let indexed = index.update(lib, progress)?;
                 Ok(Updated {
                     rebuilt: index.repaired.clone(),
@@ -332,93 +382,6 @@ impl LibraryIndex {
         progress: &mut dyn FnMut(usize, usize),
     ) -> tantivy::Result<Option<usize>> {
         caught(guarded::run(|| self.update_unguarded(lib, progress)))
-    }
-
-    fn update_unguarded(
-        &self,
-        lib: &Library,
-        progress: &mut dyn FnMut(usize, usize),
-    ) -> tantivy::Result<Option<usize>> {
-        let mut manifest = read_manifest(&self.dir).unwrap_or_default();
-        manifest.version = INDEX_VERSION;
-        let want: BTreeMap<&str, &str> = lib
-            .articles
-            .iter()
-            .map(|a| (a.rel.as_str(), a.id.as_str()))
-            .collect();
-        let stale: Vec<String> = manifest
-            .files
-            .iter()
-            .filter(|(p, id)| want.get(String::as_str(p)) != Some(&String::as_str(id)))
-            .map(|(p, _)| p.clone())
-            .collect();
-        let todo: Vec<_> = lib
-            .articles
-            .iter()
-            .filter(|a| manifest.files.get(&a.rel) != Some(&a.id))
-            .collect();
-        if stale.is_empty() && todo.is_empty() {
-            return Ok(Some(0));
-        }
-        let mut writer: IndexWriter = match self.index.writer(WRITER_BYTES) {
-            Ok(w) => w,
-            Err(tantivy::TantivyError::LockFailure(..)) => return Ok(None),
-            Err(e) => return Err(e),
-        };
-        for p in &stale {
-            writer.delete_term(Term::from_field_text(self.fields.path, p));
-            manifest.files.remove(p);
-        }
-        let total = todo.len();
-        for (n, a) in todo.iter().enumerate() {
-            writer.delete_term(Term::from_field_text(self.fields.path, &a.rel));
-            match guarded::run(|| self.documents(&a.rel, &a.path)) {
-                Ok(Some((id, docs))) => {
-                    for d in docs {
-                        writer.add_document(d)?;
-                    }
-                    manifest.files.insert(a.rel.clone(), id);
-                }
-                // Unreadable now: tried again next time.
-                Ok(None) => {}
-                // Failed on: left out until it changes.
-                Err(_) => {
-                    manifest.files.insert(a.rel.clone(), a.id.clone());
-                }
-            }
-            progress(n + 1, total);
-        }
-        writer.commit()?;
-        write_manifest(&self.dir, &manifest)?;
-        Ok(Some(total))
-    }
-
-    /// The index entries of the article at `path` (one per block with
-    /// text), with its content id; None when it cannot be read.
-    fn documents(&self, rel: &str, path: &Path) -> Option<(String, Vec<TantivyDocument>)> {
-        let (id, doc) = library::load(path).ok()?;
-        let outline = Outline::of(&doc);
-        let mut docs = Vec::new();
-        for (i, b) in doc.blocks.iter().enumerate() {
-            let folded = Folded::new(&b.text).text;
-            if folded.is_empty() {
-                continue;
-            }
-            let section = outline
-                .section_at(Pos::new(i, 0))
-                .map(|s| outline.sections[s].title.clone())
-                .unwrap_or_default();
-            docs.push(doc!(
-                self.fields.path => rel.to_string(),
-                self.fields.title => doc.title.clone(),
-                self.fields.section => section,
-                self.fields.block => i as u64,
-                self.fields.text => b.text.clone(),
-                self.fields.ru => folded.clone(),
-                self.fields.en => folded,
-            ));
-        }
-        Some((id, docs))
     }
 
     /// Search for `query`: all its words (stemmed, folded), or an exact phrase
@@ -453,9 +416,14 @@ impl LibraryIndex {
         if folded.trim().is_empty() {
             return Ok(Vec::new());
         }
-        let reader = self.index.reader()?;
+        // Read as it is now: no thread watching for the next commit.
+        let reader = self
+            .index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
         let searcher = reader.searcher();
-        let mut parser = QueryParser::for_index(&self.index, vec![self.fields.ru, self.fields.en]);
+        let mut parser = QueryParser::for_index(&self.index, vec![self.fields.words]);
         parser.set_conjunction_by_default();
         let (q, _) = parser.parse_query_lenient(&folded);
         let top = searcher.search(&q, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
@@ -532,7 +500,11 @@ fn write_manifest(dir: &Path, m: &Manifest) -> tantivy::Result<()> {
     Ok(())
 }
 
+mod build;
+pub use build::{TEST_BATCH_ENV, set_test_batch_bytes};
 mod query;
+pub mod tidy;
+mod words;
 pub use query::in_article_query;
 use query::{fold_query, query_stems, snippet};
 

@@ -205,6 +205,15 @@ pub fn indexing(done: usize, total: usize) -> String {
     format!("indexing the library… {done}/{total}")
 }
 
+/// Library find: indexing progress, and the hits in what is indexed so far.
+pub fn indexing_found(done: usize, total: usize, hits: usize, limit: usize) -> String {
+    format!(
+        "{} · {} so far",
+        indexing(done, total),
+        hits_found(hits, limit)
+    )
+}
+
 /// Library find: how many hits; `limit` or more reads "200+ hits" (the
 /// search stops there).
 pub fn hits_found(n: usize, limit: usize) -> String {

@@ -243,11 +243,13 @@ impl App {
     }
 
     /// Periodic work: a passing message goes, the library comes from its
-    /// scan, the index from its build, the article shown saves its place and
+    /// scan, the index is built (or brought up to date) once the library is
+    /// known and again after each scan, and comes from its build, the article shown saves its place and
     /// is laid out further. True while work is waiting.
     pub fn tick(&mut self, now: Instant) -> bool {
         self.session.expire_message(now);
-        if library::scan_tick(&mut self.session) {
+        let scanned = library::scan_tick(&mut self.session);
+        if scanned {
             for s in &mut self.stack {
                 if let Screen::Library(l) = s {
                     l.refresh_rows(&self.session);
@@ -268,6 +270,8 @@ impl App {
                 busy |= search.tick(&mut self.session);
             }
         }
+        // After the find screens, which take a finished index first.
+        crate::tui::screens::search::index_in_background(&mut self.session, scanned);
         if let Some(Screen::Reader(r)) = self.stack.last_mut() {
             busy |= r.tick(&mut self.session, now);
             // What waited for the whole article, now that it is read.

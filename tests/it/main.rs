@@ -19,6 +19,7 @@ mod find_progress;
 mod flow;
 mod hostile_formats;
 mod hostile_library;
+mod index_background;
 mod lib_ru_yo;
 mod links;
 mod marks_screens;

@@ -4,7 +4,6 @@
 use super::analyzer;
 use crate::core::fold::Folded;
 use std::ops::Range;
-use tantivy::tokenizer::Language;
 
 /// Fold a query the way the text was folded, keeping quotes for phrases and
 /// leaving out characters that mean something to the query parser.
@@ -50,7 +49,7 @@ pub fn in_article_query(query: &str) -> String {
         return phrase.trim().to_string();
     }
     let first = folded.split_whitespace().next().unwrap_or("");
-    let mut a = analyzer(Language::Russian);
+    let mut a = analyzer();
     let mut ts = a.token_stream(first);
     let stem = if ts.advance() {
         ts.token().text.clone()
@@ -64,15 +63,13 @@ pub fn in_article_query(query: &str) -> String {
     }
 }
 
-/// The Russian and English stems of the query's words.
+/// The stems of the query's words.
 pub(super) fn query_stems(folded: &str) -> Vec<String> {
     let mut stems = Vec::new();
-    for lang in [Language::Russian, Language::English] {
-        let mut a = analyzer(lang);
-        let mut ts = a.token_stream(folded);
-        while ts.advance() {
-            stems.push(ts.token().text.clone());
-        }
+    let mut a = analyzer();
+    let mut ts = a.token_stream(folded);
+    while ts.advance() {
+        stems.push(ts.token().text.clone());
     }
     stems.sort();
     stems.dedup();
@@ -87,14 +84,12 @@ const SNIPPET_CHARS: usize = 160;
 pub(super) fn snippet(text: &str, stems: &[String]) -> (String, Vec<Range<usize>>, usize) {
     let folded = Folded::new(text);
     let mut found: Vec<Range<usize>> = Vec::new();
-    for lang in [Language::Russian, Language::English] {
-        let mut a = analyzer(lang);
-        let mut ts = a.token_stream(&folded.text);
-        while ts.advance() {
-            let t = ts.token();
-            if stems.contains(&t.text) {
-                found.push(folded.original_range(t.offset_from..t.offset_to));
-            }
+    let mut a = analyzer();
+    let mut ts = a.token_stream(&folded.text);
+    while ts.advance() {
+        let t = ts.token();
+        if stems.contains(&t.text) {
+            found.push(folded.original_range(t.offset_from..t.offset_to));
         }
     }
     found.sort_by_key(|r| r.start);

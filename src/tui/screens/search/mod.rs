@@ -1,5 +1,6 @@
 //! The library-wide find (`F`): the index is brought up to date in the
-//! background while the query is typed; the hits of the articles and the
+//! background while the query is typed, and searched as far as it is
+//! committed meanwhile; the hits of the articles and the
 //! notes; a hit opens its article at its place, with the in-article find
 //! set to the query. `↑` brings back earlier queries.
 
@@ -18,6 +19,31 @@ use ratatui::layout::Rect;
 
 /// Most hits shown.
 pub const LIMIT: usize = 200;
+
+/// Build the library's index (or bring it up to date) in the background,
+/// before anyone asks: when the library is first known, and again when a
+/// scan has just read it anew (`scanned`). Not while a scan runs, nor while
+/// a build does; a failed build waits for the next scan or `F`. A build that
+/// ends with no find screen open is taken here (said when the index had to
+/// be made anew).
+pub fn index_in_background(ses: &mut Session, scanned: bool) {
+    if let Some(index) = ses.index.as_mut()
+        && let Polled::Done(Some(_)) = index.poll()
+    {
+        ses.say(messages::INDEX_REMADE);
+    }
+    let due = match &ses.index {
+        None => true,
+        Some(IndexState::Building(..)) => false,
+        Some(_) => scanned,
+    };
+    if !due || ses.scanning.is_some() {
+        return;
+    }
+    if let (Some(dir), Some(lib)) = (&ses.index_dir, &ses.lib) {
+        ses.index = Some(IndexState::build(dir.clone(), lib.clone(), None));
+    }
+}
 
 /// The library-wide find screen.
 #[derive(Debug)]
@@ -43,11 +69,14 @@ pub struct SearchScreen {
     pub rebuilt: bool,
     /// Where ↑/↓ are in the history of queries while typing.
     pub history_at: Option<usize>,
+    /// The index's commits when it was last searched: while it is being
+    /// built, the query is searched again after each new one.
+    pub searched_commits: usize,
 }
 
 impl SearchScreen {
-    /// Open the find screen: the index is brought up to date in the
-    /// background (cheap when nothing changed). `None` (and a message) when
+    /// Open the find screen: the index is built in the background if it
+    /// is not already. `None` (and a message) when
     /// there is no library to search, or its first scan is not done.
     pub fn start(ses: &mut Session) -> Option<SearchScreen> {
         let (Some(dir), Some(lib)) = (ses.index_dir.clone(), ses.lib.as_ref()) else {
@@ -59,7 +88,13 @@ impl SearchScreen {
             ses.find_asked = true;
             return None;
         }
-        if !matches!(ses.index, Some(IndexState::Building(_))) {
+        // Built (or being built) in the background for this library since
+        // it was scanned ([`index_in_background`]); made now only when it
+        // is not, or failed.
+        if !matches!(
+            ses.index,
+            Some(IndexState::Building(..) | IndexState::Ready(_))
+        ) {
             ses.index = Some(IndexState::build(dir, lib.clone(), None));
         }
         // The notes as saved now (every change to a note is saved at once).
@@ -79,6 +114,7 @@ impl SearchScreen {
             error: None,
             rebuilt: false,
             history_at: None,
+            searched_commits: 0,
         })
     }
 
@@ -135,13 +171,14 @@ impl SearchScreen {
         self.run(ses);
     }
 
-    /// Search for the query, if the index is ready. When the index fails,
-    /// it is made anew in the background (once: failing again, the error
-    /// is shown).
+    /// Search for the query in the index, ready or as far as it is built.
+    /// When the index fails, it is made anew in the background (once:
+    /// failing again, the error is shown).
     pub fn run(&mut self, ses: &mut Session) {
-        let Some(IndexState::Ready(index)) = &ses.index else {
+        let Some(index) = ses.index.as_ref().and_then(IndexState::searchable) else {
             return;
         };
+        self.searched_commits = index.commits();
         let found = index.search(&self.query, LIMIT);
         self.searched = self.query.clone();
         self.selected = 0;
@@ -192,8 +229,17 @@ impl SearchScreen {
             if !self.query.is_empty() {
                 self.run(ses);
             }
+        } else if !self.query.is_empty()
+            && let Some(index) = ses.index.as_ref().and_then(IndexState::searchable)
+            && index.commits() != self.searched_commits
+        {
+            // More of the library committed: the hits so far grow.
+            let (selected, scroll) = (self.selected, self.scroll);
+            self.run(ses);
+            self.selected = selected.min(self.result.hits.len().saturating_sub(1));
+            self.scroll = scroll.min(self.selected);
         }
-        matches!(ses.index, Some(IndexState::Building(_)))
+        matches!(ses.index, Some(IndexState::Building(..)))
     }
 
     /// Carry out an action.

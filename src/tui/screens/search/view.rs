@@ -34,7 +34,10 @@ pub fn draw(frame: &mut Frame, s: &SearchScreen, ses: &Session, theme: &Theme) {
     };
     let progress = ses.index.as_ref().and_then(IndexState::progress);
     let info = match (progress, &s.result.switched) {
-        (Some((done, total)), _) => messages::indexing(done, total),
+        (Some((done, total)), _) if s.searched.is_empty() => messages::indexing(done, total),
+        (Some((done, total)), _) => {
+            messages::indexing_found(done, total, s.result.hits.len(), LIMIT)
+        }
         (None, Some(other)) => format!(
             "{} · {}",
             messages::found_as(other),
