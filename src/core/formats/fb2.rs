@@ -19,7 +19,16 @@ const MAX_HEADING_LEVEL: u8 = 6;
 
 /// Parse the bytes of an FB2 file.
 pub fn parse(bytes: &[u8]) -> Result<Document, DecodeError> {
-    let (text, encoding) = if bytes.starts_with(&[0xEF, 0xBB, 0xBF])
+    let (text, encoding) = decode(bytes)?;
+    let mut doc = parse_str(&text)?;
+    doc.meta.encoding = encoding.to_string();
+    Ok(doc)
+}
+
+/// The text of an FB2 file's bytes and the encoding it was read in: a BOM,
+/// else the declared encoding, else the detected one.
+pub(crate) fn decode(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
+    Ok(if bytes.starts_with(&[0xEF, 0xBB, 0xBF])
         || bytes.starts_with(&[0xFF, 0xFE])
         || bytes.starts_with(&[0xFE, 0xFF])
     {
@@ -33,10 +42,7 @@ pub fn parse(bytes: &[u8]) -> Result<Document, DecodeError> {
     } else {
         let (t, name) = decode_unlabelled(bytes);
         (clean_markup(&t), name)
-    };
-    let mut doc = parse_str(&text)?;
-    doc.meta.encoding = encoding.to_string();
-    Ok(doc)
+    })
 }
 
 /// What the text being read belongs to in `<description>`.
