@@ -145,15 +145,20 @@ pub fn parse_guarded(path: &Path, bytes: &[u8]) -> Result<Document, Refusal> {
 /// A sub-folder that could not be read, and why.
 type BadDir = (PathBuf, std::io::Error);
 
-/// The article files under `root` (sorted, ignore file applied), and the
-/// sub-folders that could not be read with why.
-fn article_files(root: &Path) -> std::io::Result<(Vec<PathBuf>, Vec<BadDir>)> {
+/// An article file: its relative path (`/`-separated) and its full path.
+type Found = (String, PathBuf);
+
+/// The article files under `root` (sorted by relative path, ignore file
+/// applied), and the sub-folders that could not be read with why.
+fn article_files(root: &Path) -> std::io::Result<(Vec<Found>, Vec<BadDir>)> {
     let mut files = Vec::new();
     let mut bad_dirs = Vec::new();
-    collect(root, 0, &mut files, &mut bad_dirs)?;
-    files.sort();
+    collect(root, "", 0, &mut files, &mut bad_dirs)?;
+    files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let skip = ignored(root);
-    files.retain(|p| !skip.contains(&relative(root, p)));
+    if !skip.is_empty() {
+        files.retain(|(rel, _)| !skip.contains(rel));
+    }
     Ok((files, bad_dirs))
 }
 
@@ -166,10 +171,10 @@ pub fn content_ids(root: &Path) -> std::io::Result<Vec<(String, String)>> {
     let limit = article_file::max_file_bytes();
     Ok(files
         .into_iter()
-        .filter_map(|p| {
+        .filter_map(|(rel, p)| {
             article_file::read(&p, limit)
                 .ok()
-                .map(|b| (article_id(&b), relative(root, &p)))
+                .map(|b| (article_id(&b), rel))
         })
         .collect())
 }
@@ -212,8 +217,7 @@ impl PendingScan {
         };
         let limit = article_file::max_file_bytes();
         let mut todo = Vec::new();
-        for path in files {
-            let rel = relative(root, &path);
+        for (rel, path) in files {
             let meta = match std::fs::metadata(&path) {
                 Ok(m) => m,
                 Err(e) => {
@@ -387,31 +391,40 @@ fn summarize_file((path, _, size, modified): &Todo) -> Result<Cached, LoadError>
     .unwrap_or_else(|panic| Err(Refusal::Crashed(panic).into()))
 }
 
+/// Gather the article files of `dir` (whose path relative to the library
+/// is `rel`, "" for the library itself) and of its sub-folders.
 fn collect(
     dir: &Path,
+    rel: &str,
     depth: usize,
-    out: &mut Vec<PathBuf>,
+    out: &mut Vec<Found>,
     bad: &mut Vec<BadDir>,
 ) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let Ok(entry) = entry else { continue };
         let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
+        let name_str = name.to_string_lossy();
+        if name_str.starts_with('.') {
             continue;
         }
         let path = entry.path();
         let Ok(ft) = entry.file_type() else { continue };
+        let child = if rel.is_empty() {
+            name_str.into_owned()
+        } else {
+            format!("{rel}/{name_str}")
+        };
         if ft.is_dir() {
             if depth < MAX_DEPTH {
                 // An unreadable sub-folder does not stop the scan; it is reported.
-                if let Err(e) = collect(&path, depth + 1, out, bad) {
+                if let Err(e) = collect(&path, &child, depth + 1, out, bad) {
                     bad.push((path, e));
                 }
             }
         } else if formats::is_listed(&path) {
             // Whatever it is (a link, a pipe, a device named like an
             // article), it is listed: the scan says why it is not read.
-            out.push(path);
+            out.push((child, path));
         }
     }
     Ok(())

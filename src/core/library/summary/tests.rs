@@ -25,7 +25,7 @@ fn markup_words_leave_out_tags_scripts_and_notes() {
                <body><section><p>Раз два</p></section></body>\
                <body name=\"notes\"><section><p>Примечание</p></section></body>\
                <binary id=\"a\">QUJDRA==</binary></FictionBook>";
-    assert_eq!(count(Kind::Fb2, fb2), 3);
+    assert_eq!(count(Kind::Fb2, fb2), 2);
     let md = "---\ntitle: Заглавие\n---\n# Раз\n\nДва [три](http://example.com/x) <b>четыре</b>\n\n```\nкод не слова\n```\n";
     assert_eq!(count(Kind::Markdown, md), 4);
 }
