@@ -8,9 +8,10 @@
 //!
 //! The title is the parser's own on the head, so it follows every rule of
 //! the full parse (metadata first, the first real heading, never an
-//! epigraph, the author over the title); a head that shows no heading and
-//! no title of its own is parsed whole after all, since the title may be
-//! further on. Files of a format told by their bytes (EPUB, a ZIP) are
+//! epigraph, the author over the title). Plain text takes its title from
+//! its first lines only; a Markdown, HTML or FB2 head that shows no
+//! top-level heading and no title of its own is parsed whole after all,
+//! since their title may be the first heading further on. Files of a format told by their bytes (EPUB, a ZIP) are
 //! parsed whole. A file no bigger than twice the head is parsed whole too,
 //! and its words are then the parse's exact count.
 //!
@@ -70,7 +71,7 @@ fn kind_of(path: &Path) -> Kind {
 /// [`super::parse_guarded`].
 pub fn summarize(path: &Path, bytes: &[u8]) -> Result<Summary, Refusal> {
     if sniff::sniff(bytes).is_some() {
-        return super::parse_guarded(path, bytes).map(|doc| whole(path, doc));
+        return super::parse_guarded(path, bytes).map(|doc| whole(path, doc, None));
     }
     let kind = kind_of(path);
     let cheap = guarded::run(|| {
@@ -78,20 +79,19 @@ pub fn summarize(path: &Path, bytes: &[u8]) -> Result<Summary, Refusal> {
         cheap(kind, bytes)
     });
     match cheap {
-        Ok(Ok((doc, words, encoding))) => {
-            let mut s = whole(path, doc);
-            s.words = words.unwrap_or(s.words);
-            s.encoding = encoding.to_string();
-            Ok(s)
-        }
+        Ok(Ok((doc, words, encoding))) => Ok(Summary {
+            words: words.unwrap_or_else(|| doc.word_count()),
+            encoding: encoding.to_string(),
+            ..whole(path, doc, Some(0))
+        }),
         Ok(Err(e)) => Err(Refusal::Parse(e)),
         Err(panic) => Err(Refusal::Crashed(panic)),
     }
 }
 
-/// The summary of a whole parsed document.
-fn whole(path: &Path, doc: Document) -> Summary {
-    let words = doc.word_count();
+/// The summary of a parsed document, with its words unless `words` are given.
+fn whole(path: &Path, doc: Document, words: Option<usize>) -> Summary {
+    let words = words.unwrap_or_else(|| doc.word_count());
     let title = if doc.title.is_empty() {
         super::file_stem(path)
     } else {
@@ -130,7 +130,8 @@ fn cheap(kind: Kind, bytes: &[u8]) -> Result<(Document, Option<usize>, &'static 
         return Ok((parse(&text)?, None, encoding));
     }
     match parse(head) {
-        Ok(doc) if titled(&doc) => {
+        // Plain text takes its title from its first lines only.
+        Ok(doc) if kind == Kind::Text || titled(&doc) => {
             let words = count(kind, &text);
             Ok((doc, Some(words), encoding))
         }
@@ -232,6 +233,15 @@ impl Counter {
             } else if x == 0xD0 || x == 0xD1 {
                 // U+0400..U+047F: all letters.
                 (true, 2)
+            } else if x == 0xE2 && b.get(i + 1) == Some(&0x80) {
+                // U+2000..U+203F: spaces and punctuation (dashes, quotes, …).
+                (false, 3)
+            } else if x == 0xC2 {
+                // U+0080..U+00BF: NBSP, «», ...; a few letters and numbers.
+                let c = s[i..].chars().next().unwrap_or(' ');
+                let wordy = matches!(c, 'ª' | '²' | '³' | 'µ' | '¹' | 'º' | '¼' | '½' | '¾')
+                    || (self.in_word && c == '\u{AD}');
+                (wordy, 2)
             } else {
                 let c = s[i..].chars().next().unwrap_or(' ');
                 let wordy = c.is_alphanumeric()

@@ -14,6 +14,13 @@ fn the_fast_count_is_count_words() {
     for t in texts {
         assert_eq!(count_words_fast(t), count_words(t), "{t:?}");
     }
+    // Every character of the ranges read at byte speed, alone, after a
+    // letter and between letters.
+    for c in ('\u{80}'..='\u{BF}').chain('\u{2000}'..='\u{203F}') {
+        for t in [format!("{c}"), format!("а{c}"), format!("а{c}б"), format!("a{c}b")] {
+            assert_eq!(count_words_fast(&t), count_words(&t), "{t:?}");
+        }
+    }
 }
 
 #[test]
@@ -51,7 +58,10 @@ fn a_head_with_no_heading_is_parsed_whole_for_its_title() {
     for i in 0..3000 {
         text.push_str(&format!("абзац номер {i} о чём-то, без заглавия.\n\n"));
     }
-    text.push_str("ГЛАВА ПЕРВАЯ\n\nТекст.\n");
+    text.push_str("# Заглавие\n\nТекст.\n");
+    let s = summarize(Path::new("a.md"), text.as_bytes()).expect("summary");
+    assert_eq!(s.title, "Заглавие");
+    // A plain text's title is from its first lines, as the parser has it.
     let s = summarize(Path::new("a.txt"), text.as_bytes()).expect("summary");
     let full = crate::core::formats::parse(Path::new("a.txt"), text.as_bytes()).expect("parse");
     assert_eq!(s.title, full.title);
