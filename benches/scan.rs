@@ -72,11 +72,8 @@ fn benches(c: &mut Criterion) {
         g.bench_function(BenchmarkId::new(format!("warm/{name}"), n), |b| {
             b.iter(|| {
                 black_box(
-                    library::scan_cached(
-                        &lib.path,
-                        Some(ScanCache::open(cache.path(), &lib.path)),
-                    )
-                    .expect("scan"),
+                    library::scan_cached(&lib.path, Some(ScanCache::open(cache.path(), &lib.path)))
+                        .expect("scan"),
                 )
             })
         });

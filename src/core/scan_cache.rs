@@ -233,6 +233,9 @@ mod tests {
         std::fs::remove_file(lib.path().join("b.txt")).expect("remove");
         scan_cached(lib.path(), open()).expect("scan");
         let after = std::fs::read_to_string(&file).expect("read");
-        assert!(after.contains("a.txt") && !after.contains("b.txt"), "{after}");
+        assert!(
+            after.contains("a.txt") && !after.contains("b.txt"),
+            "{after}"
+        );
     }
 }

@@ -658,7 +658,8 @@ fn a_good_head_on_a_binary_or_broken_body_is_listed_and_opens() {
         ("good.txt", "Хорошая статья"),
     ] {
         assert!(
-            out.lines().any(|l| l.starts_with(&format!("{file}\t{title}\t"))),
+            out.lines()
+                .any(|l| l.starts_with(&format!("{file}\t{title}\t"))),
             "{file}: {out}"
         );
     }

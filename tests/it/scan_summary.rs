@@ -44,7 +44,11 @@ fn compare(dirs: &[PathBuf]) -> Vec<(PathBuf, usize, usize)> {
                 words.push((f, s.words, doc.word_count()));
             }
             (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "{}", f.display()),
-            (a, b) => panic!("{}: cheap {a:?}, full {:?}", f.display(), b.map(|d| d.1.title)),
+            (a, b) => panic!(
+                "{}: cheap {a:?}, full {:?}",
+                f.display(),
+                b.map(|d| d.1.title)
+            ),
         }
     }
     words

@@ -262,12 +262,9 @@ fn only_carriage_returns(raw: &str) -> bool {
     b.iter().enumerate().all(|(i, &x)| match x {
         b'\n' | b'\r' => true,
         0..0x20 | 0x7F => false,
-        0xC2 | 0xD8 | 0xE2 => raw
-            .get(i..)
-            .and_then(|r| r.chars().next())
-            .is_none_or(|c| {
-                !(c.is_control() || is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}'))
-            }),
+        0xC2 | 0xD8 | 0xE2 => raw.get(i..).and_then(|r| r.chars().next()).is_none_or(|c| {
+            !(c.is_control() || is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}'))
+        }),
         _ => true,
     })
 }

@@ -62,6 +62,9 @@ fn case_of(c: char) -> (char, bool, bool) {
         'а'..='я' | 'ё' => (c, true, false),
         'А'..='Я' => (char::from_u32(c as u32 + 32).unwrap_or(c), false, true),
         'Ё' => ('ё', false, true),
+        // Box drawing, blocks and shapes (what a wrong table makes of
+        // letters): no case, no letter.
+        '\u{2500}'..='\u{25FF}' => (c, false, false),
         _ => (
             c.to_lowercase().next().unwrap_or(c),
             c.is_lowercase(),
@@ -72,7 +75,8 @@ fn case_of(c: char) -> (char, bool, bool) {
 
 /// [`char::is_alphabetic`], at once for the Russian alphabet.
 fn is_letter(c: char) -> bool {
-    matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё') || c.is_alphabetic()
+    matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё')
+        || (!matches!(c, '\u{2500}'..='\u{25FF}') && c.is_alphabetic())
 }
 
 /// Where a lower-case letter stands in [`FREQUENT`].
@@ -159,13 +163,10 @@ pub fn decode_unlabelled(bytes: &[u8]) -> (Cow<'_, str>, &'static str) {
             .map_or_else(|| score_of(e), |s| s.0);
         (score, e)
     };
-    let best = scores
-        .iter()
-        .copied()
-        .fold(
-            (f64::MIN, WINDOWS_1251),
-            |a, b| if b.0 > a.0 { b } else { a },
-        );
+    let best = scores.iter().copied().fold(
+        (f64::MIN, WINDOWS_1251),
+        |a, b| if b.0 > a.0 { b } else { a },
+    );
     // A text in another script (a French page in windows-1252, say) keeps
     // chardetng's guess unless a Cyrillic reading is clearly Russian.
     // chardetng knows more than letter counts: its Cyrillic guess stands

@@ -226,10 +226,7 @@ impl Counter {
         while i < b.len() {
             let x = b[i];
             let (wordy, len) = if x < 0x80 {
-                (
-                    x.is_ascii_alphanumeric() || (self.in_word && x == b'-'),
-                    1,
-                )
+                (x.is_ascii_alphanumeric() || (self.in_word && x == b'-'), 1)
             } else if x == 0xD0 || x == 0xD1 {
                 // U+0400..U+047F: all letters.
                 (true, 2)

@@ -17,7 +17,12 @@ fn the_fast_count_is_count_words() {
     // Every character of the ranges read at byte speed, alone, after a
     // letter and between letters.
     for c in ('\u{80}'..='\u{BF}').chain('\u{2000}'..='\u{203F}') {
-        for t in [format!("{c}"), format!("а{c}"), format!("а{c}б"), format!("a{c}b")] {
+        for t in [
+            format!("{c}"),
+            format!("а{c}"),
+            format!("а{c}б"),
+            format!("a{c}b"),
+        ] {
             assert_eq!(count_words_fast(&t), count_words(&t), "{t:?}");
         }
     }
