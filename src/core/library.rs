@@ -7,10 +7,12 @@ use crate::core::formats;
 use crate::core::guarded;
 use crate::core::scan_cache::{Cached, ScanCache, nanos};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, mpsc};
 use std::time::SystemTime;
 
 pub mod error;
+pub mod summary;
 pub use error::{LoadError, Refusal};
 
 /// A stable id for an article's content: the 128-bit XXH3 hash of its bytes, in hex.
@@ -159,15 +161,20 @@ pub fn parse_guarded(path: &Path, bytes: &[u8]) -> Result<Document, Refusal> {
 /// A sub-folder that could not be read, and why.
 type BadDir = (PathBuf, std::io::Error);
 
-/// The article files under `root` (sorted, ignore file applied), and the
-/// sub-folders that could not be read with why.
-fn article_files(root: &Path) -> std::io::Result<(Vec<PathBuf>, Vec<BadDir>)> {
+/// An article file: its relative path (`/`-separated) and its full path.
+type Found = (String, PathBuf);
+
+/// The article files under `root` (sorted by relative path, ignore file
+/// applied), and the sub-folders that could not be read with why.
+fn article_files(root: &Path) -> std::io::Result<(Vec<Found>, Vec<BadDir>)> {
     let mut files = Vec::new();
     let mut bad_dirs = Vec::new();
-    collect(root, 0, &mut files, &mut bad_dirs)?;
-    files.sort();
+    collect(root, "", 0, &mut files, &mut bad_dirs)?;
+    files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let skip = ignored(root);
-    files.retain(|p| !skip.contains(&relative(root, p)));
+    if !skip.is_empty() {
+        files.retain(|(rel, _)| !skip.contains(rel));
+    }
     Ok((files, bad_dirs))
 }
 
@@ -180,10 +187,10 @@ pub fn content_ids(root: &Path) -> std::io::Result<Vec<(String, String)>> {
     let limit = article_file::max_file_bytes();
     Ok(files
         .into_iter()
-        .filter_map(|p| {
+        .filter_map(|(rel, p)| {
             article_file::read(&p, limit)
                 .ok()
-                .map(|b| (article_id(&b), relative(root, &p)))
+                .map(|b| (article_id(&b), rel))
         })
         .collect())
 }
@@ -226,8 +233,7 @@ impl PendingScan {
         };
         let limit = article_file::max_file_bytes();
         let mut todo = Vec::new();
-        for path in files {
-            let rel = relative(root, &path);
+        for (rel, path) in files {
             let meta = match std::fs::metadata(&path) {
                 Ok(m) => m,
                 Err(e) => {
@@ -290,22 +296,9 @@ impl PendingScan {
     /// parser refuses or fails on (a panic is caught) is listed with why, and
     /// remembered in the cache so that it is not parsed again until it changes.
     pub fn finish(mut self, progress: &mut dyn FnMut(usize, usize)) -> Library {
-        let total = self.todo.len();
-        for (n, (path, rel, bytes, modified)) in
-            std::mem::take(&mut self.todo).into_iter().enumerate()
-        {
-            let loaded = guarded::run(|| {
-                load(&path).map(|(id, doc)| Cached {
-                    size: bytes,
-                    mtime: nanos(modified),
-                    id,
-                    words: doc.word_count(),
-                    title: doc.title,
-                    author: doc.meta.author,
-                    encoding: doc.meta.encoding,
-                })
-            })
-            .unwrap_or_else(|panic| Err(Refusal::Crashed(panic).into()));
+        let todo = std::mem::take(&mut self.todo);
+        let results = summarize_all(&todo, progress);
+        for ((path, rel, bytes, modified), loaded) in todo.into_iter().zip(results) {
             match loaded {
                 Ok(c) => {
                     self.lib.articles.push(Article {
@@ -331,7 +324,6 @@ impl PendingScan {
                     self.lib.unreadable.push(Unreadable { path, rel, reason });
                 }
             }
-            progress(n + 1, total);
         }
         if let Some(c) = self.cache {
             c.save();
@@ -342,31 +334,113 @@ impl PendingScan {
     }
 }
 
+/// The most threads a scan reads files in.
+const MAX_SCAN_THREADS: usize = 8;
+
+/// Stack of a scan thread: a deep document must not need more there than
+/// in the foreground (as the app's background jobs).
+const SCAN_STACK: usize = 16 * 1024 * 1024;
+
+/// Read and summarize every file of `todo` (see [`summary`]), in as many
+/// threads as there are cores (at most [`MAX_SCAN_THREADS`]); the results
+/// in `todo`'s order, `progress(done, total)` after each file.
+fn summarize_all(
+    todo: &[Todo],
+    progress: &mut dyn FnMut(usize, usize),
+) -> Vec<Result<Cached, LoadError>> {
+    let total = todo.len();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .clamp(1, MAX_SCAN_THREADS)
+        .min(total);
+    let next = AtomicUsize::new(0);
+    let mut out: Vec<Option<Result<Cached, LoadError>>> = (0..total).map(|_| None).collect();
+    std::thread::scope(|s| {
+        let (tx, rx) = mpsc::channel();
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let next = &next;
+            // A thread that cannot be started leaves its share to the others
+            // (or, with none, to this thread below).
+            let _ = std::thread::Builder::new()
+                .name("scan".into())
+                .stack_size(SCAN_STACK)
+                .spawn_scoped(s, move || {
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(t) = todo.get(i) else { break };
+                        if tx.send((i, summarize_file(t))).is_err() {
+                            break;
+                        }
+                    }
+                });
+        }
+        drop(tx);
+        for (done, (i, r)) in rx.iter().enumerate() {
+            if let Some(slot) = out.get_mut(i) {
+                *slot = Some(r);
+            }
+            progress(done + 1, total);
+        }
+    });
+    out.into_iter()
+        .zip(todo)
+        .map(|(r, t)| r.unwrap_or_else(|| summarize_file(t)))
+        .collect()
+}
+
+/// Read one file and summarize it; a panic is caught and is the file's failure.
+fn summarize_file((path, _, size, modified): &Todo) -> Result<Cached, LoadError> {
+    guarded::run(|| {
+        let bytes = article_file::read(path, article_file::max_file_bytes())?;
+        let s = summary::summarize(path, &bytes)?;
+        Ok(Cached {
+            size: *size,
+            mtime: nanos(*modified),
+            id: article_id(&bytes),
+            title: s.title,
+            author: s.author,
+            words: s.words,
+            encoding: s.encoding,
+        })
+    })
+    .unwrap_or_else(|panic| Err(Refusal::Crashed(panic).into()))
+}
+
+/// Gather the article files of `dir` (whose path relative to the library
+/// is `rel`, "" for the library itself) and of its sub-folders.
 fn collect(
     dir: &Path,
+    rel: &str,
     depth: usize,
-    out: &mut Vec<PathBuf>,
+    out: &mut Vec<Found>,
     bad: &mut Vec<BadDir>,
 ) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let Ok(entry) = entry else { continue };
         let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
+        let name_str = name.to_string_lossy();
+        if name_str.starts_with('.') {
             continue;
         }
         let path = entry.path();
         let Ok(ft) = entry.file_type() else { continue };
+        let child = if rel.is_empty() {
+            name_str.into_owned()
+        } else {
+            format!("{rel}/{name_str}")
+        };
         if ft.is_dir() {
             if depth < MAX_DEPTH {
                 // An unreadable sub-folder does not stop the scan; it is reported.
-                if let Err(e) = collect(&path, depth + 1, out, bad) {
+                if let Err(e) = collect(&path, &child, depth + 1, out, bad) {
                     bad.push((path, e));
                 }
             }
         } else if formats::is_listed(&path) {
             // Whatever it is (a link, a pipe, a device named like an
             // article), it is listed: the scan says why it is not read.
-            out.push(path);
+            out.push((child, path));
         }
     }
     Ok(())

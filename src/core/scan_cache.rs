@@ -68,10 +68,14 @@ struct CacheFile {
 #[derive(Debug)]
 pub struct ScanCache {
     path: PathBuf,
+    /// What the file held, less what this scan has taken from it.
     old: BTreeMap<String, Cached>,
-    new: BTreeMap<String, Cached>,
     old_failed: BTreeMap<String, Failed>,
-    new_failed: BTreeMap<String, Failed>,
+    /// What this scan saw, in the order it saw it.
+    new: Vec<(String, Cached)>,
+    new_failed: Vec<(String, Failed)>,
+    /// This scan found something the file did not hold.
+    changed: bool,
 }
 
 /// A file's modification time as nanoseconds since the epoch.
@@ -97,38 +101,38 @@ impl ScanCache {
         ScanCache {
             path,
             old: file.files,
-            new: BTreeMap::new(),
             old_failed: file.failed,
-            new_failed: BTreeMap::new(),
+            new: Vec::new(),
+            new_failed: Vec::new(),
+            changed: false,
         }
     }
 
     /// What is known of `rel`, if it has not changed (same size and time).
     pub fn get(&mut self, rel: &str, size: u64, mtime: u128) -> Option<Cached> {
-        let hit = self
-            .old
+        self.old
             .get(rel)
-            .filter(|c| c.size == size && c.mtime == mtime && mtime != 0)?
-            .clone();
-        self.new.insert(rel.to_string(), hit.clone());
+            .filter(|c| c.size == size && c.mtime == mtime && mtime != 0)?;
+        let (rel, hit) = self.old.remove_entry(rel)?;
+        self.new.push((rel, hit.clone()));
         Some(hit)
     }
 
     /// Remember what a scan found for `rel`.
     pub fn put(&mut self, rel: &str, c: Cached) {
-        self.new.insert(rel.to_string(), c);
+        self.changed = true;
+        self.new.push((rel.to_string(), c));
     }
 
     /// Why `rel` could not be parsed, if it failed before and has not
     /// changed since (same size and time).
     pub fn get_failed(&mut self, rel: &str, size: u64, mtime: u128) -> Option<Refusal> {
-        let hit = self
-            .old_failed
+        self.old_failed
             .get(rel)
-            .filter(|f| f.size == size && f.mtime == mtime && mtime != 0)?
-            .clone();
+            .filter(|f| f.size == size && f.mtime == mtime && mtime != 0)?;
+        let (rel, hit) = self.old_failed.remove_entry(rel)?;
         let reason = hit.reason.clone();
-        self.new_failed.insert(rel.to_string(), hit);
+        self.new_failed.push((rel, hit));
         Some(reason)
     }
 
@@ -139,20 +143,23 @@ impl ScanCache {
             mtime,
             reason: reason.clone(),
         };
-        self.new_failed.insert(rel.to_string(), failed);
+        self.changed = true;
+        self.new_failed.push((rel.to_string(), failed));
     }
 
-    /// Write what this scan saw (files gone since are dropped). A failure
-    /// only costs speed next time, so it is not reported.
+    /// Write what this scan saw (files gone since are dropped), unless it is
+    /// what the file holds already. A failure only costs speed next time,
+    /// so it is not reported.
     pub fn save(self) {
-        if self.new == self.old && self.new_failed == self.old_failed {
+        // Whatever is left of the old entries was not seen: gone or changed.
+        if !self.changed && self.old.is_empty() && self.old_failed.is_empty() {
             return;
         }
         let file = CacheFile {
             version: VERSION,
             app: APP.to_string(),
-            files: self.new,
-            failed: self.new_failed,
+            files: self.new.into_iter().collect(),
+            failed: self.new_failed.into_iter().collect(),
         };
         if let Ok(json) = serde_json::to_vec(&file) {
             let _ = atomic_write(&self.path, &json);
@@ -198,6 +205,37 @@ mod tests {
             std::fs::read_to_string(&file)
                 .expect("rewritten")
                 .contains("Вторая")
+        );
+    }
+
+    #[test]
+    fn a_scan_that_finds_all_as_it_was_leaves_the_file_and_a_gone_file_leaves_it() {
+        let lib = tempfile::tempdir().expect("tempdir");
+        let cache = tempfile::tempdir().expect("tempdir");
+        std::fs::write(lib.path().join("a.txt"), "Первая\n\nТекст.\n").expect("write");
+        std::fs::write(lib.path().join("b.txt"), "Вторая\n\nТекст.\n").expect("write");
+        let open = || Some(ScanCache::open(cache.path(), lib.path()));
+        scan_cached(lib.path(), open()).expect("scan");
+        let file = std::fs::read_dir(cache.path())
+            .expect("dir")
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|x| x == "json"))
+            .expect("cache file");
+        // Written the same but for its spacing: a rewrite would undo it.
+        let spaced = std::fs::read_to_string(&file)
+            .expect("read")
+            .replace(",\"", ", \"");
+        std::fs::write(&file, &spaced).expect("write");
+        let warm = scan_cached(lib.path(), open()).expect("scan");
+        assert_eq!(warm.articles.len(), 2);
+        assert_eq!(std::fs::read_to_string(&file).expect("read"), spaced);
+        std::fs::remove_file(lib.path().join("b.txt")).expect("remove");
+        scan_cached(lib.path(), open()).expect("scan");
+        let after = std::fs::read_to_string(&file).expect("read");
+        assert!(
+            after.contains("a.txt") && !after.contains("b.txt"),
+            "{after}"
         );
     }
 }

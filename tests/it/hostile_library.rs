@@ -620,3 +620,52 @@ fn an_abort_restores_the_terminal() {
     assert!(killed.is_ok_and(|s| s.success()));
     assert_restored(&t, &stty);
 }
+
+/// Files whose head reads well and whose body does not: the scan reads only
+/// their head with the parser (`core::library::summary`), so each is listed
+/// by its head's title (the body is met when it is opened), and nothing
+/// panics, in the list or when it is opened.
+#[test]
+fn a_good_head_on_a_binary_or_broken_body_is_listed_and_opens() {
+    let home = Home::new();
+    let lib = library(&home);
+    let mut noise = Vec::new();
+    for i in 0..400_000u32 {
+        noise.push((i.wrapping_mul(2_654_435_761) >> 11) as u8);
+    }
+    let mut text = "Хорошее начало\n\n".as_bytes().to_vec();
+    text.extend("Обычный абзац текста.\n\n".repeat(2000).as_bytes());
+    let mut binary_body = text.clone();
+    binary_body.extend(&noise);
+    std::fs::write(lib.join("noise.txt"), &binary_body).expect("write");
+    let mut fb2 = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?><FictionBook><description><title-info>\
+         <book-title>Сломанная книга</book-title></title-info></description><body>",
+    );
+    fb2.push_str(&"<section><p>Абзац книги.</p></section>".repeat(3000));
+    fb2.push_str("<section><p>оборвано <<<&&& </p</body");
+    std::fs::write(lib.join("broken.fb2"), &fb2).expect("write");
+    let mut md = "# Заметки\n\n".to_string();
+    md.push_str(&"Строка заметок.\n\n".repeat(3000));
+    md.push_str("```\nnever closed\n<div><div><div>\n");
+    std::fs::write(lib.join("open.md"), &md).expect("write");
+    let o = run(on(&home, &lib, &["list"]));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    for (file, title) in [
+        ("broken.fb2", "Сломанная книга"),
+        ("open.md", "Заметки"),
+        ("good.txt", "Хорошая статья"),
+    ] {
+        assert!(
+            out.lines()
+                .any(|l| l.starts_with(&format!("{file}\t{title}\t"))),
+            "{file}: {out}"
+        );
+    }
+    assert!(out.lines().any(|l| l.starts_with("noise.txt\t")), "{out}");
+    for file in ["noise.txt", "broken.fb2", "open.md"] {
+        let o = run(on(&home, &lib, &["outline", file]));
+        assert!(!stderr(&o).contains("panicked"), "{file}: {}", stderr(&o));
+    }
+}

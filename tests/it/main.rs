@@ -30,6 +30,7 @@ mod properties;
 mod quit;
 mod repo;
 mod retitle;
+mod scan_summary;
 mod screens;
 mod snapshots_all;
 mod text_notes;

@@ -237,6 +237,17 @@ fn clean_with(raw: &str, sequences: bool) -> Cow<'_, str> {
         }
         return Cow::Owned(raw.nfc().collect());
     }
+    if only_carriage_returns(raw) {
+        // The common case (a text with CRLF line ends): line by line.
+        let mut out = String::with_capacity(raw.len());
+        let mut lines = raw.split('\r');
+        out.push_str(lines.next().unwrap_or_default());
+        for line in lines {
+            out.push('\n');
+            out.push_str(line.strip_prefix('\n').unwrap_or(line));
+        }
+        return Cow::Owned(to_nfc(out, scanned.surely_nfc));
+    }
     let mut out = String::with_capacity(raw.len());
     // Characters since the last line break, for tab stops.
     let mut col = 0;
@@ -264,6 +275,22 @@ fn clean_with(raw: &str, sequences: bool) -> Cow<'_, str> {
         }
     }
     Cow::Owned(to_nfc(out, scanned.surely_nfc))
+}
+
+/// Is CR the only thing [`clean_with`] changes in `raw` (no tab, no other
+/// control, no bidi control, no line or paragraph separator)? At byte
+/// speed: only the characters that start with a byte any of those may
+/// start with are looked at.
+fn only_carriage_returns(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    b.iter().enumerate().all(|(i, &x)| match x {
+        b'\n' | b'\r' => true,
+        0..0x20 | 0x7F => false,
+        0xC2 | 0xD8 | 0xE2 => raw.get(i..).and_then(|r| r.chars().next()).is_none_or(|c| {
+            !(c.is_control() || is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}'))
+        }),
+        _ => true,
+    })
 }
 
 /// Skip the rest of a terminal escape sequence whose ESC was just read:
@@ -323,6 +350,15 @@ fn skip_escape_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn carriage_returns_alone_are_line_ends_and_nothing_else_is_missed() {
+        assert_eq!(clean_text("a\r\nб\rc\r\r\nd\r"), "a\nб\nc\n\nd\n");
+        // With a C1 control, a bidi override or a tab there is more to do.
+        assert_eq!(clean_text("a\r\n\u{85}b\u{202E}c"), "a\nbc");
+        assert_eq!(clean_text("a\r\n\tb"), "a\n        b");
+        assert_eq!(clean_text("e\u{301}\r\n"), "\u{e9}\n");
+    }
 
     #[test]
     fn bom_and_line_ends() {

@@ -19,24 +19,31 @@ const MAX_HEADING_LEVEL: u8 = 6;
 
 /// Parse the bytes of an FB2 file.
 pub fn parse(bytes: &[u8]) -> Result<Document, DecodeError> {
-    let (text, encoding) = if bytes.starts_with(&[0xEF, 0xBB, 0xBF])
-        || bytes.starts_with(&[0xFF, 0xFE])
-        || bytes.starts_with(&[0xFE, 0xFF])
-    {
-        let d = super::decode::decode_markup(bytes)?;
-        (d.text, d.encoding)
-    } else if bytes[..bytes.len().min(4096)].contains(&0) {
-        return Err(DecodeError::Binary);
-    } else if let Some(enc) = declared_charset(&bytes[..bytes.len().min(512)]) {
-        let (t, _) = enc.decode_without_bom_handling(bytes);
-        (clean_markup(&t), display_name(enc))
-    } else {
-        let (t, name) = decode_unlabelled(bytes);
-        (clean_markup(&t), name)
-    };
+    let (text, encoding) = decode(bytes)?;
     let mut doc = parse_str(&text)?;
     doc.meta.encoding = encoding.to_string();
     Ok(doc)
+}
+
+/// The text of an FB2 file's bytes and the encoding it was read in: a BOM,
+/// else the declared encoding, else the detected one.
+pub(crate) fn decode(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
+    let has_bom = bytes.starts_with(&[0xEF, 0xBB, 0xBF])
+        || bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF]);
+    if has_bom {
+        let d = super::decode::decode_markup(bytes)?;
+        return Ok((d.text, d.encoding));
+    }
+    if bytes[..bytes.len().min(4096)].contains(&0) {
+        return Err(DecodeError::Binary);
+    }
+    if let Some(enc) = declared_charset(&bytes[..bytes.len().min(512)]) {
+        let (t, _) = enc.decode_without_bom_handling(bytes);
+        return Ok((clean_markup(&t), display_name(enc)));
+    }
+    let (t, name) = decode_unlabelled(bytes);
+    Ok((clean_markup(&t), name))
 }
 
 /// What the text being read belongs to in `<description>`.

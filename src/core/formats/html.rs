@@ -51,7 +51,7 @@ const FURNITURE: &[&str] = &[
 ];
 
 /// Decode an HTML file: BOM, then a `charset` named in the first bytes, then detection.
-pub(super) fn decode_html(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
+pub(crate) fn decode_html(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF])
         || bytes.starts_with(&[0xFF, 0xFE])
         || bytes.starts_with(&[0xFE, 0xFF])
