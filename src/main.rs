@@ -200,6 +200,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     let mut flags = Flags {
         data_dir: cli.data_dir,
         library: cli.library,
+        file_only: false,
     };
     // `chitalka DIR` is `chitalka --library DIR`.
     let file = match cli.path {
@@ -211,6 +212,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(p) => anyhow::bail!(cli::not_an_article(&p)),
         None => None,
     };
+    flags.file_only = file.is_some() && cli.command.is_none();
     match cli.command {
         Some(Command::Config { default, .. }) => return config_command(default),
         Some(Command::Keys { markdown, default }) => return keys_command(markdown, default),

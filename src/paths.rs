@@ -25,6 +25,9 @@ pub struct Flags {
     pub data_dir: Option<PathBuf>,
     /// `--library`.
     pub library: Option<PathBuf>,
+    /// One file is opened on its own: the default library is not filled
+    /// with the samples now (they cost a first start its first screen).
+    pub file_only: bool,
 }
 
 /// All the places chitalka uses.
@@ -132,6 +135,7 @@ mod tests {
         let flags = Flags {
             data_dir: Some("/flag/data".into()),
             library: None,
+            file_only: false,
         };
         let p = resolve(&flags, &env, Some("/cfg/lib".into())).expect("paths");
         assert_eq!(p.data_dir, PathBuf::from("/flag/data"));

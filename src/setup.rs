@@ -37,7 +37,7 @@ pub fn setup_with_env(
         env(crate::core::index::TEST_BATCH_ENV).and_then(|v| v.parse().ok()),
     );
     let paths = paths::resolve(flags, env, config.library.clone())?;
-    if paths.default_library {
+    if paths.default_library && !flags.file_only {
         match bundled::install_if_missing(&paths.library) {
             Ok(true) => notes.push(messages::note_samples_installed(&paths.library)),
             Ok(false) => {}

@@ -30,7 +30,7 @@ const MIN_REACH: u64 = 1024 * 1024;
 /// At most this much of the file is read to look for a saved place.
 const MAX_SEARCH: u64 = 24 * 1024 * 1024;
 /// Windows where the saved words may be, tried nearest first.
-const MAX_CANDIDATES: usize = 12;
+const MAX_CANDIDATES: usize = 24;
 
 /// A part of a file parsed on its own.
 #[derive(Debug)]
@@ -149,6 +149,32 @@ impl Source {
         (!doc.blocks.is_empty()).then_some((doc, from + a as u64, (b - a) as u64))
     }
 
+    /// The window at `start` as a part, when it holds `quote` (its letters
+    /// looked at first, cheaply: a window without them is not parsed).
+    fn holding(
+        &self,
+        start: u64,
+        enc: &'static encoding_rs::Encoding,
+        quote: &str,
+    ) -> Option<Preview> {
+        let raw = self.read(start, start + WINDOW)?;
+        let (text, _) = enc.decode_without_bom_handling(&raw);
+        if !locate::letters_contain(&text, quote) {
+            return None;
+        }
+        let (doc, start, len) = self.part(start, start + WINDOW)?;
+        let middle = doc.blocks.len() / 2;
+        let top = locate::find(&doc, quote, middle)?;
+        Some(Preview {
+            doc,
+            top,
+            at_end: false,
+            start,
+            len,
+            size: self.size,
+        })
+    }
+
     fn preview(&self, from: u64, to: u64, top: Option<Pos>, at_end: bool) -> Option<Preview> {
         let (doc, start, len) = self.part(from, to)?;
         Some(Preview {
@@ -213,6 +239,14 @@ pub fn nothing(path: &Path) -> Option<Preview> {
     })
 }
 
+/// The title the head of the file at `path` gives (a small head: only the
+/// title is wanted, for a part from the middle).
+pub fn head_title(path: &Path) -> Option<String> {
+    let src = Source::open(path)?;
+    let (doc, _, _) = src.part(0, WINDOW / 4)?;
+    (!doc.title.is_empty()).then_some(doc.title)
+}
+
 /// The head of the file at `path`: its first screen.
 pub fn head(path: &Path) -> Option<Preview> {
     let src = Source::open(path)?;
@@ -242,45 +276,32 @@ pub fn resume(path: &Path, progress: f64, quote: &str) -> Option<Preview> {
     }
     let at = (progress.clamp(0.0, 1.0) * src.size as f64) as u64;
     let reach = ((src.size as f64 * REACH_SHARE) as u64).clamp(MIN_REACH, MAX_SEARCH / 2);
-    let from = at.saturating_sub(reach);
-    let hay = src.read(from, at + reach)?;
-    let mut hits: Vec<(u64, &'static encoding_rs::Encoding)> = Vec::new();
-    for (form, enc) in words.iter().flat_map(|w| encoded(w)) {
-        hits.extend(memchr::memmem::find_iter(&hay, &form).map(|i| (from + i as u64, enc)));
-    }
-    hits.sort_by_key(|&(h, _)| h.abs_diff(at));
-    hits.dedup_by_key(|&mut (h, _)| h);
-    // A word common in the book has many hits: each window parsed covers
-    // the hits in it.
+    // A word common in the book has many hits: each window looked at
+    // covers the hits in it.
     let mut tried: Vec<std::ops::Range<u64>> = Vec::new();
-    for (hit, enc) in hits {
-        if tried.len() >= MAX_CANDIDATES {
-            break;
+    // Near first: the saved share is seldom far off, and a long book is
+    // not read megabytes wide for a place a few pages from it.
+    for radius in [WINDOW * 4, reach / 4, reach] {
+        let from = at.saturating_sub(radius);
+        let hay = src.read(from, at + radius)?;
+        let mut hits: Vec<(u64, &'static encoding_rs::Encoding)> = Vec::new();
+        for (form, enc) in words.iter().flat_map(|w| encoded(w)) {
+            hits.extend(memchr::memmem::find_iter(&hay, &form).map(|i| (from + i as u64, enc)));
         }
-        if tried.iter().any(|r| r.contains(&hit)) {
-            continue;
-        }
-        let start = hit.saturating_sub(WINDOW / 2);
-        tried.push(start + WINDOW / 8..start + WINDOW - WINDOW / 8);
-        // Its letters first (cheap): a window without the quote is not parsed.
-        let raw = src.read(start, start + WINDOW)?;
-        let (text, _) = enc.decode_without_bom_handling(&raw);
-        if !locate::letters_contain(&text, quote) {
-            continue;
-        }
-        let Some((doc, start, len)) = src.part(start, start + WINDOW) else {
-            continue;
-        };
-        let middle = doc.blocks.len() / 2;
-        if let Some(top) = locate::find(&doc, quote, middle) {
-            return Some(Preview {
-                doc,
-                top,
-                at_end: false,
-                start,
-                len,
-                size: src.size,
-            });
+        hits.sort_by_key(|&(h, _)| h.abs_diff(at));
+        hits.dedup_by_key(|&mut (h, _)| h);
+        for (hit, enc) in hits {
+            if tried.len() >= MAX_CANDIDATES {
+                return None;
+            }
+            if tried.iter().any(|r| r.contains(&hit)) {
+                continue;
+            }
+            let start = hit.saturating_sub(WINDOW / 2);
+            tried.push(start + WINDOW / 8..start + WINDOW - WINDOW / 8);
+            if let Some(p) = src.holding(start, enc, quote) {
+                return Some(p);
+            }
         }
     }
     None

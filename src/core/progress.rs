@@ -13,6 +13,16 @@ pub type Counter = Arc<AtomicU32>;
 /// The whole of the work, in a [`Counter`].
 pub const WHOLE: u32 = 1_000_000;
 
+/// A counter holding this: whoever asked for the work no longer wants it;
+/// the work's next report ends it (see [`at`]).
+const CANCELLED: u32 = u32::MAX;
+
+/// Nobody wants the work reporting to `counter` any more: it ends at its
+/// next report (a panic, caught where the work is guarded).
+pub fn cancel(counter: &Counter) {
+    counter.store(CANCELLED, Ordering::Relaxed);
+}
+
 thread_local! {
     static SINK: RefCell<Option<(Counter, f64, f64)>> = const { RefCell::new(None) };
 }
@@ -26,8 +36,18 @@ pub fn listen<T>(counter: &Counter, work: impl FnOnce() -> T) -> T {
 }
 
 /// The work has got `share` (0.0 to 1.0) of the way through its current
-/// stage (see [`stage`]).
+/// stage (see [`stage`]). Work [`cancel`]led ends here: this panics (the
+/// work is run guarded, and its result is not wanted).
 pub fn at(share: f64) {
+    let cancelled = SINK.with(|s| {
+        s.borrow()
+            .as_ref()
+            .is_some_and(|(c, _, _)| c.load(Ordering::Relaxed) == CANCELLED)
+    });
+    if cancelled {
+        SINK.with(|s| *s.borrow_mut() = None);
+        panic!("cancelled");
+    }
     SINK.with(|s| {
         if let Some((c, from, to)) = s.borrow().as_ref() {
             let v = from + (to - from) * share.clamp(0.0, 1.0);
@@ -72,5 +92,26 @@ mod tests {
         assert!((share(&c) - 0.75).abs() < 1e-6);
         at(1.0);
         assert!((share(&c) - 0.75).abs() < 1e-6);
+    }
+
+    #[test]
+    fn cancelled_work_ends_at_its_next_report() {
+        let c = Counter::default();
+        let done = std::sync::atomic::AtomicUsize::new(0);
+        let out = crate::core::guarded::run(|| {
+            listen(&c, || {
+                for i in 0..100 {
+                    if i == 10 {
+                        cancel(&c);
+                    }
+                    at(f64::from(i) / 100.0);
+                    done.fetch_add(1, Ordering::Relaxed);
+                }
+            })
+        });
+        assert!(out.is_err());
+        assert_eq!(done.load(Ordering::Relaxed), 10);
+        // The thread listens to nothing after it.
+        at(0.5);
     }
 }

@@ -46,6 +46,7 @@ fn start(home: &Home, config: &str, file: Option<&Path>) -> (App, Vec<String>) {
     let flags = Flags {
         data_dir: Some(home.data()),
         library: Some(FIXTURE_LIBRARY.into()),
+        file_only: false,
     };
     let setup = setup_with_env(&flags, &env).expect("setup");
     let notes = setup.notes.clone();

@@ -276,3 +276,42 @@ fn a_long_book_read_only_whole_opens_empty_and_fills_in() {
     assert!(s.contains("Абзац номер 0:"), "{s}");
     assert!(s.contains("Большая книга"), "{s}");
 }
+
+#[test]
+fn find_typed_while_the_whole_is_read_is_a_find_not_keys() {
+    let home = Home::new();
+    let file = long_article(&home);
+    let mut app = open(&home, &file);
+    // «й» is `q` on the Russian layout: typed into the find, never a quit.
+    for c in "/событии 3й".chars() {
+        app.on_key(key(c));
+    }
+    assert!(!app.quitting(), "a letter of the query quit");
+    until_whole(&mut app);
+    let r = app.reader().expect("reader");
+    assert!(r.find.prompt, "the prompt closed");
+    assert_eq!(r.find.query, "событии 3й");
+    // Esc goes back to where `/` was pressed: the start.
+    app.on_key(crate::common::screen::code(
+        crossterm::event::KeyCode::Backspace,
+    ));
+    app.on_key(crate::common::screen::code(
+        crossterm::event::KeyCode::Enter,
+    ));
+    let s = screen(&mut app);
+    assert!(s.contains("событии 3"), "{s}");
+}
+
+#[test]
+fn g_goes_to_the_start_of_the_article_not_of_the_part() {
+    let home = Home::new();
+    let file = long_article(&home);
+    let mut app = open(&home, &file);
+    app.on_key(key('G'));
+    app.on_key(key('g'));
+    let s = screen(&mut app);
+    assert!(s.contains("Абзац номер 0:"), "{s}");
+    until_whole(&mut app);
+    let s = screen(&mut app);
+    assert!(s.contains("Абзац номер 0:"), "{s}");
+}

@@ -123,6 +123,14 @@ impl Loading {
     }
 }
 
+impl Drop for Loading {
+    /// A reader closed before the whole article is read: the reading stops
+    /// (it is not left to run, and hold a long book, in the background).
+    fn drop(&mut self) {
+        progress::cancel(&self.counter);
+    }
+}
+
 /// What the status line says while the whole article is read.
 pub fn status(l: &Loading) -> String {
     match &l.failed {
@@ -152,6 +160,7 @@ fn on_part(action: Action) -> bool {
             | Action::Help
             | Action::ClearHits
             | Action::GoTo
+            | Action::Find
     )
 }
 
@@ -188,10 +197,7 @@ impl Reader {
         let title = if part.start == 0 && part.len > 0 {
             part.doc.title.clone()
         } else {
-            preview::head(path)
-                .map(|h| h.doc.title)
-                .filter(|t| !t.is_empty())
-                .unwrap_or_else(|| library::file_stem(path))
+            preview::head_title(path).unwrap_or_else(|| library::file_stem(path))
         };
         let mut r = Reader::on_part(ses, path, key, part, title);
         if let Some(l) = r.loading.as_mut() {
@@ -244,7 +250,23 @@ impl Reader {
     /// shows the end at once). None: it was taken here.
     pub(super) fn while_loading(&mut self, action: Action, ses: &mut Session) -> Option<Action> {
         let l = self.loading.as_mut()?;
-        if on_part(action) || l.failed.is_some() {
+        if l.failed.is_some() {
+            return Some(action);
+        }
+        // Esc lets a waiting key go.
+        if action == Action::ClearHits && (l.deferred.is_some() || l.goto.is_some()) {
+            l.deferred = None;
+            l.goto = None;
+            return None;
+        }
+        // The start of the article, not of the part.
+        if action == Action::Top && l.part.start > 0 {
+            if let Some(head) = preview::head(&self.path) {
+                self.show_part(head);
+            }
+            return None;
+        }
+        if on_part(action) {
             return Some(action);
         }
         if action == Action::Bottom && l.deferred.is_none() {
@@ -364,6 +386,11 @@ impl Reader {
             None if top == Pos::default() && l.part.start == 0 => Pos::default(),
             None => locate::find(&doc, &quote, near).unwrap_or(Pos::new(near, 0)),
         };
+        // Where `/` was pressed, in the whole (Esc goes back there).
+        let origin = self.find.origin.map(|o| {
+            let near = (l.part.fraction(&self.doc, o) * doc.blocks.len() as f64) as usize;
+            locate::find(&doc, &locate::quote_at(&self.doc, o), near).unwrap_or(pos)
+        });
         let own = (doc.title.clone(), doc.meta.author.clone());
         ses.fresh_titles();
         let retitled = ses.titles.apply_doc(&id, &self.key, &mut doc);
@@ -398,10 +425,11 @@ impl Reader {
         self.own = retitled.then_some(own);
         self.link = None;
         // What was being looked for is looked for in the whole.
+        self.find.origin = origin;
         if !self.find.query.is_empty() {
-            let top = self.view.top_pos(&self.doc);
+            let from = origin.unwrap_or_else(|| self.view.top_pos(&self.doc));
             let prompt = self.find.prompt;
-            self.find.search(&self.doc, top);
+            self.find.search(&self.doc, from);
             // The reader stays where it is unless the person is typing.
             self.find.follow = prompt;
         }
