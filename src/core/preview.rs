@@ -212,6 +212,8 @@ fn cut(bytes: &[u8], kind: Kind, head: bool, tail: bool) -> (usize, usize) {
             .min()
             .map(|i| i + 1)
             .or_else(|| memchr::memchr(b'\n', bytes).map(|i| i + 1))
+            // One long line: cut at a space (never inside a character).
+            .or_else(|| memchr::memchr(b' ', bytes).map(|i| i + 1))
             .unwrap_or(bytes.len())
     };
     let end = if tail {
@@ -220,6 +222,7 @@ fn cut(bytes: &[u8], kind: Kind, head: bool, tail: bool) -> (usize, usize) {
         rfind(bytes, close)
             .map(|i| i + close.len())
             .or_else(|| memchr::memrchr(b'\n', bytes).map(|i| i + 1))
+            .or_else(|| memchr::memrchr(b' ', bytes).map(|i| i + 1))
             .unwrap_or(0)
     };
     (start, end.max(start))

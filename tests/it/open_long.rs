@@ -315,3 +315,65 @@ fn g_goes_to_the_start_of_the_article_not_of_the_part() {
     let s = screen(&mut app);
     assert!(s.contains("Абзац номер 0:"), "{s}");
 }
+
+#[test]
+fn a_saved_place_survives_blocks_of_very_different_sizes() {
+    let home = Home::new();
+    // Long paragraphs first, then many short ones: a share of the blocks is
+    // no measure of a share of the text.
+    let mut text = String::new();
+    for i in 0..200 {
+        text.push_str(&format!(
+            "Длинный абзац {i}: {}\n\n",
+            "слово ".repeat(1_700)
+        ));
+    }
+    for i in 0..100_000 {
+        text.push_str(&format!("Строка номер {i} текста.\n\n"));
+    }
+    let file = home.path().join("skew.txt");
+    std::fs::write(&file, text).expect("write");
+    let mut app = open(&home, &file);
+    until_whole(&mut app);
+    let deep = {
+        let r = app.reader_mut().expect("reader");
+        let b = r
+            .doc
+            .blocks
+            .iter()
+            .position(|b| b.text.starts_with("Строка номер 60000 "))
+            .expect("paragraph");
+        r.view.go_to(&r.doc, Pos::new(b, 0));
+        r.changed_at = Some(Instant::now());
+        r.view.top_pos(&r.doc)
+    };
+    app.save_position();
+    drop(app);
+    let mut again = open(&home, &file);
+    let first = screen(&mut again);
+    assert!(first.contains("Строка номер 60000 "), "{first}");
+    until_whole(&mut again);
+    let r = again.reader_mut().expect("reader");
+    assert_eq!(r.view.top_pos(&r.doc), deep);
+}
+
+#[test]
+fn g_on_a_book_read_only_whole_waits_for_it() {
+    let home = Home::new();
+    let mut fb2 = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<FictionBook xmlns=\"http://www.gribuser.ru/xml/fictionbook/2.0\"><body><section>",
+    );
+    for i in 0..8_000 {
+        fb2.push_str(&format!(
+            "<p>Абзац номер {i}: слова, слова и ещё раз слова.</p>"
+        ));
+    }
+    fb2.push_str("</section></body></FictionBook>\n");
+    let file = home.path().join("big.fb2");
+    std::fs::write(&file, fb2).expect("write");
+    let mut app = open(&home, &file);
+    app.on_key(key('G'));
+    until_whole(&mut app);
+    let s = screen(&mut app);
+    assert!(s.contains("Абзац номер 7999:"), "G was lost:\n{s}");
+}

@@ -359,3 +359,25 @@ fn a_search_during_a_build_finds_what_is_committed_so_far() {
     assert!(idx.commits() > 2, "{}", idx.commits());
     assert_eq!(files(&meanwhile), 60);
 }
+
+#[test]
+fn tidying_never_removes_what_is_not_the_index() {
+    let dir = tempfile::tempdir().expect("dir");
+    let idx = dir.path().join("idx");
+    std::fs::create_dir(&idx).expect("mkdir");
+    std::fs::write(idx.join("meta.json"), r#"{"segments": []}"#).expect("write");
+    std::fs::write(idx.join("precious.txt"), "mine").expect("write");
+    std::fs::write(idx.join("0123456789abcdef0123456789abcdef.store"), "x").expect("write");
+    super::tidy::remove_orphans(&idx);
+    assert!(
+        idx.join("precious.txt").exists(),
+        "a file not tantivy's went"
+    );
+    assert!(!idx.join("0123456789abcdef0123456789abcdef.store").exists());
+    // A folder that is a link elsewhere is not cleaned at all.
+    let link = dir.path().join("link");
+    std::os::unix::fs::symlink(&idx, &link).expect("symlink");
+    std::fs::write(idx.join("fedcba9876543210fedcba9876543210.idx"), "x").expect("write");
+    super::tidy::remove_orphans(&link);
+    assert!(idx.join("fedcba9876543210fedcba9876543210.idx").exists());
+}

@@ -59,6 +59,9 @@ pub fn orphans(dir: &Path) -> Vec<String> {
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|name| !OWN_FILES.contains(&name.as_str()))
+        // Only what tantivy names its own (a segment's 32 hex digits, or
+        // its temp files): anything else in the folder is never touched.
+        .filter(|name| tantivy_made(name))
         .filter(|name| {
             let segment = name.split('.').next().unwrap_or_default();
             let is_del = name.ends_with(".del");
@@ -73,7 +76,27 @@ pub fn orphans(dir: &Path) -> Vec<String> {
 /// writer's lock held, after tantivy's own clean-up: what is left then was
 /// never written down as tantivy's (or is a temp file of a list of files
 /// never renamed).
+/// A name tantivy gives its files (a segment id of 32 hex digits and an
+/// extension, its temp files `.tmp…`), or a temp file of one of ours.
+fn tantivy_made(name: &str) -> bool {
+    let id = name.split('.').next().unwrap_or_default();
+    let own_temp = OWN_FILES
+        .iter()
+        .any(|own| name.starts_with(&format!(".{own}.tmp-")));
+    (id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit()) && name.len() > 32)
+        || name.starts_with(".tmp")
+        || own_temp
+}
+
 pub(super) fn remove_orphans(dir: &Path) {
+    // An index folder that is a link to somewhere else is not cleaned: what
+    // is there may be anyone's.
+    if dir
+        .symlink_metadata()
+        .is_ok_and(|m| m.file_type().is_symlink())
+    {
+        return;
+    }
     for name in orphans(dir) {
         let path = dir.join(&name);
         if path.symlink_metadata().is_ok_and(|m| m.is_file()) {

@@ -107,3 +107,18 @@ fn formats_read_whole_have_no_preview() {
     assert!(head(&dir.path().join("missing.txt")).is_none());
     assert!(head(dir.path()).is_none());
 }
+
+#[test]
+fn one_long_line_is_cut_at_a_space() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = write(&dir, "line.txt", "слово word ".repeat(100_000).as_bytes());
+    let p = head(&path).expect("a preview of a file with no line break");
+    assert!(!p.doc.blocks.is_empty());
+    assert!(p.doc.blocks[0].text.starts_with("слово word"));
+    let mid = at_fraction(&path, 0.5).expect("the middle too");
+    let t = &mid.doc.blocks[0].text;
+    assert!(
+        t.starts_with("слово") || t.starts_with("word"),
+        "cut inside a word: {t}"
+    );
+}

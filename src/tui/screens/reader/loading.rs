@@ -38,8 +38,11 @@ pub struct Loading {
     /// A `:` go-to that needs the whole (a line, a section).
     pub goto: Option<GoTo>,
     /// The saved place, when the part shown could not be found to hold it:
-    /// gone to once the whole is read.
+    /// gone to once the whole is read (unless the reader moved meanwhile).
     pub saved: Option<Pos>,
+    /// The saved place and the top of the part found holding it: the whole
+    /// opens at the saved place itself if the reader is still there.
+    resumed: Option<(Pos, Pos)>,
     /// The whole could not be read: why (the part stays on screen).
     pub failed: Option<String>,
     /// When the reading started.
@@ -106,6 +109,7 @@ impl Loading {
             go: None,
             goto: None,
             saved: None,
+            resumed: None,
             failed: None,
             started: Instant::now(),
             drawn: None,
@@ -175,6 +179,7 @@ impl Reader {
         }
         let saved = ses.store.states.by_path(key).cloned();
         let mut missed = None;
+        let mut resumed = None;
         let part = match &saved {
             // (A state saved from a part has its words and share, no place.)
             Some(s) if s.pos != Pos::default() || s.progress > 0.0 => {
@@ -183,7 +188,10 @@ impl Reader {
                     .as_deref()
                     .and_then(|q| preview::resume(path, s.progress, q));
                 match found {
-                    Some(p) => p,
+                    Some(p) => {
+                        resumed = (s.pos != Pos::default()).then_some((s.pos, p.top));
+                        p
+                    }
                     None => {
                         missed = (s.pos != Pos::default()).then_some(s.pos);
                         preview::at_fraction(path, s.progress).or_else(|| preview::nothing(path))?
@@ -202,6 +210,7 @@ impl Reader {
         let mut r = Reader::on_part(ses, path, key, part, title);
         if let Some(l) = r.loading.as_mut() {
             l.saved = missed;
+            l.resumed = resumed;
         }
         Some(r)
     }
@@ -267,12 +276,21 @@ impl Reader {
             return None;
         }
         if on_part(action) {
+            // The reader moves on from where it was put: that is the place
+            // kept, not the saved one it could not be shown.
+            if !matches!(
+                action,
+                Action::Back | Action::Quit | Action::Help | Action::ClearHits | Action::Find
+            ) {
+                l.saved = None;
+            }
             return Some(action);
         }
-        if action == Action::Bottom && l.deferred.is_none() {
-            if let Some(tail) = preview::at_fraction(&self.path, 1.0) {
-                self.show_part(tail);
-            }
+        if action == Action::Bottom
+            && l.deferred.is_none()
+            && let Some(tail) = preview::at_fraction(&self.path, 1.0)
+        {
+            self.show_part(tail);
             return None;
         }
         l.deferred = Some(action);
@@ -379,16 +397,33 @@ impl Reader {
         let top = self.view.top_pos(&self.doc);
         let fraction = l.part.fraction(&self.doc, top);
         let at_end = l.part.at_end && self.view.progress(&self.doc) >= 1.0;
-        let near = (fraction * doc.blocks.len() as f64) as usize;
+        // The block that far through the text (blocks are not all alike:
+        // their count is no measure).
+        let total = doc.text_len();
+        let near_of = |f: f64| doc.pos_at((f * total as f64) as usize).block;
+        let near = near_of(fraction);
         let quote = locate::quote_at(&self.doc, top);
-        let pos = match l.saved {
-            Some(p) => p,
-            None if top == Pos::default() && l.part.start == 0 => Pos::default(),
-            None => locate::find(&doc, &quote, near).unwrap_or(Pos::new(near, 0)),
+        // The place saved for this very text, when the reader has not moved
+        // from the part that was found for it.
+        let saved_here = l
+            .resumed
+            .filter(|&(_, part_top)| part_top == top)
+            .and_then(|(p, _)| {
+                ses.store
+                    .states
+                    .articles
+                    .get(&id)
+                    .is_some_and(|s| s.pos == p)
+                    .then_some(p)
+            });
+        let pos = match (l.saved, saved_here) {
+            (Some(p), _) | (None, Some(p)) => p,
+            (None, None) if top == Pos::default() && l.part.start == 0 => Pos::default(),
+            (None, None) => locate::find(&doc, &quote, near).unwrap_or(Pos::new(near, 0)),
         };
         // Where `/` was pressed, in the whole (Esc goes back there).
         let origin = self.find.origin.map(|o| {
-            let near = (l.part.fraction(&self.doc, o) * doc.blocks.len() as f64) as usize;
+            let near = near_of(l.part.fraction(&self.doc, o));
             locate::find(&doc, &locate::quote_at(&self.doc, o), near).unwrap_or(pos)
         });
         let own = (doc.title.clone(), doc.meta.author.clone());
