@@ -53,24 +53,28 @@ impl Preview {
     /// How far through the whole file (0.0 to 1.0) a place of the part is,
     /// roughly (by bytes).
     pub fn fraction(&self, pos: Pos) -> f64 {
-        let total: usize = self.doc.blocks.iter().map(|b| b.text.len() + 1).sum();
-        let before: usize = self.doc.blocks[..pos.block.min(self.doc.blocks.len())]
-            .iter()
-            .map(|b| b.text.len() + 1)
-            .sum::<usize>()
-            + pos.offset;
-        let within = if total == 0 {
-            0.0
-        } else {
-            before as f64 / total as f64
-        };
-        let byte = self.start as f64 + within * self.len as f64;
-        if self.size == 0 {
-            0.0
-        } else {
-            (byte / self.size as f64).clamp(0.0, 1.0)
-        }
+        share_of_file(&self.doc, pos, (self.start, self.len, self.size))
     }
+}
+
+/// How far through a file of `size` bytes `pos` of `doc` is (0.0 to 1.0),
+/// `doc` being the part of it at `start`, `len` bytes long: by bytes, roughly.
+pub fn share_of_file(doc: &Document, pos: Pos, (start, len, size): (u64, u64, u64)) -> f64 {
+    let total: usize = doc.blocks.iter().map(|b| b.text.len() + 1).sum();
+    let before: usize = doc.blocks[..pos.block.min(doc.blocks.len())]
+        .iter()
+        .map(|b| b.text.len() + 1)
+        .sum::<usize>()
+        + pos.offset;
+    let within = if total == 0 {
+        0.0
+    } else {
+        before as f64 / total as f64
+    };
+    if size == 0 {
+        return 0.0;
+    }
+    ((start as f64 + within * len as f64) / size as f64).clamp(0.0, 1.0)
 }
 
 /// How a part of a file is cut and parsed.

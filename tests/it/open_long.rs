@@ -54,6 +54,25 @@ fn until_whole(app: &mut App) {
     app.tick(Instant::now());
 }
 
+/// Put the paragraph starting with `start` at the top, as reading would,
+/// and leave (the position is saved); where the top was.
+fn go_to_and_leave(mut app: App, start: &str) -> Pos {
+    let deep = {
+        let r = app.reader_mut().expect("reader");
+        let b = r
+            .doc
+            .blocks
+            .iter()
+            .position(|b| b.text.starts_with(start))
+            .expect("paragraph");
+        r.view.go_to(&r.doc, Pos::new(b, 0));
+        r.changed_at = Some(Instant::now());
+        r.view.top_pos(&r.doc)
+    };
+    app.save_position();
+    deep
+}
+
 #[test]
 fn a_long_article_shows_its_head_before_the_whole_is_read() {
     let home = Home::new();
@@ -123,20 +142,7 @@ fn a_place_deep_in_a_long_article_opens_first_and_is_the_same_in_the_whole() {
     let mut app = open(&home, &file);
     until_whole(&mut app);
     // Go deep, as reading would, and leave (the position is saved).
-    let deep = {
-        let r = app.reader_mut().expect("reader");
-        let b = r
-            .doc
-            .blocks
-            .iter()
-            .position(|b| b.text.starts_with("Абзац номер 10500:"))
-            .expect("paragraph");
-        r.view.go_to(&r.doc, Pos::new(b, 0));
-        r.changed_at = Some(Instant::now());
-        r.view.top_pos(&r.doc)
-    };
-    app.save_position();
-    drop(app);
+    let deep = go_to_and_leave(app, "Абзац номер 10500:");
     let mut again = open(&home, &file);
     assert!(loading(&again), "read whole before the first screen");
     let first = screen(&mut again);
@@ -335,20 +341,7 @@ fn a_saved_place_survives_blocks_of_very_different_sizes() {
     std::fs::write(&file, text).expect("write");
     let mut app = open(&home, &file);
     until_whole(&mut app);
-    let deep = {
-        let r = app.reader_mut().expect("reader");
-        let b = r
-            .doc
-            .blocks
-            .iter()
-            .position(|b| b.text.starts_with("Строка номер 60000 "))
-            .expect("paragraph");
-        r.view.go_to(&r.doc, Pos::new(b, 0));
-        r.changed_at = Some(Instant::now());
-        r.view.top_pos(&r.doc)
-    };
-    app.save_position();
-    drop(app);
+    let deep = go_to_and_leave(app, "Строка номер 60000 ");
     let mut again = open(&home, &file);
     let first = screen(&mut again);
     assert!(first.contains("Строка номер 60000 "), "{first}");

@@ -75,21 +75,7 @@ impl Part {
 
     /// How far through the file `pos` of the part `doc` is, roughly.
     fn fraction(&self, doc: &Document, pos: Pos) -> f64 {
-        let total: usize = doc.blocks.iter().map(|b| b.text.len() + 1).sum();
-        let before: usize = doc.blocks[..pos.block.min(doc.blocks.len())]
-            .iter()
-            .map(|b| b.text.len() + 1)
-            .sum::<usize>()
-            + pos.offset;
-        let within = if total == 0 {
-            0.0
-        } else {
-            before as f64 / total as f64
-        };
-        if self.size == 0 {
-            return 0.0;
-        }
-        ((self.start as f64 + within * self.len as f64) / self.size as f64).clamp(0.0, 1.0)
+        preview::share_of_file(doc, pos, (self.start, self.len, self.size))
     }
 }
 
