@@ -49,14 +49,6 @@ pub struct Preview {
     pub size: u64,
 }
 
-impl Preview {
-    /// How far through the whole file (0.0 to 1.0) a place of the part is,
-    /// roughly (by bytes).
-    pub fn fraction(&self, pos: Pos) -> f64 {
-        share_of_file(&self.doc, pos, (self.start, self.len, self.size))
-    }
-}
-
 /// How far through a file of `size` bytes `pos` of `doc` is (0.0 to 1.0),
 /// `doc` being the part of it at `start`, `len` bytes long: by bytes, roughly.
 pub fn share_of_file(doc: &Document, pos: Pos, (start, len, size): (u64, u64, u64)) -> f64 {

@@ -88,7 +88,8 @@ fn the_tail_and_a_fraction() {
     let last = &tail.doc.blocks[tail.doc.blocks.len() - 1].text;
     assert!(last.contains("Абзац номер 19999:"), "{last}");
     let mid = at_fraction(&path, 0.5).expect("middle");
-    assert!((mid.fraction(Pos::default()) - 0.5).abs() < 0.01);
+    let share = share_of_file(&mid.doc, Pos::default(), (mid.start, mid.len, mid.size));
+    assert!((share - 0.5).abs() < 0.01);
     // A paragraph cut in the middle is not its first block.
     assert!(mid.doc.blocks[0].text.starts_with("Абзац номер"));
 }

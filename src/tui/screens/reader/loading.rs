@@ -242,9 +242,12 @@ impl Reader {
 
     /// An action while the whole article is being read: carried out on the
     /// part when it can be, else kept for when the whole is there (`G`
-    /// shows the end at once). None: it was taken here.
+    /// shows the end at once). None: it was taken here; the action itself
+    /// when nothing is being read.
     pub(super) fn while_loading(&mut self, action: Action, ses: &mut Session) -> Option<Action> {
-        let l = self.loading.as_mut()?;
+        let Some(l) = self.loading.as_mut() else {
+            return Some(action);
+        };
         if l.failed.is_some() {
             return Some(action);
         }

@@ -408,10 +408,7 @@ impl Reader {
 
     /// Carry out an action.
     pub fn on_action(&mut self, action: Action, ses: &mut Session) -> Option<Effect> {
-        let action = match self.loading {
-            Some(_) => self.while_loading(action, ses)?,
-            None => action,
-        };
+        let action = self.while_loading(action, ses)?;
         // A move of the reader's: a hit still being looked for is not
         // jumped to when it is found.
         self.find.follow = false;
