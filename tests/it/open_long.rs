@@ -35,6 +35,23 @@ fn long_article(home: &Home) -> PathBuf {
     path
 }
 
+/// An FB2 book (a format read only whole) over the size read at once.
+fn long_fb2(home: &Home) -> PathBuf {
+    let mut fb2 = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<FictionBook xmlns=\"http://www.gribuser.ru/xml/fictionbook/2.0\">\
+         <description><title-info><book-title>Большая книга</book-title></title-info></description><body><section>",
+    );
+    for i in 0..8_000 {
+        fb2.push_str(&format!(
+            "<p>Абзац номер {i}: слова, слова и ещё раз слова.</p>"
+        ));
+    }
+    fb2.push_str("</section></body></FictionBook>\n");
+    let file = home.path().join("big.fb2");
+    std::fs::write(&file, fb2).expect("write");
+    file
+}
+
 fn open(home: &Home, file: &Path) -> App {
     App::with_file(Config::default(), &home.data(), file, (100, 30)).expect("open")
 }
@@ -102,11 +119,10 @@ fn a_key_that_needs_the_whole_waits_for_it_and_then_runs() {
     let mut app = open(&home, &file);
     // The outline of the whole, asked for at once.
     app.on_key(key('o'));
-    if loading(&app) {
-        assert!(!app.reader().expect("reader").panel.open);
-        let s = screen(&mut app);
-        assert!(s.contains("your key waits"), "{s}");
-    }
+    assert!(loading(&app), "the whole is taken only at a tick");
+    assert!(!app.reader().expect("reader").panel.open);
+    let s = screen(&mut app);
+    assert!(s.contains("your key waits"), "{s}");
     until_whole(&mut app);
     let r = app.reader().expect("reader");
     assert!(r.panel.open, "the key was lost");
@@ -162,20 +178,19 @@ fn a_part_saves_its_words_not_its_places() {
         app.on_key(key('j'));
     }
     app.save_position();
-    if loading(&app) {
-        // The part's block numbers are not the whole's: only its words.
-        let state = std::fs::read_to_string(home.data().join("state.json")).expect("state");
-        let v: serde_json::Value = serde_json::from_str(&state).expect("json");
-        let s = v["articles"]
-            .as_object()
-            .and_then(|a| a.values().next())
-            .expect("a state");
-        assert_eq!(s["pos"]["block"], 0, "{state}");
-        assert!(
-            s["quote"].as_str().is_some_and(|q| q.contains("Абзац")),
-            "{state}"
-        );
-    }
+    assert!(loading(&app), "the whole is taken only at a tick");
+    // The part's block numbers are not the whole's: only its words.
+    let state = std::fs::read_to_string(home.data().join("state.json")).expect("state");
+    let v: serde_json::Value = serde_json::from_str(&state).expect("json");
+    let s = v["articles"]
+        .as_object()
+        .and_then(|a| a.values().next())
+        .expect("a state");
+    assert_eq!(s["pos"]["block"], 0, "{state}");
+    assert!(
+        s["quote"].as_str().is_some_and(|q| q.contains("Абзац")),
+        "{state}"
+    );
     until_whole(&mut app);
     // The scroll made on the part is kept in the whole, and saved.
     let r = app.reader_mut().expect("reader");
@@ -197,10 +212,7 @@ fn leaving_before_the_whole_is_read_keeps_the_place() {
     let mut app = open(&home, &file);
     app.on_key(key('G'));
     let last = format!("Абзац номер {}:", PARAS - 1);
-    if !loading(&app) {
-        eprintln!("read whole at once: nothing to check");
-        return;
-    }
+    assert!(loading(&app), "the whole is taken only at a tick");
     app.save_position();
     drop(app);
     let state = std::fs::read_to_string(home.data().join("state.json")).expect("state");
@@ -256,27 +268,15 @@ fn a_saved_place_in_a_real_terminal() {
 #[test]
 fn a_long_book_read_only_whole_opens_empty_and_fills_in() {
     let home = Home::new();
-    let mut fb2 = String::from(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<FictionBook xmlns=\"http://www.gribuser.ru/xml/fictionbook/2.0\">\
-         <description><title-info><book-title>Большая книга</book-title></title-info></description><body><section>",
-    );
-    for i in 0..8_000 {
-        fb2.push_str(&format!(
-            "<p>Абзац номер {i}: слова, слова и ещё раз слова.</p>"
-        ));
-    }
-    fb2.push_str("</section></body></FictionBook>\n");
-    let file = home.path().join("big.fb2");
-    std::fs::write(&file, fb2).expect("write");
+    let file = long_fb2(&home);
     let mut app = open(&home, &file);
-    if loading(&app) {
-        let s = screen(&mut app);
-        assert!(s.contains("reading the whole article"), "{s}");
-        // The keys are the app's meanwhile: help opens and closes.
-        app.on_key(key('?'));
-        assert!(app.help_open());
-        app.on_key(crate::common::screen::code(crossterm::event::KeyCode::Esc));
-    }
+    assert!(loading(&app), "the whole is taken only at a tick");
+    let s = screen(&mut app);
+    assert!(s.contains("reading the whole article"), "{s}");
+    // The keys are the app's meanwhile: help opens and closes.
+    app.on_key(key('?'));
+    assert!(app.help_open());
+    app.on_key(crate::common::screen::code(crossterm::event::KeyCode::Esc));
     until_whole(&mut app);
     let s = screen(&mut app);
     assert!(s.contains("Абзац номер 0:"), "{s}");
@@ -353,17 +353,7 @@ fn a_saved_place_survives_blocks_of_very_different_sizes() {
 #[test]
 fn g_on_a_book_read_only_whole_waits_for_it() {
     let home = Home::new();
-    let mut fb2 = String::from(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<FictionBook xmlns=\"http://www.gribuser.ru/xml/fictionbook/2.0\"><body><section>",
-    );
-    for i in 0..8_000 {
-        fb2.push_str(&format!(
-            "<p>Абзац номер {i}: слова, слова и ещё раз слова.</p>"
-        ));
-    }
-    fb2.push_str("</section></body></FictionBook>\n");
-    let file = home.path().join("big.fb2");
-    std::fs::write(&file, fb2).expect("write");
+    let file = long_fb2(&home);
     let mut app = open(&home, &file);
     app.on_key(key('G'));
     until_whole(&mut app);
