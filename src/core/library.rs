@@ -121,8 +121,18 @@ const MAX_DEPTH: usize = 16;
 /// [`article_file`]) and parse it; a panic in the parser is caught and is
 /// this file's failure. With its id.
 pub fn load(path: &Path) -> Result<(String, Document), LoadError> {
+    load_telling_id(path, &mut |_| {})
+}
+
+/// [`load`], telling the id as soon as the bytes are read (before the
+/// parse, which may take seconds for a long book).
+pub fn load_telling_id(
+    path: &Path,
+    tell: &mut dyn FnMut(&str),
+) -> Result<(String, Document), LoadError> {
     let bytes = article_file::read(path, article_file::max_file_bytes())?;
     let id = article_id(&bytes);
+    tell(&id);
     // The bytes go to the parser, which drops them once they are text.
     let parsed = guarded::run(move || {
         guarded::test_panic("parse", path.file_name());

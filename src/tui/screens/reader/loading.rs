@@ -21,6 +21,7 @@ use crate::tui::effect::At;
 use crate::tui::job::{Job, Waker};
 use crate::tui::session::Session;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
 /// The whole article being read in the background, and what waits for it.
@@ -29,6 +30,8 @@ pub struct Loading {
     job: Job<(String, Document)>,
     /// How far the parse has got.
     counter: progress::Counter,
+    /// The article's content id, once its bytes are read.
+    id: Arc<OnceLock<String>>,
     /// Where the part shown is in the file.
     part: Part,
     /// The last action that needs the whole article: carried out once it is read.
@@ -84,12 +87,19 @@ impl Loading {
     fn spawn(path: PathBuf, part: Part) -> Loading {
         let counter = progress::Counter::default();
         let c = counter.clone();
+        let id = Arc::new(OnceLock::new());
+        let told = Arc::clone(&id);
         let job = Job::spawn("open", (0, 1), Waker::event_loop(), move |_| {
-            progress::listen(&c, || library::load(&path)).map_err(|e| e.to_string())
+            let mut tell = |id: &str| {
+                let _ = told.set(id.to_string());
+            };
+            progress::listen(&c, || library::load_telling_id(&path, &mut tell))
+                .map_err(|e| e.to_string())
         });
         Loading {
             job,
             counter,
+            id,
             part,
             deferred: None,
             go: None,
@@ -100,6 +110,11 @@ impl Loading {
             started: Instant::now(),
             drawn: None,
         }
+    }
+
+    /// The article's content id, once the reading has got that far.
+    pub fn id(&self) -> Option<&str> {
+        self.id.get().map(String::as_str)
     }
 
     /// How far the reading has got, in percent.

@@ -336,8 +336,10 @@ impl Reader {
                 quote,
             },
         };
-        let id = match &self.loading {
-            Some(_) => match library::load_id(&self.path) {
+        // Left in the first moments of the reading: the id is read here.
+        let id = match self.loading.as_ref().map(|l| l.id().map(str::to_string)) {
+            Some(Some(id)) => id,
+            Some(None) => match library::load_id(&self.path) {
                 Ok(id) => id,
                 Err(_) => return,
             },
