@@ -276,7 +276,7 @@ pub fn opening_whole(percent: u32) -> String {
 
 /// The status line while a key waits for the whole article to be read.
 pub fn waiting_for_whole(percent: u32) -> String {
-    format!("reading the whole article… {percent}% (your key waits for it)")
+    format!("reading the whole article… {percent}%, your key waits")
 }
 
 /// The whole of a long article could not be read (its first part is shown).
